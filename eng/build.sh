@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# build  (default) restore, build and pack every shippable package into artifacts/packages/
+# test   build, then run every test: task unit tests, runtime tests on each Python, SDK end-to-end tests
+# sample pack, then build and run the sample app in test-projects/Sample end to end
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+command="${1:-build}"
+shift || true
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+
+pack() {
+    rm -rf "$repo/artifacts/packages"
+    dotnet pack "$repo/CSnakes.Python.Sdk.slnx" -c Release -nologo "$@"
+    echo "Packages:"; ls -1 "$repo/artifacts/packages"
+}
+
+run_tests() {
+    local failed=()
+    dotnet build "$repo/CSnakes.Python.Sdk.slnx" -nologo -v:q || exit 1
+    for project in $(find tasks Sdk -name '*.Tests.csproj' 2>/dev/null | sort); do
+        echo "=== $project"
+        dotnet test --project "$project" --no-build || failed+=("$project")
+    done
+    echo "=== runtime tests on every Python"
+    "$repo/eng/test-runtime.sh" || failed+=("runtime tests")
+    if [ "${#failed[@]}" -gt 0 ]; then
+        echo "FAILED: ${failed[*]}"
+        exit 1
+    fi
+    echo "All test groups passed."
+}
+
+case "$command" in
+    build|pack) pack "$@" ;;
+    test) run_tests ;;
+    sample) pack; "$repo/eng/run-sample.sh" ;;
+    *) echo "usage: ./build.sh [build|test|sample]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,111 @@
+using CSnakes.Runtime.Converters;
+using CSnakes.Runtime.Interpreter;
+using static CSnakes.Runtime.Tests.TestSupport.TestPython;
+
+namespace CSnakes.Runtime.Tests;
+
+[TestClass]
+public sealed class ThreadingTests
+{
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public void SixteenThreadsTimesTenThousandCallsAllLand()
+    {
+        using var add = Fixtures.GetAttr("add");
+        const int threads = 16, calls = 10_000;
+        long total = 0;
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            long local = 0;
+            for (int i = 0; i < calls; i++)
+            {
+                using (GIL.Acquire())
+                {
+                    using var a = IntConverter.Instance.ToPython(i);
+                    using var b = IntConverter.Instance.ToPython(t);
+                    using var r = add.Call([a, b]);
+                    local += IntConverter.Instance.FromPython(r);
+                }
+            }
+
+            Interlocked.Add(ref total, local);
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+
+        long expected = threads * ((long)calls * (calls - 1) / 2) + calls * (long)Enumerable.Range(0, threads).Sum();
+        Assert.AreEqual(expected, total);
+    }
+
+    [TestMethod]
+    public void MainThreadDoesNotHoldTheGilBetweenCalls()
+    {
+        Assert.IsFalse(GIL.IsHeld);
+        using (GIL.Acquire())
+        {
+            Assert.IsTrue(GIL.IsHeld);
+            using (GIL.Acquire())
+            {
+                Assert.IsTrue(GIL.IsHeld);
+            }
+
+            Assert.IsTrue(GIL.IsHeld);
+        }
+
+        Assert.IsFalse(GIL.IsHeld);
+        // Another thread can take the GIL now, which proves this one released it.
+        var other = Task.Run(() => { using var r = Call("increment"); return r.As<long>(); });
+        Assert.IsTrue(other.Wait(TimeSpan.FromSeconds(30)));
+    }
+
+    [TestMethod]
+    public void ALongPythonCallDoesNotBlockDotNetThreadsThatDoNotTouchPython()
+    {
+        using var sleep = Env.Import("time").GetAttr("sleep");
+        using var seconds = PyObject.From(0.5);
+        var pythonCall = Task.Run(() => sleep.Call([seconds]).Dispose());
+        // time.sleep releases the GIL, so even Python calls get through meanwhile.
+        using var r = Call("increment");
+        Assert.IsTrue(pythonCall.Wait(TimeSpan.FromSeconds(30)));
+    }
+
+    [TestMethod]
+    public void ThreadStatesOfEndedThreadsAreFreed()
+    {
+        long before = PendingReleases.ThreadStatesReleased;
+        for (int i = 0; i < 8; i++)
+        {
+            var t = new Thread(() => Call("thread_id").Dispose());
+            t.Start();
+            t.Join();
+        }
+
+        for (int attempt = 0; attempt < 20 && PendingReleases.ThreadStatesReleased < before + 8; attempt++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Call("thread_id").Dispose(); // taking the GIL drains the queue
+        }
+
+        Assert.IsTrue(PendingReleases.ThreadStatesReleased >= before + 8, $"released {PendingReleases.ThreadStatesReleased - before} of 8");
+    }
+
+    [TestMethod]
+    public void FinalizedObjectsAreReleasedLaterUnderTheGil()
+    {
+        long before = PendingReleases.ObjectsReleased;
+        CreateGarbage();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Call("thread_id").Dispose();
+        Assert.IsTrue(PendingReleases.ObjectsReleased >= before + 100, $"released {PendingReleases.ObjectsReleased - before}");
+    }
+
+    private static void CreateGarbage()
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            _ = PyObject.From($"garbage {i}");
+        }
+    }
+}

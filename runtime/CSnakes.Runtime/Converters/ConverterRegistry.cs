@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+
+namespace CSnakes.Runtime.Converters;
+
+/// <summary>
+/// Finds the converter for a .NET type, for the dynamic API (<see cref="PyObject.As{T}"/>,
+/// <see cref="PyObject.From{T}"/>). Uses reflection once per type, then caches; generated code
+/// never comes here (it names its converters directly).
+/// </summary>
+public static class ConverterRegistry
+{
+    private static readonly ConcurrentDictionary<Type, object> s_byType = new();
+
+    /// <summary>The converter for <typeparamref name="T"/>.</summary>
+    /// <exception cref="NotSupportedException">No converter maps <typeparamref name="T"/>.</exception>
+    public static PyConverter<T> Get<T>() => Cache<T>.Converter ??= (PyConverter<T>)Get(typeof(T));
+
+    /// <summary>The converter for <paramref name="type"/>, as an object (a <c>PyConverter&lt;type&gt;</c>).</summary>
+    public static object Get(Type type) => s_byType.GetOrAdd(type, Create);
+
+    private static class Cache<T>
+    {
+        public static PyConverter<T>? Converter;
+    }
+
+    private static object Create(Type type)
+    {
+        if (type == typeof(long)) return IntConverter.Instance;
+        if (type == typeof(double)) return FloatConverter.Instance;
+        if (type == typeof(string)) return StrConverter.Instance;
+        if (type == typeof(bool)) return BoolConverter.Instance;
+        if (type == typeof(byte[])) return BytesConverter.Instance;
+        if (type == typeof(PyObject)) return PyObjectConverter.Instance;
+
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        {
+            return Construct(typeof(NullableConverter<>), [underlying], Get(underlying));
+        }
+
+        if (type.IsGenericType)
+        {
+            Type definition = type.GetGenericTypeDefinition();
+            Type[] args = type.GetGenericArguments();
+            if (definition == typeof(IReadOnlyList<>) || definition == typeof(IList<>) || definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyCollection<>))
+            {
+                return Construct(typeof(ListConverter<>), args, Get(args[0]));
+            }
+
+            if (definition == typeof(IReadOnlyDictionary<,>) || definition == typeof(IDictionary<,>))
+            {
+                return Construct(typeof(DictConverter<,>), args, Get(args[0]), Get(args[1]));
+            }
+
+            if (type.FullName?.StartsWith("System.ValueTuple`", StringComparison.Ordinal) == true)
+            {
+                return CreateTuple(args);
+            }
+        }
+
+        throw new NotSupportedException($"CSnakes has no converter for the .NET type '{type}'. Use PyObject, or a type from the mapping table (long, double, string, bool, byte[], IReadOnlyList<T>, IReadOnlyDictionary<K,V>, value tuples, T?).");
+    }
+
+    private static object CreateTuple(Type[] args)
+    {
+        Type[] definitions =
+        [
+            typeof(TupleConverter<>), typeof(TupleConverter<,>), typeof(TupleConverter<,,>), typeof(TupleConverter<,,,>),
+            typeof(TupleConverter<,,,,>), typeof(TupleConverter<,,,,,>), typeof(TupleConverter<,,,,,,>), typeof(TupleConverter<,,,,,,,>),
+        ];
+        object[] items = args.Select(Get).ToArray();
+        return Construct(definitions[args.Length - 1], args, items);
+    }
+
+    private static object Construct(Type definition, Type[] typeArguments, params object[] arguments) =>
+        Activator.CreateInstance(definition.MakeGenericType(typeArguments), arguments)!;
+}

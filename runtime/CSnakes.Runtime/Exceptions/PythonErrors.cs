@@ -1,0 +1,171 @@
+using CSnakes.Runtime.Converters;
+using CSnakes.Runtime.Native;
+
+namespace CSnakes.Runtime;
+
+/// <summary>Turns the current Python error into a .NET exception. The caller holds the GIL.</summary>
+internal static unsafe class PythonErrors
+{
+    private const int MaxChainDepth = 16;
+
+    /// <summary>Takes (and clears) the pending Python exception and translates it.</summary>
+    public static Exception FetchAndTranslate()
+    {
+        nint exception = FetchRaised();
+        if (exception == 0)
+        {
+            return new InvalidOperationException("A Python C API call failed without setting a Python exception.");
+        }
+
+        using var owned = PyObject.Steal(exception);
+        return Translate(owned, depth: 0);
+    }
+
+    /// <summary>Clears the pending Python error, if any.</summary>
+    public static void Clear() => CPythonApi.PyErr_Clear();
+
+    private static nint FetchRaised()
+    {
+        if (CPythonApi.PyErr_GetRaisedException != null)
+        {
+            return CPythonApi.PyErr_GetRaisedException();
+        }
+
+        nint type, value, traceback;
+        CPythonApi.PyErr_Fetch(&type, &value, &traceback);
+        if (type == 0)
+        {
+            return 0;
+        }
+
+        CPythonApi.PyErr_NormalizeException(&type, &value, &traceback);
+        if (traceback != 0 && value != 0)
+        {
+            CPythonApi.PyException_SetTraceback(value, traceback);
+        }
+
+        if (traceback != 0)
+        {
+            CPythonApi.Py_DecRef(traceback);
+        }
+
+        CPythonApi.Py_DecRef(type);
+        return value;
+    }
+
+    private static Exception Translate(PyObject exception, int depth)
+    {
+        string typeName = PythonTypeNames.Of(exception.Handle);
+        string message = SafeStr(exception);
+        string? tracebackText = null;
+        List<PythonStackFrame> frames = [];
+        try
+        {
+            (tracebackText, frames) = ReadTraceback(exception);
+        }
+        catch (Exception)
+        {
+            CPythonApi.PyErr_Clear();
+        }
+
+        Exception? inner = null;
+        if (depth < MaxChainDepth)
+        {
+            using PyObject? chained = ChainedException(exception);
+            if (chained is not null)
+            {
+                inner = Translate(chained, depth + 1);
+            }
+        }
+
+        return new PythonInvocationException(typeName, message, tracebackText, frames, inner);
+    }
+
+    private static PyObject? ChainedException(PyObject exception)
+    {
+        try
+        {
+            var cause = exception.GetAttr("__cause__");
+            if (!cause.IsNone())
+            {
+                return cause;
+            }
+
+            cause.Dispose();
+            using var suppress = exception.GetAttr("__suppress_context__");
+            if (suppress.IsTruthy())
+            {
+                return null;
+            }
+
+            var context = exception.GetAttr("__context__");
+            if (!context.IsNone())
+            {
+                return context;
+            }
+
+            context.Dispose();
+            return null;
+        }
+        catch (PythonInvocationException)
+        {
+            return null;
+        }
+    }
+
+    private static (string Text, List<PythonStackFrame> Frames) ReadTraceback(PyObject exception)
+    {
+        using var tracebackModule = PyObject.Steal(ImportTraceback());
+        using var tb = exception.GetAttr("__traceback__");
+        using var type = PyObject.FromBorrowed(CPythonApi.TypeOf(exception.Handle));
+
+        using var formatException = tracebackModule.GetAttr("format_exception");
+        using var chain = PyObject.FromBorrowed(CPythonApi.PyFalse);
+        using var lines = formatException.Call([type, exception, tb], [new KeywordArg("chain", chain)]);
+        var text = string.Concat(new ListConverter<string>(StrConverter.Instance).FromPython(lines));
+
+        var frames = new List<PythonStackFrame>();
+        if (!tb.IsNone())
+        {
+            using var extract = tracebackModule.GetAttr("extract_tb");
+            using var summaries = extract.Call([tb]);
+            foreach (var summary in summaries.AsEnumerable())
+            {
+                using (summary)
+                {
+                    using var filename = summary.GetAttr("filename");
+                    using var lineno = summary.GetAttr("lineno");
+                    using var name = summary.GetAttr("name");
+                    using var line = summary.GetAttr("line");
+                    frames.Add(new PythonStackFrame(
+                        StrConverter.Instance.FromPython(filename),
+                        lineno.IsNone() ? 0 : (int)IntConverter.Instance.FromPython(lineno),
+                        StrConverter.Instance.FromPython(name),
+                        line.IsNone() ? null : StrConverter.Instance.FromPython(line)));
+                }
+            }
+        }
+
+        return (text, frames);
+    }
+
+    private static nint ImportTraceback()
+    {
+        fixed (byte* name = "traceback\0"u8)
+        {
+            return CPythonApi.PyImport_ImportModule((nint)name);
+        }
+    }
+
+    private static string SafeStr(PyObject obj)
+    {
+        nint str = CPythonApi.PyObject_Str(obj.Handle);
+        if (str == 0)
+        {
+            CPythonApi.PyErr_Clear();
+            return "<exception str() failed>";
+        }
+
+        return StrConverter.FromOwnedHandle(str);
+    }
+}

@@ -1,0 +1,38 @@
+namespace CSnakes.Runtime;
+
+/// <summary>
+/// A Python exception raised by code called from .NET. Carries the Python type name, message,
+/// the traceback as Python would print it, and its frames. A Python <c>__cause__</c> (or, when
+/// not suppressed, <c>__context__</c>) becomes <see cref="Exception.InnerException"/>.
+/// </summary>
+public sealed class PythonInvocationException : Exception
+{
+    /// <summary>Creates the exception from what was read off the Python exception.</summary>
+    public PythonInvocationException(string pythonTypeName, string pythonMessage, string? pythonTraceback, IReadOnlyList<PythonStackFrame> pythonFrames, Exception? innerException)
+        : base(FormatMessage(pythonTypeName, pythonMessage), innerException)
+    {
+        PythonTypeName = pythonTypeName;
+        PythonMessage = pythonMessage;
+        PythonStackTrace = pythonTraceback;
+        PythonFrames = pythonFrames;
+    }
+
+    /// <summary>The exception's Python type, e.g. <c>ValueError</c> or <c>mypkg.errors.BadInput</c>.</summary>
+    public string PythonTypeName { get; }
+
+    /// <summary><c>str(exception)</c>.</summary>
+    public string PythonMessage { get; }
+
+    /// <summary>The traceback as <c>traceback.format_exception</c> prints it (without the chained exceptions).</summary>
+    public string? PythonStackTrace { get; }
+
+    /// <summary>The traceback's frames, outermost first.</summary>
+    public IReadOnlyList<PythonStackFrame> PythonFrames { get; }
+
+    /// <summary>Includes the Python traceback, so logs show where Python failed.</summary>
+    public override string ToString() =>
+        PythonStackTrace is null ? base.ToString() : $"{base.ToString()}{Environment.NewLine}--- Python traceback ---{Environment.NewLine}{PythonStackTrace}";
+
+    private static string FormatMessage(string typeName, string message) =>
+        string.IsNullOrEmpty(message) ? $"Python raised {typeName}" : $"Python raised {typeName}: {message}";
+}

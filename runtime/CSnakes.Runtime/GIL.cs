@@ -1,0 +1,110 @@
+using CSnakes.Runtime.Interpreter;
+using CSnakes.Runtime.Native;
+
+namespace CSnakes.Runtime;
+
+/// <summary>
+/// The global interpreter lock. Hold it around any direct use of Python objects:
+/// <code>using (GIL.Acquire()) { … }</code>
+/// Acquiring is re-entrant on one thread and cheap when the thread already holds it. Each .NET
+/// thread gets its own Python thread state on first use and keeps it until the thread ends.
+/// Generated wrappers and the <see cref="PyObject"/> API take it for you.
+/// </summary>
+public static class GIL
+{
+    [ThreadStatic]
+    private static PythonThreadState? t_state;
+
+    /// <summary>True when the current thread holds the GIL through <see cref="Acquire"/>.</summary>
+    public static bool IsHeld => t_state is { Depth: > 0 };
+
+    /// <summary>Takes the GIL for the current thread until the returned scope is disposed.</summary>
+    /// <exception cref="ObjectDisposedException">The Python environment was disposed.</exception>
+    /// <exception cref="InvalidOperationException">No Python environment has been started.</exception>
+    public static Scope Acquire()
+    {
+        var state = t_state;
+        if (state is { Depth: > 0 })
+        {
+            state.Depth++;
+            return new Scope(state);
+        }
+
+        return AcquireSlow();
+    }
+
+    private static unsafe Scope AcquireSlow()
+    {
+        if (!InterpreterLifetime.TryEnter())
+        {
+            throw NotRunning();
+        }
+
+        var state = t_state;
+        if (state is null)
+        {
+            state = CPythonApi.PyGILState_Check() != 0
+                ? new PythonThreadState(0)
+                : PythonThreadState.CreateForCurrentThread();
+            t_state = state;
+        }
+
+        if (state.Handle == 0 || CPythonApi.PyGILState_Check() != 0)
+        {
+            // Python already holds the GIL on this thread (we are inside a callback from Python).
+            state.Borrowed = true;
+        }
+        else
+        {
+            state.Borrowed = false;
+            CPythonApi.PyEval_RestoreThread(state.Handle);
+        }
+
+        state.Depth = 1;
+        if (PendingReleases.Any)
+        {
+            PendingReleases.Drain();
+        }
+
+        return new Scope(state);
+    }
+
+    internal static Exception NotRunning() => InterpreterLifetime.WasEverStarted
+        ? new ObjectDisposedException(nameof(PythonEnvironment), "The Python environment has been disposed; Python cannot be called any more in this process.")
+        : new InvalidOperationException("No Python environment is running. Call PythonEnvironment.Start() first.");
+
+    private static unsafe void Release(PythonThreadState state)
+    {
+        if (--state.Depth > 0)
+        {
+            return;
+        }
+
+        if (!state.Borrowed)
+        {
+            CPythonApi.PyEval_SaveThread();
+        }
+
+        InterpreterLifetime.Leave();
+    }
+
+    /// <summary>Holds the GIL until disposed. Dispose exactly once, on the thread that acquired it.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly PythonThreadState? _state;
+
+        internal Scope(PythonThreadState state) => _state = state;
+
+        /// <summary>Releases this hold on the GIL.</summary>
+        public void Dispose()
+        {
+            if (_state is not null)
+            {
+                Release(_state);
+            }
+        }
+    }
+
+    /// <summary>Used by the interpreter host thread, which owns the main thread state.</summary>
+    internal static void AdoptMainThreadState(nint mainThreadState) => t_state = new PythonThreadState(mainThreadState);
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+
+namespace CSnakes.Runtime.Manifest;
+
+/// <summary>
+/// Reads the manifests the build puts next to the app (<c>&lt;Project&gt;.csnakes.json</c>, one per
+/// Python library) and merges them into start options.
+/// </summary>
+internal static class ManifestReader
+{
+    public const string Pattern = "*.csnakes.json";
+
+    public static PythonEnvironmentOptions ReadOptions(string directory)
+    {
+        string[] files = Directory.Exists(directory) ? Directory.GetFiles(directory, Pattern) : [];
+        if (files.Length == 0)
+        {
+            throw new PythonInitializationException(
+                $"No Python manifest ({Pattern}) was found in '{directory}'. Reference a project that uses <Project Sdk=\"CSnakes.Python.Sdk\"> and build the app, or call PythonEnvironment.Start(options) with explicit paths.");
+        }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        return Merge(files.Select(Read).ToList());
+    }
+
+    public static PythonManifest Read(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var document = JsonDocument.Parse(stream);
+            JsonElement root = document.RootElement;
+            string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            JsonElement python = root.GetProperty("python");
+            string libPython = Resolve(folder, RequiredString(python, "libPython", path))!;
+            var moduleRoots = root.TryGetProperty("moduleRoots", out var roots) && roots.ValueKind == JsonValueKind.Array
+                ? roots.EnumerateArray().Select(r => Resolve(folder, r.GetString())!).ToList()
+                : [];
+            return new PythonManifest(
+                path,
+                OptionalString(root, "project"),
+                OptionalString(python, "version"),
+                OptionalString(python, "abiFlags"),
+                libPython,
+                Resolve(folder, OptionalString(python, "home")),
+                Resolve(folder, OptionalString(python, "executable")),
+                Resolve(folder, OptionalString(root, "venv")),
+                moduleRoots);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new PythonInitializationException($"The Python manifest '{path}' is not valid: {e.Message} Rebuild the app to regenerate it.", e);
+        }
+    }
+
+    internal static PythonEnvironmentOptions Merge(IReadOnlyList<PythonManifest> manifests)
+    {
+        PythonManifest first = manifests[0];
+        foreach (var other in manifests.Skip(1))
+        {
+            if (!SamePath(other.LibPython, first.LibPython))
+            {
+                throw new PythonInitializationException(
+                    $"The Python libraries in this app were built with different interpreters: '{first.FilePath}' uses '{first.LibPython}' but '{other.FilePath}' uses '{other.LibPython}'. One process hosts one interpreter: set the same PythonVersion in every Python project.");
+            }
+        }
+
+        foreach (var manifest in manifests)
+        {
+            if (manifest.Venv is not null && !Directory.Exists(manifest.Venv))
+            {
+                throw new PythonInitializationException($"The virtual environment '{manifest.Venv}' named in '{manifest.FilePath}' does not exist. Rebuild the Python project to recreate it.");
+            }
+        }
+
+        var venvs = manifests.Select(m => m.Venv).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return new PythonEnvironmentOptions
+        {
+            LibPythonPath = first.LibPython,
+            Home = first.Home,
+            Executable = first.Executable,
+            VirtualEnvironment = venvs.FirstOrDefault(),
+            // Further libraries' venvs contribute their site-packages.
+            SiteDirectories = venvs.Skip(1).Select(VenvLayout.SitePackages).ToList(),
+            ModulePaths = manifests.SelectMany(m => m.ModuleRoots).Distinct(StringComparer.Ordinal).ToList(),
+            FreeThreaded = first.AbiFlags?.Contains('t') == true ? true : null,
+        };
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    private static string? Resolve(string folder, string? path) =>
+        string.IsNullOrEmpty(path) ? null : Path.GetFullPath(Path.Combine(folder, path));
+
+    private static string RequiredString(JsonElement element, string name, string file) =>
+        element.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } s
+            ? s
+            : throw new PythonInitializationException($"The Python manifest '{file}' has no '{name}'. Rebuild the app to regenerate it.");
+
+    private static string? OptionalString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

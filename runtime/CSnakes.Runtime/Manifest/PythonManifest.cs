@@ -1,0 +1,13 @@
+namespace CSnakes.Runtime.Manifest;
+
+/// <summary>One <c>*.csnakes.json</c> file, with relative paths already resolved against its folder.</summary>
+internal sealed record PythonManifest(
+    string FilePath,
+    string? Project,
+    string? Version,
+    string? AbiFlags,
+    string LibPython,
+    string? Home,
+    string? Executable,
+    string? Venv,
+    IReadOnlyList<string> ModuleRoots);

@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using CSnakes.Runtime.Interpreter;
+using CSnakes.Runtime.Manifest;
+
+namespace CSnakes.Runtime;
+
+/// <summary>
+/// Starts the process's embedded Python interpreter.
+/// </summary>
+/// <example>
+/// <code>
+/// using var python = PythonEnvironment.Start();
+/// string greeting = python.Demo().HelloWorld("Ada", 36);
+/// </code>
+/// </example>
+public sealed class PythonEnvironment : IPythonEnvironment
+{
+    private static readonly object s_startLock = new();
+    private static PythonEnvironment? s_current;
+
+    private readonly InterpreterHost _host;
+    private readonly ConcurrentDictionary<string, object> _modules = new(StringComparer.Ordinal);
+    private int _disposed;
+
+    private PythonEnvironment(InterpreterHost host, Version version)
+    {
+        _host = host;
+        Version = version;
+    }
+
+    /// <summary>
+    /// Starts Python as described by the manifests the build wrote next to the app
+    /// (<c>*.csnakes.json</c> in <see cref="AppContext.BaseDirectory"/>).
+    /// </summary>
+    /// <exception cref="PythonInitializationException">No manifest, or Python could not be loaded; the message says which file and why.</exception>
+    /// <exception cref="InvalidOperationException">Python was already started in this process.</exception>
+    public static IPythonEnvironment Start() => Start(ManifestReader.ReadOptions(AppContext.BaseDirectory));
+
+    /// <summary>Starts Python from explicit paths.</summary>
+    /// <exception cref="PythonInitializationException">Python could not be loaded or initialised; the message says which file and why.</exception>
+    /// <exception cref="InvalidOperationException">Python was already started in this process.</exception>
+    public static IPythonEnvironment Start(PythonEnvironmentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        lock (s_startLock)
+        {
+            if (s_current is not null)
+            {
+                throw new InvalidOperationException("A Python environment is already running in this process. There is one interpreter per process: share the IPythonEnvironment you have (e.g. register it once with services.AddPython()).");
+            }
+
+            if (!InterpreterLifetime.TryMarkStarting())
+            {
+                throw new InvalidOperationException("Python was already started and finalized in this process. CPython cannot be restarted reliably (C extensions keep global state), so start it once and dispose it at exit.");
+            }
+
+            try
+            {
+                var host = InterpreterHost.Start(options);
+                s_current = new PythonEnvironment(host, Native.CPythonApi.Version);
+                return s_current;
+            }
+            catch
+            {
+                InterpreterLifetime.ResetAfterFailedStart();
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public Version Version { get; }
+
+    /// <inheritdoc/>
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <inheritdoc/>
+    public PyObject Import(string moduleName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(moduleName);
+        ThrowIfDisposed();
+        using (GIL.Acquire())
+        {
+            using var importlib = PyObject.Steal(ImportRaw("importlib"));
+            using var importModule = importlib.GetAttr("import_module");
+            using var name = PyObject.From(moduleName);
+            return importModule.Call([name]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public TModule GetModule<TModule>(string moduleName, Func<PyObject, TModule> factory) where TModule : class
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        if (_modules.TryGetValue(moduleName, out object? existing))
+        {
+            return (TModule)existing;
+        }
+
+        // Import outside any lock of ours: Python's import lock already makes the import happen
+        // once, and holding a .NET lock while waiting for the GIL could deadlock.
+        TModule created;
+        using (var module = Import(moduleName))
+        {
+            created = factory(module);
+        }
+
+        object winner = _modules.GetOrAdd(moduleName, created);
+        if (!ReferenceEquals(winner, created) && created is IDisposable loser)
+        {
+            loser.Dispose();
+        }
+
+        return (TModule)winner;
+    }
+
+    /// <summary>
+    /// Waits for calls in progress on other threads to finish, then finalizes Python. Later calls
+    /// throw <see cref="ObjectDisposedException"/>. Python cannot be started again in this process.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called while this thread holds the GIL (e.g. from inside a Python callback).</exception>
+    public void Dispose()
+    {
+        if (GIL.IsHeld)
+        {
+            throw new InvalidOperationException("The Python environment cannot be disposed while this thread holds the GIL (for example from a callback that Python is running).");
+        }
+
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var module in _modules.Values)
+        {
+            (module as IDisposable)?.Dispose();
+        }
+
+        _modules.Clear();
+        if (InterpreterLifetime.BeginShutdown())
+        {
+            _host.Stop();
+        }
+
+        lock (s_startLock)
+        {
+            s_current = null;
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (IsDisposed)
+        {
+            throw new ObjectDisposedException(nameof(PythonEnvironment), "The Python environment has been disposed; Python cannot be called any more in this process.");
+        }
+    }
+
+    private static unsafe nint ImportRaw(string name)
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(name + "\0");
+        fixed (byte* p = utf8)
+        {
+            return Native.CPythonApi.PyImport_ImportModule((nint)p);
+        }
+    }
+}
