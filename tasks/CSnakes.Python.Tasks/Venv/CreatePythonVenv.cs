@@ -1,0 +1,236 @@
+using Microsoft.Build.Framework;
+
+namespace CSnakes.Python.Tasks;
+
+/// <summary>
+/// Builds the project's virtual environment (stage 3): <c>python -m venv</c>, then <c>pip install -r</c> for each
+/// requirements file, streaming pip's output into the build log. The venv lives in one of two slots under
+/// <see cref="VenvRoot"/>; a new one is built in the slot that is not current and the pointer moves only on
+/// success, so a failed build leaves the previous venv in use. See <c>Venv/ERRORS.md</c> for its errors.
+/// </summary>
+public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private const int TailLines = 25;
+    private readonly CancellationTokenSource cancellation = new();
+
+    /// <summary>The resolved base interpreter.</summary>
+    [Required] public string PythonExecutable { get; set; } = "";
+
+    /// <summary>The resolved interpreter's version (part of the rebuild hash).</summary>
+    public string? PythonVersion { get; set; }
+
+    /// <summary>The folder that holds the venv slots, the pointer, the stamps and the lock file.</summary>
+    [Required] public string VenvRoot { get; set; } = "";
+
+    /// <summary>pip requirements files, installed in order; may be empty.</summary>
+    public ITaskItem[] RequirementsFiles { get; set; } = [];
+
+    /// <summary>Extra arguments for <c>pip install</c>, split like a shell would ('…' and "…" group).</summary>
+    public string? PipArguments { get; set; }
+
+    /// <summary>The project, named in errors that have no better location.</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>The current (good) venv.</summary>
+    [Output] public string VenvDirectory { get; private set; } = "";
+
+    /// <summary>The current venv's interpreter.</summary>
+    [Output] public string VenvPython { get; private set; } = "";
+
+    /// <summary>The current venv's site-packages folder.</summary>
+    [Output] public string SitePackages { get; private set; } = "";
+
+    /// <summary>How long to wait for another build of the same project to finish with the venv.</summary>
+    internal TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>Off only in tests, to exercise the ensurepip path on machines whose pips are all new enough.</summary>
+    internal bool AllowBasePip { get; set; } = true;
+
+    /// <inheritdoc />
+    public void Cancel() => cancellation.Cancel();
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        try
+        {
+            return Run(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogMessage(MessageImportance.High, "Creating the Python venv was canceled.");
+            return false;
+        }
+    }
+
+    private bool Run(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(PythonExecutable))
+        {
+            LogProjectError("CSPY1005", $"The base Python '{PythonExecutable}' does not exist, so no venv can be made from it. " +
+                "Rebuild so Python is resolved again (delete obj/ if it persists), or set PythonExecutable to an installed interpreter.");
+            return false;
+        }
+
+        var requirements = RequirementsFiles.Select(i => Path.GetFullPath(i.GetMetadata("FullPath") is { Length: > 0 } full ? full : i.ItemSpec)).ToList();
+        var missing = requirements.Where(f => !File.Exists(f)).ToList();
+        foreach (var file in missing)
+        {
+            LogProjectError("CSPY1004", $"The requirements file '{file}' does not exist. Create it, or remove it from the PythonRequirements items.");
+        }
+        if (missing.Count > 0)
+        {
+            return false;
+        }
+
+        if (CommandLineSplitter.TrySplit(PipArguments, out var splitError) is not { } pipArguments)
+        {
+            LogProjectError("CSPY1006", $"PythonPipArguments '{PipArguments}' cannot be read: {splitError}. Close the quote or escape it with a backslash.");
+            return false;
+        }
+
+        var root = Path.GetFullPath(VenvRoot);
+        Directory.CreateDirectory(root);
+        var hash = VenvInputHash.Compute(PythonExecutable, PythonVersion, requirements, pipArguments);
+
+        using var held = VenvLock.Acquire(root, LockTimeout,
+            () => Log.LogMessage(MessageImportance.High, $"Waiting for another build to finish with the Python venv in {root}…"),
+            cancellationToken);
+        if (held is null)
+        {
+            LogProjectError("CSPY1003", $"Timed out after {LockTimeout.TotalMinutes:0} minutes waiting for the lock on {Path.Combine(root, ".lock")}, " +
+                "held by another build of this project. Wait for that build to finish (or stop it), then build again.");
+            return false;
+        }
+
+        var slots = new VenvSlots(root);
+        var current = slots.ReadCurrent();
+        if (current is not null && IsWhole(slots, current, hash))
+        {
+            SetOutputs(slots.SlotDirectory(current));
+            Log.LogMessage(MessageImportance.Normal, $"Python venv {VenvDirectory} is up to date.");
+            return true;
+        }
+
+        var target = VenvSlots.Other(current);
+        if (IsWhole(slots, target, hash))
+        {
+            // Inputs went back to what the other slot was built from (e.g. a requirements change was undone).
+            slots.PointAt(target);
+            SetOutputs(slots.SlotDirectory(target));
+            Log.LogMessage(MessageImportance.Normal, $"Python venv {VenvDirectory} already matches the inputs; switched to it.");
+            return true;
+        }
+
+        // From here on a failure leaves the outputs at the previous good venv, if there is one.
+        if (current is not null && File.Exists(VenvLayout.PythonPath(slots.SlotDirectory(current))))
+        {
+            SetOutputs(slots.SlotDirectory(current));
+        }
+
+        slots.Clear(target);
+        var venvDirectory = slots.SlotDirectory(target);
+        if (!Build(venvDirectory, requirements, pipArguments, cancellationToken))
+        {
+            return false;
+        }
+
+        slots.WriteStamp(target, hash);
+        slots.PointAt(target);
+        SetOutputs(venvDirectory);
+        Log.LogMessage(MessageImportance.High, $"Created Python venv {venvDirectory}.");
+        return true;
+    }
+
+    private bool Build(string venvDirectory, IReadOnlyList<string> requirements, IReadOnlyList<string> pipArguments, CancellationToken cancellationToken)
+    {
+        Log.LogMessage(MessageImportance.High, $"Creating Python venv {venvDirectory} from {PythonExecutable}…");
+        var tail = new OutputTail(TailLines);
+        var created = RunStreaming(PythonExecutable, ["-I", "-m", "venv", "--without-pip", venvDirectory], tail, cancellationToken);
+        var venvPython = VenvLayout.PythonPath(venvDirectory);
+        if (!created.Succeeded || !File.Exists(venvPython))
+        {
+            LogProjectError("CSPY1001", $"Creating the venv {venvDirectory} with '{PythonExecutable} -m venv' failed: it {created.Describe()}.{Tail(tail)}" +
+                Environment.NewLine + "Check that this Python has its venv module (on Debian/Ubuntu: apt install python3.X-venv) and that the folder is writable.");
+            return false;
+        }
+
+        var toInstall = requirements.Where(RequirementsFile.HasContent).ToList();
+        if (toInstall.Count == 0)
+        {
+            return true;
+        }
+
+        var pip = PipCommand.Choose(PythonExecutable, venvPython, AllowBasePip, cancellationToken);
+        if (pip.NeedsEnsurePip)
+        {
+            Log.LogMessage(MessageImportance.Normal, $"The pip of {PythonExecutable} cannot drive another interpreter (needs pip 22.3+); installing pip into the venv.");
+            var bootstrapped = RunStreaming(venvPython, ["-I", "-m", "ensurepip", "--default-pip"], tail, cancellationToken);
+            if (!bootstrapped.Succeeded)
+            {
+                LogProjectError("CSPY1001", $"Installing pip into the venv {venvDirectory} with ensurepip failed: it {bootstrapped.Describe()}.{Tail(tail)}" +
+                    Environment.NewLine + "Install pip 22.3 or newer for the base Python, or a Python that ships ensurepip.");
+                return false;
+            }
+        }
+
+        foreach (var file in toInstall)
+        {
+            Log.LogMessage(MessageImportance.High, $"Installing Python packages from {file}…");
+            tail = new OutputTail(TailLines);
+            var installed = RunStreaming(pip.Executable, pip.InstallArguments(file, pipArguments), tail, cancellationToken, Path.GetDirectoryName(file));
+            if (!installed.Succeeded)
+            {
+                var line = RequirementsFile.LineOfFailure(file, tail.Lines);
+                Log.LogError(null, "CSPY1002", null, file, line, 0, 0, 0,
+                    $"pip could not install the requirements in {file}: it {installed.Describe()}. Last lines of pip's output:{Environment.NewLine}{tail}" +
+                    Environment.NewLine + "Fix the requirement (name, version, index or --find-links), then build again. The previous venv stays in use until then.");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ProcessResult RunStreaming(string executable, IReadOnlyList<string> arguments, OutputTail tail, CancellationToken cancellationToken, string? workingDirectory = null)
+    {
+        Log.LogMessage(MessageImportance.Low, $"Running {executable} {string.Join(" ", arguments)}");
+        void OnLine(string line)
+        {
+            tail.Add(line);
+            Log.LogMessage(MessageImportance.Normal, line);
+        }
+        return ProcessRunner.Run(executable, arguments, new ProcessRunOptions
+        {
+            WorkingDirectory = workingDirectory,
+            CaptureOutput = false,
+            OnStandardOutput = OnLine,
+            OnStandardError = OnLine,
+            CancellationToken = cancellationToken,
+            Environment = new Dictionary<string, string?>
+            {
+                // Lines must arrive as pip writes them, not when its buffer fills.
+                ["PYTHONUNBUFFERED"] = "1",
+                ["PYTHONIOENCODING"] = "utf-8",
+                // The user's PYTHONHOME/PYTHONPATH belong to their shell's Python, not to this one.
+                ["PYTHONHOME"] = null,
+                ["PYTHONPATH"] = null,
+            },
+        });
+    }
+
+    private static bool IsWhole(VenvSlots slots, string slot, string hash) =>
+        slots.ReadStamp(slot) == hash && File.Exists(VenvLayout.PythonPath(slots.SlotDirectory(slot)));
+
+    private static string Tail(OutputTail tail) =>
+        tail.Lines.Count == 0 ? "" : Environment.NewLine + "Last lines of output:" + Environment.NewLine + tail;
+
+    private void LogProjectError(string code, string message) =>
+        Log.LogError(null, code, null, string.IsNullOrEmpty(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode ?? "" : ProjectFile, 0, 0, 0, 0, message);
+
+    private void SetOutputs(string venvDirectory)
+    {
+        VenvDirectory = venvDirectory;
+        VenvPython = VenvLayout.PythonPath(venvDirectory);
+        SitePackages = VenvLayout.SitePackages(venvDirectory);
+    }
+}

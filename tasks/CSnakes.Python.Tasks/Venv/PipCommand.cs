@@ -1,0 +1,41 @@
+namespace CSnakes.Python.Tasks;
+
+/// <summary>
+/// How pip is run for a venv. Measured here (pyenv 3.9–3.13, Debian 3.11): <c>python -m venv</c> with pip takes
+/// ~7 s because ensurepip installs pip into the venv, while <c>--without-pip</c> takes ~0.1 s and the base
+/// interpreter's pip driving the venv with <c>--python</c> (pip 22.3+) installs a local wheel in ~2–3 s. So we create
+/// every venv without pip and use the base pip with <c>--python</c>; only when the base has no such pip do we
+/// bootstrap pip into the venv with ensurepip and use that. <c>-I</c> keeps a <c>pip.py</c> in the project folder
+/// or the user's PYTHONPATH from shadowing pip; pip still reads its own configuration (pip.conf, PIP_* variables).
+/// </summary>
+internal sealed record PipCommand(string Executable, IReadOnlyList<string> Prefix, bool NeedsEnsurePip)
+{
+    private static readonly Version FirstWithPythonOption = new(22, 3);
+
+    /// <summary>Arguments for <c>pip install -r file</c> with the user's extra arguments.</summary>
+    public IReadOnlyList<string> InstallArguments(string requirementsFile, IEnumerable<string> extraArguments) =>
+        [.. Prefix, "install", "--disable-pip-version-check", "--no-input", "-r", requirementsFile, .. extraArguments];
+
+    public static PipCommand Choose(string basePython, string venvPython, bool allowBasePip, CancellationToken cancellationToken)
+    {
+        var version = allowBasePip ? BasePipVersion(basePython, cancellationToken) : null;
+        return version is not null && version >= FirstWithPythonOption
+            ? new PipCommand(basePython, ["-I", "-m", "pip", "--python", venvPython], NeedsEnsurePip: false)
+            : new PipCommand(venvPython, ["-I", "-m", "pip"], NeedsEnsurePip: true);
+    }
+
+    private static Version? BasePipVersion(string basePython, CancellationToken cancellationToken)
+    {
+        var result = ProcessRunner.Run(basePython, ["-I", "-c", "import pip, sys; sys.stdout.write(pip.__version__)"],
+            new ProcessRunOptions { Timeout = TimeSpan.FromSeconds(60), CancellationToken = cancellationToken });
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+        // "23.2.1", "24.1b1": the leading numbers are enough.
+        var numbers = result.StandardOutput.Trim().Split('.').Take(2).Select(p => new string(p.TakeWhile(char.IsDigit).ToArray())).ToArray();
+        return numbers.Length == 2 && int.TryParse(numbers[0], out var major) && int.TryParse(numbers[1], out var minor)
+            ? new Version(major, minor)
+            : null;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+
+namespace CSnakes.Python.Tasks;
+
+/// <summary>Just enough reading of pip requirements files for hashing and for placing errors at a line.</summary>
+internal static partial class RequirementsFile
+{
+    /// <summary>True when the file has any line other than blanks and comments (an empty file needs no pip).</summary>
+    public static bool HasContent(string file) =>
+        File.ReadLines(file).Any(line => line.Trim() is { Length: > 0 } text && !text.StartsWith('#'));
+
+    /// <summary>Files this one pulls in with <c>-r</c>/<c>--requirement</c>/<c>-c</c>/<c>--constraint</c>, as full paths.</summary>
+    public static IEnumerable<string> IncludedFiles(string file)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? "";
+        foreach (var line in File.ReadLines(file))
+        {
+            var match = Include().Match(line);
+            if (match.Success)
+            {
+                yield return Path.GetFullPath(Path.Combine(directory, match.Groups["path"].Value.Trim('"', '\'')));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The 1-based line of <paramref name="file"/> that names the requirement pip complained about in
+    /// <paramref name="pipOutput"/>, or 0 when it cannot be told.
+    /// </summary>
+    public static int LineOfFailure(string file, IEnumerable<string> pipOutput)
+    {
+        var name = pipOutput.Select(l => FailedRequirement().Match(l)).Where(m => m.Success).Select(m => m.Groups["name"].Value).LastOrDefault();
+        if (name is null)
+        {
+            return 0;
+        }
+        var wanted = Normalize(name);
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            lineNumber++;
+            var start = RequirementName().Match(line.Trim());
+            if (start.Success && Normalize(start.Value) == wanted)
+            {
+                return lineNumber;
+            }
+        }
+        return 0;
+    }
+
+    // PEP 503: names compare case-insensitively with runs of -, _ and . equal.
+    private static string Normalize(string name) => Separators().Replace(name, "-").ToLowerInvariant();
+
+    [GeneratedRegex(@"^\s*(-r|--requirement|-c|--constraint)(\s+|=)(?<path>\S+)")]
+    private static partial Regex Include();
+
+    [GeneratedRegex(@"(satisfies the requirement|distribution found for)\s+(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)")]
+    private static partial Regex FailedRequirement();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*")]
+    private static partial Regex RequirementName();
+
+    [GeneratedRegex(@"[-_.]+")]
+    private static partial Regex Separators();
+}
