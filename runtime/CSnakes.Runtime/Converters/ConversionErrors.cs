@@ -27,6 +27,15 @@ internal static class ConversionErrors
         return PythonErrors.FetchAndTranslate();
     }
 
+    /// <summary>A failed <c>PyObject_GetBuffer</c>: a TypeError/BufferError means the object is not a usable buffer.</summary>
+    public static Exception FromPendingErrorForBuffer(nint actual)
+    {
+        var error = PythonErrors.FetchAndTranslate();
+        return error is PythonInvocationException { PythonTypeName: "TypeError" or "BufferError" } python
+            ? new InvalidCastException($"Expected an object supporting the buffer protocol but got '{PythonTypeNames.Of(actual)}': {python.PythonMessage}", python)
+            : error;
+    }
+
     /// <summary>Throws the pending Python error when a C API call returned its failure value.</summary>
     public static Exception Pending() => PythonErrors.FetchAndTranslate();
 }

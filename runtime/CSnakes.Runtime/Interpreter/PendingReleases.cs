@@ -12,6 +12,7 @@ internal static unsafe class PendingReleases
 {
     private static readonly ConcurrentQueue<nint> s_objects = new();
     private static readonly ConcurrentQueue<nint> s_threadStates = new();
+    private static readonly ConcurrentQueue<nint> s_buffers = new();
     private static int s_count;
     private static long s_objectsReleased;
     private static long s_threadStatesReleased;
@@ -46,6 +47,17 @@ internal static unsafe class PendingReleases
         Interlocked.Increment(ref s_count);
     }
 
+    public static void EnqueueBuffer(nint view)
+    {
+        if (InterpreterLifetime.IsFinalized)
+        {
+            return;
+        }
+
+        s_buffers.Enqueue(view);
+        Interlocked.Increment(ref s_count);
+    }
+
     /// <summary>Releases everything queued. The caller holds the GIL.</summary>
     public static void Drain()
     {
@@ -54,6 +66,12 @@ internal static unsafe class PendingReleases
             Interlocked.Decrement(ref s_count);
             CPythonApi.Py_DecRef(obj);
             Interlocked.Increment(ref s_objectsReleased);
+        }
+
+        while (s_buffers.TryDequeue(out nint view))
+        {
+            Interlocked.Decrement(ref s_count);
+            PyBuffer.Release((PyBufferStruct*)view);
         }
 
         while (s_threadStates.TryDequeue(out nint threadState))

@@ -44,6 +44,7 @@ internal static unsafe partial class CPythonApi
         LoadObjects();
         LoadTypes();
         LoadErrors();
+        LoadBuffers();
     }
 
     internal static Version ParseVersion(string versionText, string path)
