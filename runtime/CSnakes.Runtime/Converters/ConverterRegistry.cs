@@ -31,6 +31,15 @@ public static class ConverterRegistry
         if (type == typeof(bool)) return BoolConverter.Instance;
         if (type == typeof(byte[])) return BytesConverter.Instance;
         if (type == typeof(PyObject)) return PyObjectConverter.Instance;
+        if (type == typeof(DateTime)) return DateTimeConverter.Instance;
+        if (type == typeof(DateTimeOffset)) return DateTimeOffsetConverter.Instance;
+        if (type == typeof(DateOnly)) return DateConverter.Instance;
+        if (type == typeof(TimeOnly)) return TimeConverter.Instance;
+        if (type == typeof(TimeSpan)) return TimeDeltaConverter.Instance;
+        if (type == typeof(decimal)) return DecimalConverter.Instance;
+        if (type == typeof(Guid)) return UuidConverter.Instance;
+        if (type == typeof(System.Numerics.BigInteger)) return BigIntegerConverter.Instance;
+        if (type == typeof(IPyBuffer)) return BufferConverter.Instance;
 
         if (Nullable.GetUnderlyingType(type) is { } underlying)
         {
