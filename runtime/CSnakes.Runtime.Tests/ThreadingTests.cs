@@ -38,6 +38,16 @@ public sealed class ThreadingTests
     }
 
     [TestMethod]
+    public void PythonsMainThreadIsTheHostThreadNotACaller()
+    {
+        // If a caller's thread became threading's main thread, finalization would wait for it forever (3.9–3.11).
+        using var onWorker = Task.Run(() => Call("main_thread_is_current")).Result;
+        Assert.IsFalse(onWorker.As<bool>());
+        using var onTestThread = Call("main_thread_is_current");
+        Assert.IsFalse(onTestThread.As<bool>());
+    }
+
+    [TestMethod]
     public void MainThreadDoesNotHoldTheGilBetweenCalls()
     {
         Assert.IsFalse(GIL.IsHeld);

@@ -158,3 +158,8 @@ def thread_id():
 def mutable_default(x, bucket=[]):
     bucket.append(x)
     return len(bucket)
+
+
+def main_thread_is_current():
+    import threading
+    return threading.main_thread() is threading.current_thread()

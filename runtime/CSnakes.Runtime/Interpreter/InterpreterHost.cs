@@ -144,6 +144,11 @@ internal sealed unsafe class InterpreterHost
     {
         // This thread holds the GIL; GIL.Acquire sees that and borrows it.
         using var sys = PyObject.Steal(ImportModule("sys"));
+
+        // threading records the thread that first imports it as the main thread, and at
+        // finalization waits for that thread's state to go away. Before 3.12 nothing imports it at
+        // startup, so a worker thread could become "main" and finalization would wait forever.
+        CPythonApi.Py_DecRef(ImportModule("threading"));
         using (var path = sys.GetAttr("path"))
         using (var insert = path.GetAttr("insert"))
         {
