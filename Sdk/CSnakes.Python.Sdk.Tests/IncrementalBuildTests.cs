@@ -1,0 +1,61 @@
+namespace CSnakes.Python.Sdk.Tests;
+
+[TestClass]
+public sealed class IncrementalBuildTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public void NoChangeBuildSkipsVenvAndCodeGeneration()
+    {
+        var built = BuiltWheelScenario.Get();
+        Assert.AreEqual(0, built.FirstBuild.ExitCode, built.FirstBuild.ToString());
+        // Settle first: another test may have run in this workspace since its first build.
+        Assert.AreEqual(0, DotNetCli.Run(built.Directory, "build", "ConsoleApp", "-nodeReuse:false").ExitCode);
+
+        var second = DotNetCli.Run(built.Directory, "build", "ConsoleApp", "-nodeReuse:false", "-v:d");
+
+        Assert.AreEqual(0, second.ExitCode, second.ToString());
+        StringAssert.Contains(second.Output, "Skipping target \"_CSnakesCreateVenvCore\" because all output files are up-to-date");
+        StringAssert.Contains(second.Output, "Skipping target \"_CSnakesGenerateWrappersCore\" because all output files are up-to-date");
+        Assert.IsFalse(second.Output.Contains("Task \"CreatePythonVenv\""), "the venv task ran on a no-change build");
+        Assert.IsFalse(second.Output.Contains("Task \"GeneratePythonWrappers\""), "code generation ran on a no-change build");
+    }
+
+    [TestMethod]
+    public void EditingOneModuleRegeneratesOnlyThatModule()
+    {
+        var built = BuiltWheelScenario.Get();
+        Assert.AreEqual(0, built.FirstBuild.ExitCode, built.FirstBuild.ToString());
+        Assert.AreEqual(0, DotNetCli.Run(built.Directory, "build", "PyLib", "-nodeReuse:false").ExitCode);
+        var generated = Path.Combine(built.Directory, "PyLib", "obj", "Debug", "net10.0", "python", "generated");
+        var untouchedBefore = File.GetLastWriteTimeUtc(Path.Combine(generated, "tools.text.g.cs"));
+        File.SetLastWriteTimeUtc(Path.Combine(built.Directory, "PyLib", "greetings.py"), DateTime.UtcNow);
+
+        var build = DotNetCli.Run(built.Directory, "build", "PyLib", "-nodeReuse:false", "--no-restore", "-v:d");
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        StringAssert.Contains(build.Output, "Building target \"_CSnakesGenerateWrappersCore\" partially");
+        StringAssert.Contains(build.Output, "Skipping target \"_CSnakesCreateVenvCore\"");
+        Assert.AreEqual(untouchedBefore, File.GetLastWriteTimeUtc(Path.Combine(generated, "tools.text.g.cs")), "an unchanged module was regenerated");
+    }
+
+    [TestMethod]
+    public void NoChangeBuildTimeAgainstAPlainLibrary()
+    {
+        var built = BuiltWheelScenario.Get();
+        Assert.AreEqual(0, built.FirstBuild.ExitCode, built.FirstBuild.ToString());
+        Assert.AreEqual(0, DotNetCli.Run(built.Directory, "build", "PlainLib", "-nodeReuse:false").ExitCode);
+        Assert.AreEqual(0, DotNetCli.Run(built.Directory, "build", "PyLib", "-nodeReuse:false").ExitCode);
+
+        var plain = DotNetCli.Run(built.Directory, "build", "PlainLib", "-nodeReuse:false", "--no-restore");
+        var python = DotNetCli.Run(built.Directory, "build", "PyLib", "-nodeReuse:false", "--no-restore");
+
+        Assert.AreEqual(0, plain.ExitCode, plain.ToString());
+        Assert.AreEqual(0, python.ExitCode, python.ToString());
+        // A benchmark figure, not a pass/fail bar (SPEC §8): printed for the log.
+        var message = $"no-change build: PyLib {python.Elapsed.TotalSeconds:F2} s, PlainLib {plain.Elapsed.TotalSeconds:F2} s, ratio {python.Elapsed / plain.Elapsed:F2}";
+        TestContext.WriteLine(message);
+        Console.WriteLine(message);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using CSnakes.Python.Tasks.Tests.Signatures;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace CSnakes.Python.Tasks.Tests.CodeGen;
+
+/// <summary>
+/// Generates wrappers for a module that uses every supported feature and compiles them, with a
+/// caller, against <see cref="RuntimeApiStub"/> in a throw-away project (warnings are errors).
+/// </summary>
+[TestClass]
+public sealed class GeneratedCodeCompilesTests
+{
+    private const string Module = """
+        '''Everything the generator supports, in one module: <b>&amp;</b>.'''
+        from typing import Any, Optional, Sequence, Mapping, Tuple, Union, Callable
+        import typing as t
+
+        DEFAULT = [1]
+
+        def predict(history: list[float], days: int = 7) -> list[float]:
+            '''Predicts.
+
+            Line with <xml> & stuff \u2028 and a line separator.
+            '''
+
+        def nothing() -> None: ...
+        def untyped(a, b=1, c=None): ...
+        def scalars(i: int, f: float, s: str, b: bytes, flag: bool) -> bytes: ...
+        def literal_defaults(i: int = -5, f: float = 2, g: float = 1e-05, h: float = float("inf"), s: str = "a\"b\\c\n", yes: bool = True, n: Optional[int] = None, m: str | None = None, o: int = None) -> str: ...
+        def omitted(a: int, b: list[int] = DEFAULT, c: float = 1.5, d: Optional[list[int]] = DEFAULT, e: int = len(DEFAULT)) -> int: ...
+        def kinds(a: int, b: str = "x", /, c: float = 1.0, *args: Any, d: bool, e: Optional[str] = None, f: list[str] = DEFAULT, **kwargs: Any) -> Optional[int]: ...
+        def positional_only_expression(a: int = len(DEFAULT), /) -> None: ...
+        def keyword_only_required(a: int = 1, *, b: str) -> None: ...
+        def containers(a: dict[str, list[int]], b: Sequence[Tuple[int, str]], c: Mapping[str, Any], d: tuple[int, str, float, bool, bytes, int, int, int, str]) -> dict[str, tuple[int, Optional[str]]]: ...
+        def one_tuple(a: tuple[int]) -> tuple[int]: ...
+        def returns_any() -> Any: ...
+        def returns_list_of_optional() -> list[Optional[float]]: ...
+        def unmapped(a: Callable[[int], int], b: Union[int, str], c: numpy.ndarray) -> t.Iterator[int]: ...
+        def keywords(class_: int, object: str, params: float, string: bytes, result: int, __py_x: int) -> None: ...
+        def same_params(a_b: int, aB: int) -> None: ...
+        def module() -> None: ...
+        def to_string() -> str: ...
+        def get_hash_code() -> int: ...
+        async def later() -> int: ...
+        def _hidden() -> None: ...
+        def skipped() -> None:  # csharp: ignore
+            pass
+        """;
+
+    private const string Caller = """
+        using System;
+        using System.Collections.Generic;
+        using CSnakes.Runtime;
+        using Sample.App;
+
+        namespace Caller;
+
+        public static class Uses
+        {
+            public static void Run(IPythonEnvironment env)
+            {
+                IReadOnlyList<double> next = env.Everything().Predict(new[] { 1.0, 2.0 });
+                next = env.Everything().Predict(new List<double>(), days: 3);
+                env.Everything().Nothing();
+                long n = env.Everything().Omitted(1, e: 4);
+                long? k = env.Everything().Kinds(1, true, "b", 2.0, args: new[] { PyObject.None }, kwargs: new Dictionary<string, PyObject>());
+                (long, string, double, bool, byte[], long, long, long, string) nine = default;
+                IReadOnlyDictionary<string, (long, string?)> map = env.Everything().Containers(new Dictionary<string, IReadOnlyList<long>>(), new[] { (1L, "a") }, new Dictionary<string, PyObject>(), nine);
+                ValueTuple<long> one = env.Everything().OneTuple(new ValueTuple<long>(1));
+                PyObject any = env.Everything().ReturnsAny();
+                env.Everything().Keywords(@class: 1, @object: "o", @params: 1.0, @string: Array.Empty<byte>(), result: 2, pyX: 3);
+                env.Everything().SameParams(1, 2);
+                string s = env.Everything().ToString();
+                env.Sub().Ping();
+            }
+        }
+        """;
+
+    [TestMethod]
+    [TestCategory("Slow")]
+    public void GeneratedWrappersCompileAgainstTheRuntimeApi()
+    {
+        var python = PyenvPython.Require("3.13.0");
+        using var folder = new TempFolder();
+        var pythonRoot = Path.Combine(folder.Path, "py");
+        folder.Write("py/everything.py", Module);
+        folder.Write("py/pkg/sub.py", "def ping() -> None: ...\n");
+        var engine = new FakeBuildEngine();
+        var task = new GeneratePythonWrappers
+        {
+            BuildEngine = engine,
+            PythonExecutable = python,
+            PythonFiles = [new TaskItem(Path.Combine(pythonRoot, "everything.py")), new TaskItem(Path.Combine(pythonRoot, "pkg", "sub.py"))],
+            ProjectDirectory = pythonRoot,
+            RootNamespace = "Sample.App",
+            OutputDirectory = Path.Combine(folder.Path, "app", "generated"),
+        };
+        Assert.IsTrue(task.Execute(), engine.ErrorText);
+        // Accessor for pkg/sub.py is PkgSub; the caller uses a hand-written alias to keep it short.
+        folder.Write("app/Aliases.cs", "#pragma warning disable CS1591\nnamespace Sample.App; public static class Aliases { public static IPkgSub Sub(this CSnakes.Runtime.IPythonEnvironment env) => env.PkgSub(); }\n");
+        folder.Write("app/RuntimeStub.cs", "#pragma warning disable CS1591\n" + RuntimeApiStub.Source);
+        folder.Write("app/Caller.cs", "#pragma warning disable CS1591\n" + Caller);
+        folder.Write("app/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net8.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                <NoWarn>$(NoWarn);CS9113</NoWarn>
+                <EnableDefaultCompileItems>true</EnableDefaultCompileItems>
+              </PropertyGroup>
+            </Project>
+            """);
+        foreach (var generated in task.GeneratedFiles)
+        {
+            TestContext.WriteLine($"--- {generated.ItemSpec}");
+            TestContext.WriteLine(File.ReadAllText(generated.ItemSpec));
+        }
+
+        var (exitCode, output) = DotnetBuild(Path.Combine(folder.Path, "app"));
+
+        Assert.AreEqual(0, exitCode, output);
+    }
+
+    public TestContext TestContext { get; set; } = null!;
+
+    private static (int ExitCode, string Output) DotnetBuild(string projectDirectory)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = projectDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "build", "-nologo", "-clp:NoSummary", "--disable-build-servers", "-p:UseSharedCompilation=false", "-nodeReuse:false" })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        // The tests run inside `dotnet test`; keep its MSBuild settings from leaking into the child build.
+        startInfo.Environment.Remove("MSBuildExtensionsPath");
+        startInfo.Environment.Remove("MSBUILD_EXE_PATH");
+        startInfo.Environment.Remove("MSBuildSDKsPath");
+        using var process = Process.Start(startInfo)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.GetAwaiter().GetResult());
+    }
+}

@@ -1,0 +1,155 @@
+using CSnakes.Python.Tasks.CodeGen;
+using CSnakes.Python.Tasks.Signatures;
+using static CSnakes.Python.Tasks.Tests.CodeGen.Sig;
+
+namespace CSnakes.Python.Tasks.Tests.CodeGen;
+
+[TestClass]
+public sealed class WrapperPlannerTests
+{
+    private static (ModuleWrapper Module, IReadOnlyList<GenerationDiagnostic> Diagnostics) Plan(params PythonFunction[] functions)
+    {
+        var module = WrapperPlanner.Plan("forecast", "/p/forecast.py", File(functions), out var diagnostics);
+        return (module, diagnostics);
+    }
+
+    [TestMethod]
+    public void SkipsPrivateIgnoredOverloadAndAsyncFunctions()
+    {
+        var (module, diagnostics) = Plan(
+            Function("public_one", Ann("int")),
+            Function("_private", Ann("int")),
+            Function("ignored", Ann("int")) with { CsharpIgnore = true },
+            Function("over", Ann("int")) with { Decorators = ["typing.overload"] },
+            Function("fetch", Ann("int")) with { IsAsync = true, Line = 12, Column = 1 });
+
+        CollectionAssert.AreEqual(new[] { "PublicOne" }, module.Functions.Select(f => f.MethodName).ToArray());
+        var warning = diagnostics.Single(d => d.Severity == DiagnosticSeverity.Warning);
+        Assert.AreEqual("CSPY3005", warning.Code);
+        Assert.AreEqual(12, warning.Line);
+        StringAssert.Contains(warning.Text, "async functions arrive with the type-system work");
+    }
+
+    [TestMethod]
+    public void FunctionsCollidingAfterCasingAreAnErrorNamingBothLines()
+    {
+        var (module, diagnostics) = Plan(
+            Function("get_value", Ann("int")) with { Line = 3 },
+            Function("getValue", Ann("int")) with { Line = 9 },
+            Function("other", Ann("int")));
+
+        var error = diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.AreEqual("CSPY3003", error.Code);
+        Assert.AreEqual(9, error.Line);
+        StringAssert.Contains(error.Text, "'get_value' (line 3)");
+        StringAssert.Contains(error.Text, "'getValue' (line 9)");
+        StringAssert.Contains(error.Text, "GetValue");
+        CollectionAssert.AreEqual(new[] { "Other" }, module.Functions.Select(f => f.MethodName).ToArray());
+    }
+
+    [TestMethod]
+    public void ALaterDefinitionReplacesAnEarlierOne()
+    {
+        var (module, diagnostics) = Plan(
+            Function("f", Ann("int")) with { Line = 1 },
+            Function("f", Ann("str")) with { Line = 5 });
+
+        Assert.AreEqual("string", module.Functions.Single().ReturnType!.Spelling);
+        Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
+    }
+
+    [TestMethod]
+    public void UnmappableAnnotationsWarnAtTheAnnotation()
+    {
+        var (module, diagnostics) = Plan(Function("f", Ann(Name("typing.Callable"), "Callable", line: 4, column: 20),
+            Param("x", Ann(Name("numpy.ndarray"), "np.ndarray", line: 3, column: 9))));
+
+        var warnings = diagnostics.Where(d => d.Code == "CSPY3001").OrderBy(d => d.Line).ToList();
+        Assert.AreEqual(2, warnings.Count);
+        Assert.AreEqual((3, 9), (warnings[0].Line, warnings[0].Column));
+        StringAssert.Contains(warnings[0].Text, "'np.ndarray'");
+        StringAssert.Contains(warnings[0].Text, "forecast.f");
+        Assert.AreEqual((4, 20), (warnings[1].Line, warnings[1].Column));
+        Assert.AreEqual("PyObject", module.Functions.Single().ReturnType!.Spelling);
+        Assert.AreEqual("PyObject", module.Functions.Single().Parameters.Single().DeclaredType);
+    }
+
+    [TestMethod]
+    public void ArgumentsArePositionalUntilTheFirstOmittableOne()
+    {
+        var (module, _) = Plan(Function("f", Ann("int"),
+            Param("a", Ann("int")),
+            Param("b", Ann("int"), Literal("int", "1")),
+            Param("c", Ann("int"), Expression("DEFAULT")),
+            Param("d", Ann("float"), Literal("float", "2.5")),
+            Param("e", Ann("str"), kind: ParameterKinds.KeywordOnly)));
+
+        var p = module.Functions.Single().Parameters.ToDictionary(x => x.PythonName);
+        Assert.AreEqual(ArgumentPassing.Positional, p["a"].Passing);
+        Assert.AreEqual(ArgumentPassing.Positional, p["b"].Passing);
+        Assert.AreEqual(ArgumentPassing.Keyword, p["c"].Passing);
+        Assert.AreEqual(NullMeaning.Omit, p["c"].Null);
+        Assert.AreEqual("long?", p["c"].DeclaredType);
+        Assert.AreEqual("null", p["c"].DefaultLiteral);
+        Assert.AreEqual(ArgumentPassing.Keyword, p["d"].Passing);
+        Assert.AreEqual("2.5", p["d"].DefaultLiteral);
+        Assert.AreEqual(ArgumentPassing.Keyword, p["e"].Passing);
+        // Required keyword-only e moves before the optional ones in C#.
+        CollectionAssert.AreEqual(new[] { "a", "e", "b", "c", "d" }, module.Functions.Single().Parameters.Select(x => x.PythonName).ToArray());
+    }
+
+    [TestMethod]
+    public void PositionalOnlyWithAnExpressionDefaultBecomesRequiredWithCspy3004()
+    {
+        var (module, diagnostics) = Plan(Function("f", Ann("int"),
+            Param("a", Ann("int"), Expression("len(X)"), ParameterKinds.PositionalOnly, line: 7)));
+
+        var parameter = module.Functions.Single().Parameters.Single();
+        Assert.IsNull(parameter.DefaultLiteral);
+        Assert.AreEqual(ArgumentPassing.Positional, parameter.Passing);
+        var warning = diagnostics.Single(d => d.Code == "CSPY3004");
+        Assert.AreEqual(7, warning.Line);
+        StringAssert.Contains(warning.Text, "len(X)");
+    }
+
+    [TestMethod]
+    public void ParametersBeforeVarArgsStayPositional()
+    {
+        var (module, diagnostics) = Plan(Function("f", Ann("int"),
+            Param("a", Ann("int"), Expression("X")),
+            Param("args", null, kind: ParameterKinds.VarPositional),
+            Param("kwargs", null, kind: ParameterKinds.VarKeyword)));
+
+        var parameters = module.Functions.Single().Parameters;
+        Assert.AreEqual(ArgumentPassing.Positional, parameters[0].Passing);
+        Assert.IsNull(parameters[0].DefaultLiteral);
+        Assert.AreEqual("PyObject[]?", parameters[1].DeclaredType);
+        Assert.AreEqual("IReadOnlyDictionary<string, PyObject>?", parameters[2].DeclaredType);
+        Assert.AreEqual("CSPY3004", diagnostics.Single(d => d.Severity == DiagnosticSeverity.Warning).Code);
+    }
+
+    [TestMethod]
+    public void NoneDefaultMakesTheParameterNullableAndSendsNone()
+    {
+        var (module, _) = Plan(Function("f", Ann("int"),
+            Param("a", Ann("int"), Literal("none", null)),
+            Param("b", null, Literal("int", "5"))));
+
+        var p = module.Functions.Single().Parameters.ToDictionary(x => x.PythonName);
+        Assert.AreEqual(("long?", "null", NullMeaning.None), (p["a"].DeclaredType, p["a"].DefaultLiteral, p["a"].Null));
+        // An untyped literal default cannot be a PyObject constant: it is left to Python instead.
+        Assert.AreEqual(("PyObject?", "null", NullMeaning.Omit), (p["b"].DeclaredType, p["b"].DefaultLiteral, p["b"].Null));
+    }
+
+    [TestMethod]
+    public void ParameterNamesAreEscapedAndDeduplicated()
+    {
+        var (module, _) = Plan(Function("f", Ann("int"),
+            Param("class", Ann("int")),
+            Param("a_b", Ann("int")),
+            Param("aB", Ann("int")),
+            Param("_", Ann("int"))));
+
+        CollectionAssert.AreEqual(new[] { "@class", "aB", "aB2", "arg3" }, module.Functions.Single().Parameters.Select(p => p.CSharpName).ToArray());
+    }
+}

@@ -1,0 +1,114 @@
+namespace CSnakes.Python.Tasks.CodeGen;
+
+/// <summary>
+/// A C# type that a Python annotation maps to, with the runtime converter that moves values of it
+/// across (see docs/architecture.md, "What generated code may use").
+/// </summary>
+internal abstract record CSharpType
+{
+    /// <summary>The type as a return value or as an element inside another type.</summary>
+    public abstract string Spelling { get; }
+
+    /// <summary>The type as a method parameter; collections accept more than they return.</summary>
+    public virtual string ParameterSpelling => Spelling;
+
+    public abstract bool IsValueType { get; }
+
+    /// <summary>An expression that evaluates to the converter for this type.</summary>
+    public abstract string ConverterExpression { get; }
+
+    /// <summary>The converter's static type, so its extra overloads (ToPython(IEnumerable)) are visible.</summary>
+    public abstract string ConverterType { get; }
+
+    /// <summary>True when the converter is a shared singleton and needs no field of its own.</summary>
+    public virtual bool HasSingletonConverter => false;
+
+    /// <summary>A PascalCase fragment naming the type, used to name converter fields.</summary>
+    public abstract string NameFragment { get; }
+}
+
+/// <summary>A type with a singleton converter: long, double, string, byte[], bool, PyObject.</summary>
+internal sealed record ScalarType(string Spelled, string ConverterClass, bool ValueType, string Fragment) : CSharpType
+{
+    public static readonly ScalarType Int = new("long", "IntConverter", true, "Int");
+    public static readonly ScalarType Float = new("double", "FloatConverter", true, "Float");
+    public static readonly ScalarType Str = new("string", "StrConverter", false, "Str");
+    public static readonly ScalarType Bytes = new("byte[]", "BytesConverter", false, "Bytes");
+    public static readonly ScalarType Bool = new("bool", "BoolConverter", true, "Bool");
+    public static readonly ScalarType Object = new("PyObject", "PyObjectConverter", false, "Object");
+
+    public override string Spelling => Spelled;
+    public override bool IsValueType => ValueType;
+    public override string ConverterExpression => ConverterClass + ".Instance";
+    public override string ConverterType => ConverterClass;
+    public override bool HasSingletonConverter => true;
+    public override string NameFragment => Fragment;
+}
+
+/// <summary><c>list[T]</c> / <c>Sequence[T]</c>: any <c>IEnumerable&lt;T&gt;</c> in, <c>IReadOnlyList&lt;T&gt;</c> out.</summary>
+internal sealed record ListType(CSharpType Element) : CSharpType
+{
+    public override string Spelling => $"IReadOnlyList<{Element.Spelling}>";
+    public override string ParameterSpelling => $"IEnumerable<{Element.Spelling}>";
+    public override bool IsValueType => false;
+    public override string ConverterType => $"ListConverter<{Element.Spelling}>";
+    public override string ConverterExpression => $"new {ConverterType}({Element.ConverterExpression})";
+    public override string NameFragment => "ListOf" + Element.NameFragment;
+}
+
+/// <summary><c>dict[K, V]</c> / <c>Mapping[K, V]</c>.</summary>
+internal sealed record DictType(CSharpType Key, CSharpType Value) : CSharpType
+{
+    public override string Spelling => $"IReadOnlyDictionary<{Key.Spelling}, {Value.Spelling}>";
+    public override bool IsValueType => false;
+    public override string ConverterType => $"DictConverter<{Key.Spelling}, {Value.Spelling}>";
+    public override string ConverterExpression => $"new {ConverterType}({Key.ConverterExpression}, {Value.ConverterExpression})";
+    public override string NameFragment => $"DictOf{Key.NameFragment}To{Value.NameFragment}";
+}
+
+/// <summary>
+/// <c>tuple[A, B, …]</c> as a value tuple. More than seven items nest the rest in <c>TRest</c>, as
+/// <see cref="ValueTuple{T1,T2,T3,T4,T5,T6,T7,TRest}"/> does, so the converter nests the same way.
+/// </summary>
+internal sealed record TupleType(IReadOnlyList<CSharpType> Items) : CSharpType
+{
+    private const int MaxDirectItems = 7;
+
+    public override string Spelling => Items.Count == 1
+        ? $"ValueTuple<{Items[0].Spelling}>"
+        : "(" + string.Join(", ", Items.Select(i => i.Spelling)) + ")";
+
+    public override bool IsValueType => true;
+
+    public override string ConverterType => Items.Count <= MaxDirectItems
+        ? $"TupleConverter<{string.Join(", ", Items.Select(i => i.Spelling))}>"
+        : $"TupleConverter<{string.Join(", ", Items.Take(MaxDirectItems).Select(i => i.Spelling))}, {Rest.RestSpelling}>";
+
+    public override string ConverterExpression => Items.Count <= MaxDirectItems
+        ? $"new {ConverterType}({string.Join(", ", Items.Select(i => i.ConverterExpression))})"
+        : $"new {ConverterType}({string.Join(", ", Items.Take(MaxDirectItems).Select(i => i.ConverterExpression))}, {Rest.ConverterExpression})";
+
+    public override string NameFragment => "TupleOf" + string.Join("And", Items.Select(i => i.NameFragment));
+
+    private TupleType Rest => new(Items.Skip(MaxDirectItems).ToArray());
+
+    // As a TRest type argument a one-item tuple must be spelled ValueTuple<T>, never (T).
+    private string RestSpelling => Spelling;
+
+    public bool Equals(TupleType? other) => other is not null && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => Items.Aggregate(17, (hash, item) => hash * 31 + item.GetHashCode());
+}
+
+/// <summary><c>Optional[T]</c> / <c>T | None</c>: <c>T?</c>, with None as null.</summary>
+internal sealed record OptionalType(CSharpType Inner) : CSharpType
+{
+    public override string Spelling => Inner.Spelling + "?";
+    public override string ParameterSpelling => Inner.ParameterSpelling + "?";
+    public override bool IsValueType => Inner.IsValueType;
+    public override string ConverterType => Inner.IsValueType
+        ? $"NullableConverter<{Inner.Spelling}>"
+        : $"OptionalConverter<{Inner.Spelling}>";
+    public override string ConverterExpression => $"new {ConverterType}({Inner.ConverterExpression})";
+    public override string NameFragment => "Optional" + Inner.NameFragment;
+}

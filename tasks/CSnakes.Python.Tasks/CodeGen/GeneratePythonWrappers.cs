@@ -1,0 +1,171 @@
+using System.Text;
+using CSnakes.Python.Tasks.CodeGen;
+using CSnakes.Python.Tasks.Signatures;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace CSnakes.Python.Tasks;
+
+/// <summary>
+/// Stages 4 and 5 of the build: reads the signatures of the Python modules with the resolved
+/// interpreter (parsing only, nothing is imported) and writes one C# wrapper per module.
+/// </summary>
+public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>The interpreter that runs the signature reader (with <c>-I</c>).</summary>
+    [Required]
+    public string PythonExecutable { get; set; } = "";
+
+    /// <summary>The <c>.py</c>/<c>.pyi</c> files to wrap.</summary>
+    [Required]
+    public ITaskItem[] PythonFiles { get; set; } = [];
+
+    /// <summary>Module names are the files' paths relative to this folder.</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>Namespace of the generated C# types.</summary>
+    [Required]
+    public string RootNamespace { get; set; } = "";
+
+    /// <summary>Where the <c>&lt;dotted.module&gt;.g.cs</c> files go.</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = "";
+
+    /// <summary>The files written, with metadata <c>SourceFile</c> (the Python item) and <c>ModuleName</c>.</summary>
+    [Output]
+    public ITaskItem[] GeneratedFiles { get; private set; } = [];
+
+    /// <summary>Overrides the reader script location (tests).</summary>
+    internal string? ScriptPath { get; set; }
+
+    public override bool Execute()
+    {
+        var diagnostics = new List<GenerationDiagnostic>();
+        var rejected = new List<ModuleSource>();
+        var files = PythonFiles.Select(item => (item.ItemSpec, FullPath(item))).ToList();
+        var modules = ModuleSelection.Select(ProjectDirectory, files, diagnostics, rejected);
+        Report(diagnostics);
+        foreach (var module in rejected)
+        {
+            DeleteOutput(module);
+        }
+        if (modules.Count == 0)
+        {
+            return !Log.HasLoggedErrors;
+        }
+
+        var result = SignatureReader.Read(PythonExecutable, modules.Select(m => m.FullPath).ToList(), ScriptPath);
+        if (result.Status != SignatureReadStatus.Succeeded)
+        {
+            ReportReaderFailure(result);
+            foreach (var module in modules)
+            {
+                DeleteOutput(module);
+            }
+            return false;
+        }
+
+        var generated = new List<ITaskItem>();
+        var rootNamespace = EscapeNamespace(RootNamespace);
+        for (var i = 0; i < modules.Count; i++)
+        {
+            var item = GenerateModule(modules[i], result.Report!.Files[i], rootNamespace);
+            if (item is not null)
+            {
+                generated.Add(item);
+            }
+        }
+        GeneratedFiles = generated.ToArray();
+        return !Log.HasLoggedErrors;
+    }
+
+    private ITaskItem? GenerateModule(ModuleSource module, FileSignatures signatures, string rootNamespace)
+    {
+        if (signatures.Error is { } error)
+        {
+            Log.LogError(null, DiagnosticCodes.SyntaxError, null, module.FullPath, error.Line, error.Column, 0, 0,
+                $"Python cannot parse '{module.DisplayPath}': {error.Message}. Fix the file so that Python accepts it; no C# wrapper is generated for module '{module.ModuleName}' until then.");
+            // Remove the old wrapper so the next build retries instead of trusting a stale output.
+            DeleteOutput(module);
+            return null;
+        }
+
+        var wrapper = WrapperPlanner.Plan(module.ModuleName, module.FullPath, signatures, out var diagnostics);
+        Report(diagnostics);
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            DeleteOutput(module);
+            return null;
+        }
+
+        var code = WrapperEmitter.Emit(wrapper, rootNamespace, module.DisplayPath);
+        var outputPath = OutputPath(module);
+        Directory.CreateDirectory(OutputDirectory);
+        // Always written, even when unchanged: the target's Inputs/Outputs check needs it newer than its input.
+        File.WriteAllText(outputPath, code, Utf8NoBom);
+        Log.LogMessage(MessageImportance.Low, $"Generated {outputPath} for Python module '{module.ModuleName}' ({wrapper.Functions.Count} functions).");
+
+        var item = new TaskItem(outputPath);
+        item.SetMetadata("SourceFile", module.ItemSpec);
+        item.SetMetadata("ModuleName", module.ModuleName);
+        return item;
+    }
+
+    private void ReportReaderFailure(SignatureReadResult result)
+    {
+        if (result.Status == SignatureReadStatus.PythonNotRunnable)
+        {
+            Log.LogError(null, DiagnosticCodes.PythonNotRunnable, null, null, 0, 0, 0, 0,
+                $"The Python interpreter '{PythonExecutable}' could not be started to read the Python signatures: {result.Problem}. "
+                + "Check that the path exists and is executable (set PythonExecutable, PythonHome or PythonVersion).");
+        }
+        else
+        {
+            Log.LogError(null, DiagnosticCodes.ReaderFailed, null, null, 0, 0, 0, 0,
+                $"Reading the Python signatures with '{PythonExecutable}' failed: {result.Problem}. "
+                + "The signature reader needs Python 3.9 or newer; if this interpreter qualifies, please report this as a bug.");
+        }
+    }
+
+    private void Report(IEnumerable<GenerationDiagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            switch (d.Severity)
+            {
+                case DiagnosticSeverity.Error:
+                    Log.LogError(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Text);
+                    break;
+                case DiagnosticSeverity.Warning:
+                    Log.LogWarning(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Text);
+                    break;
+                default:
+                    Log.LogMessage(MessageImportance.Low, d.Line > 0 ? $"{d.File}({d.Line}): {d.Text}" : $"{d.File}: {d.Text}");
+                    break;
+            }
+        }
+    }
+
+    private void DeleteOutput(ModuleSource module)
+    {
+        var path = OutputPath(module);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    private string OutputPath(ModuleSource module) => Path.Combine(OutputDirectory, module.ModuleName + ".g.cs");
+
+    private string FullPath(ITaskItem item)
+    {
+        var fullPath = item.GetMetadata("FullPath");
+        return string.IsNullOrEmpty(fullPath) ? Path.GetFullPath(item.ItemSpec, ProjectDirectory) : fullPath;
+    }
+
+    private static string EscapeNamespace(string rootNamespace) =>
+        string.Join('.', rootNamespace.Split('.').Select(part => CSharpNames.Escape(part.Trim())));
+}

@@ -1,0 +1,53 @@
+namespace CSnakes.Python.Tasks.CodeGen;
+
+internal enum DiagnosticSeverity
+{
+    /// <summary>A low-importance build message (e.g. why a function was skipped).</summary>
+    Message,
+    Warning,
+    Error,
+}
+
+/// <summary>A located problem found while planning or emitting a wrapper; the task logs it.</summary>
+internal sealed record GenerationDiagnostic(DiagnosticSeverity Severity, string? Code, string File, int Line, int Column, string Text)
+{
+    public static GenerationDiagnostic Error(string code, string file, int line, int column, string text) =>
+        new(DiagnosticSeverity.Error, code, file, line, column, text);
+
+    public static GenerationDiagnostic Warning(string code, string file, int line, int column, string text) =>
+        new(DiagnosticSeverity.Warning, code, file, line, column, text);
+
+    public static GenerationDiagnostic Message(string file, int line, string text) =>
+        new(DiagnosticSeverity.Message, null, file, line, 0, text);
+}
+
+/// <summary>The diagnostic codes this part of the build reports (the README lists them all).</summary>
+internal static class DiagnosticCodes
+{
+    /// <summary>A Python file has a syntax error (or cannot be read or decoded).</summary>
+    public const string SyntaxError = "CSPY2001";
+
+    /// <summary>The signature reader script failed or printed something unexpected.</summary>
+    public const string ReaderFailed = "CSPY2002";
+
+    /// <summary>The interpreter given to run the reader could not be started.</summary>
+    public const string PythonNotRunnable = "CSPY2003";
+
+    /// <summary>An annotation could not be mapped; PyObject is used instead.</summary>
+    public const string UnmappedAnnotation = "CSPY3001";
+
+    /// <summary>Two modules would generate the same C# names.</summary>
+    public const string ModuleNameCollision = "CSPY3002";
+
+    /// <summary>Two functions in one module would generate the same C# method name.</summary>
+    public const string FunctionNameCollision = "CSPY3003";
+
+    /// <summary>A parameter that must be sent positionally has a default C# cannot express; it becomes required.</summary>
+    public const string DefaultMadeRequired = "CSPY3004";
+
+    /// <summary>An async function is skipped in this version.</summary>
+    public const string AsyncNotSupported = "CSPY3005";
+
+    /// <summary>A Python file has no importable module name and gets no wrapper.</summary>
+    public const string NoModuleName = "CSPY3006";
+}

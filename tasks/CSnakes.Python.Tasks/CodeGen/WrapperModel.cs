@@ -1,0 +1,81 @@
+namespace CSnakes.Python.Tasks.CodeGen;
+
+/// <summary>Everything the emitter needs to write one module's wrapper.</summary>
+internal sealed record ModuleWrapper(
+    string ModuleName,
+    string Accessor,
+    string? Docstring,
+    IReadOnlyList<FunctionWrapper> Functions)
+{
+    public string InterfaceName => CSharpNames.InterfaceName(Accessor);
+    public string ImplementationName => CSharpNames.ImplementationName(Accessor);
+    public string ExtensionsClassName => CSharpNames.ExtensionsClassName(Accessor);
+}
+
+/// <summary>One wrapped function.</summary>
+// ReturnType: Null for a <c>None</c> return (void).
+// Parameters: In C# declaration order: required, then optional, then *args, then **kwargs.
+// PythonSignature: The <c>def</c> line as Python would print it, for the XML remarks.
+internal sealed record FunctionWrapper(
+    string PythonName,
+    string MethodName,
+    string? Docstring,
+    string PythonSignature,
+    CSharpType? ReturnType,
+    IReadOnlyList<ParameterWrapper> Parameters);
+
+/// <summary>How a parameter travels to Python.</summary>
+internal enum ArgumentPassing
+{
+    /// <summary>In the positional argument list, in Python order.</summary>
+    Positional,
+
+    /// <summary>As a keyword argument (<c>name=value</c>).</summary>
+    Keyword,
+
+    /// <summary>A <c>*args</c> array appended to the positional arguments.</summary>
+    VarPositional,
+
+    /// <summary>A <c>**kwargs</c> dictionary merged into the keyword arguments.</summary>
+    VarKeyword,
+}
+
+/// <summary>What a null argument means for a nullable parameter.</summary>
+internal enum NullMeaning
+{
+    /// <summary>The parameter is not nullable.</summary>
+    NotNullable,
+
+    /// <summary>null is sent as Python's None.</summary>
+    None,
+
+    /// <summary>null means "not given": the argument is not sent and Python's own default applies.</summary>
+    Omit,
+}
+
+/// <summary>One parameter of a wrapped function.</summary>
+// ValueType: The type of a present value (without the nullable wrapper); unused for *args/**kwargs.
+// PythonIndex: Position in the Python parameter list (positional arguments keep Python's order).
+// DefaultLiteral: The C# default value text, or null for a required parameter.
+internal sealed record ParameterWrapper(
+    int PythonIndex,
+    string PythonName,
+    string CSharpName,
+    CSharpType ValueType,
+    NullMeaning Null,
+    string? DefaultLiteral,
+    ArgumentPassing Passing)
+{
+    /// <summary>The declared C# type.</summary>
+    public string DeclaredType => Passing switch
+    {
+        ArgumentPassing.VarPositional => "PyObject[]?",
+        ArgumentPassing.VarKeyword => "IReadOnlyDictionary<string, PyObject>?",
+        _ => Null == NullMeaning.NotNullable ? ValueType.ParameterSpelling : ValueType.ParameterSpelling + "?",
+    };
+
+    public bool IsOptional => DefaultLiteral is not null;
+
+    /// <summary>The local that holds the converted Python object.</summary>
+    public string LocalName => "__py_" + CSharpName.TrimStart('@');
+}

@@ -1,0 +1,18 @@
+namespace CSnakes.Python.Tasks.Manifest;
+
+/// <summary>
+/// The content of a <c>*.csnakes.json</c> manifest (format version 1, see docs/architecture.md).
+/// Paths are written as given: absolute for build output, relative to the manifest's folder for publish.
+/// </summary>
+internal sealed record PythonManifest(
+    string Project,
+    string PythonVersion,
+    string AbiFlags,
+    string LibPython,
+    string PythonHome,
+    string PythonExecutable,
+    string? Venv,
+    IReadOnlyList<string> ModuleRoots)
+{
+    public const int FormatVersion = 1;
+}

@@ -1,0 +1,128 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace CSnakes.Python.Tasks.Signatures;
+
+/// <summary>How a run of the reader script ended.</summary>
+internal enum SignatureReadStatus
+{
+    Succeeded,
+
+    /// <summary>The interpreter could not be started at all.</summary>
+    PythonNotRunnable,
+
+    /// <summary>The script started but failed, or printed something that is not its JSON.</summary>
+    ScriptFailed,
+}
+
+/// <summary>The outcome of <see cref="SignatureReader.Read"/>; <see cref="Problem"/> explains a failure.</summary>
+internal sealed record SignatureReadResult(SignatureReadStatus Status, SignatureReport? Report, string? Problem);
+
+/// <summary>
+/// Runs scripts/read_signatures.py once for a batch of files with a given interpreter. The paths go
+/// in as JSON on stdin (no command-line length limits); the report comes back as JSON on stdout.
+/// </summary>
+internal static class SignatureReader
+{
+    public const string ScriptFileName = "read_signatures.py";
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    public static SignatureReadResult Read(string pythonExecutable, IReadOnlyList<string> files, string? scriptPath = null)
+    {
+        scriptPath ??= HelperScripts.PathOf(ScriptFileName);
+        if (!File.Exists(scriptPath))
+        {
+            return new(SignatureReadStatus.ScriptFailed, null, $"the helper script '{scriptPath}' is missing from the SDK");
+        }
+
+        var startInfo = new ProcessStartInfo(pythonExecutable)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        // -I: isolated (no user site, no PYTHON* variables, script dir not on sys.path); -B: no .pyc files.
+        startInfo.ArgumentList.Add("-I");
+        startInfo.ArgumentList.Add("-B");
+        startInfo.ArgumentList.Add(scriptPath);
+        // -I ignores these, but an interpreter wrapper script might not pass -I on; they are harmless.
+        startInfo.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        startInfo.Environment["PYTHONIOENCODING"] = "utf-8";
+
+        using var process = new Process { StartInfo = startInfo };
+        try
+        {
+            if (!process.Start())
+            {
+                return new(SignatureReadStatus.PythonNotRunnable, null, "the process did not start");
+            }
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException or IOException)
+        {
+            return new(SignatureReadStatus.PythonNotRunnable, null, e.Message);
+        }
+
+        // Read both streams while writing stdin, so neither pipe can fill up and block the child.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            var input = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(JsonSerializer.Serialize(files));
+            process.StandardInput.BaseStream.Write(input);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child exited before reading its input; its exit code and stderr tell why.
+        }
+
+        if (!process.WaitForExit(Timeout))
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited just now.
+            }
+            return new(SignatureReadStatus.ScriptFailed, null, $"it did not finish within {Timeout.TotalMinutes:0} minutes and was stopped");
+        }
+        process.WaitForExit();
+
+        var output = stdout.GetAwaiter().GetResult();
+        var errorOutput = stderr.GetAwaiter().GetResult().Trim();
+        if (process.ExitCode != 0)
+        {
+            return new(SignatureReadStatus.ScriptFailed, null, $"it exited with code {process.ExitCode}: {Tail(errorOutput)}");
+        }
+
+        var report = SignatureJson.TryParse(output, out var problem);
+        if (report is null)
+        {
+            return new(SignatureReadStatus.ScriptFailed, null, problem + (errorOutput.Length > 0 ? $"; stderr: {Tail(errorOutput)}" : ""));
+        }
+        if (report.Files.Count != files.Count)
+        {
+            return new(SignatureReadStatus.ScriptFailed, null, $"it reported {report.Files.Count} files for the {files.Count} it was given");
+        }
+        return new(SignatureReadStatus.Succeeded, report, null);
+    }
+
+    private static string Tail(string text)
+    {
+        const int limit = 2000;
+        if (text.Length == 0)
+        {
+            return "(no error output)";
+        }
+        return text.Length <= limit ? text : "…" + text[^limit..];
+    }
+}

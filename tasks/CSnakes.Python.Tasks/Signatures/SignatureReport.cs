@@ -1,0 +1,69 @@
+namespace CSnakes.Python.Tasks.Signatures;
+
+// The JSON printed by scripts/read_signatures.py, read with snake_case property names.
+
+/// <summary>Everything the reader script reported, one entry per file in the order asked.</summary>
+internal sealed record SignatureReport(int Version, IReadOnlyList<FileSignatures> Files);
+
+/// <summary>One file: either <see cref="Error"/> (it does not parse) or its docstring and functions.</summary>
+internal sealed record FileSignatures(
+    string Path,
+    PythonSyntaxError? Error,
+    string? Docstring,
+    IReadOnlyList<PythonFunction>? Functions);
+
+/// <summary>Why a file could not be parsed; line and column are 1-based, 0 when unknown.</summary>
+internal sealed record PythonSyntaxError(string Message, int Line, int Column);
+
+/// <summary>A module-level <c>def</c> or <c>async def</c>.</summary>
+internal sealed record PythonFunction(
+    string Name,
+    int Line,
+    int Column,
+    int EndLine,
+    bool IsAsync,
+    IReadOnlyList<string> Decorators,
+    string? Docstring,
+    PythonAnnotation? Returns,
+    IReadOnlyList<PythonParameter> Parameters,
+    bool CsharpIgnore);
+
+/// <summary>One parameter; <see cref="Kind"/> is one of the <see cref="ParameterKinds"/> strings.</summary>
+internal sealed record PythonParameter(
+    string Name,
+    string Kind,
+    int Line,
+    int Column,
+    PythonAnnotation? Annotation,
+    PythonDefault? Default);
+
+/// <summary>The parameter kinds as the script spells them (<c>inspect.Parameter</c> kinds, snake_cased).</summary>
+internal static class ParameterKinds
+{
+    public const string PositionalOnly = "positional_only";
+    public const string PositionalOrKeyword = "positional_or_keyword";
+    public const string VarPositional = "var_positional";
+    public const string KeywordOnly = "keyword_only";
+    public const string VarKeyword = "var_keyword";
+}
+
+/// <summary>An annotation: its source text, where it is, and its resolved structure.</summary>
+internal sealed record PythonAnnotation(string Text, int Line, int Column, AnnotationNode Type);
+
+/// <summary>
+/// A resolved annotation tree. <see cref="Kind"/>: <c>name</c> (with <see cref="Name"/> resolved
+/// through imports, e.g. <c>typing.Optional</c>, and <see cref="Args"/>), <c>none</c>, <c>union</c>
+/// (<c>A | B</c>, members in <see cref="Args"/>), <c>ellipsis</c>, <c>list</c> (<c>[A, B]</c>) or
+/// <c>other</c> (anything else, <see cref="Text"/> holds its source).
+/// </summary>
+internal sealed record AnnotationNode(string Kind, string? Name, IReadOnlyList<AnnotationNode>? Args, string? Text)
+{
+    public IReadOnlyList<AnnotationNode> Arguments => Args ?? [];
+}
+
+/// <summary>
+/// A default value. <see cref="Kind"/>: <c>int</c>, <c>float</c>, <c>str</c>, <c>bool</c> (with
+/// <see cref="Value"/>: exact decimal, Python repr, the string, or <c>true</c>/<c>false</c>),
+/// <c>none</c>, or <c>expression</c> (anything else). <see cref="Text"/> is the source text.
+/// </summary>
+internal sealed record PythonDefault(string Kind, string? Value, string Text);

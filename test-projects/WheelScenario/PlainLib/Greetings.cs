@@ -1,0 +1,6 @@
+namespace PlainLib;
+
+public static class Greetings
+{
+    public static string Greet(string name) => $"Hello, {name}!";
+}

@@ -1,0 +1,2 @@
+def shout(text: str, times: int = 1) -> str:
+    return " ".join([text.upper()] * times)
