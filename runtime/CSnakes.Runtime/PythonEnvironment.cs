@@ -19,7 +19,8 @@ public sealed class PythonEnvironment : IPythonEnvironment
     private static PythonEnvironment? s_current;
 
     private readonly InterpreterHost _host;
-    private readonly ConcurrentDictionary<string, object> _modules = new(StringComparer.Ordinal);
+    // Keyed by module and wrapper type: two libraries may wrap the same module differently.
+    private readonly ConcurrentDictionary<(string Module, Type Wrapper), object> _modules = new();
     private int _disposed;
 
     private PythonEnvironment(InterpreterHost host, Version version)
@@ -92,7 +93,8 @@ public sealed class PythonEnvironment : IPythonEnvironment
     public TModule GetModule<TModule>(string moduleName, Func<PyObject, TModule> factory) where TModule : class
     {
         ArgumentNullException.ThrowIfNull(factory);
-        if (_modules.TryGetValue(moduleName, out object? existing))
+        var key = (moduleName, typeof(TModule));
+        if (_modules.TryGetValue(key, out object? existing))
         {
             return (TModule)existing;
         }
@@ -105,7 +107,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
             created = factory(module);
         }
 
-        object winner = _modules.GetOrAdd(moduleName, created);
+        object winner = _modules.GetOrAdd(key, created);
         if (!ReferenceEquals(winner, created) && created is IDisposable loser)
         {
             loser.Dispose();

@@ -17,6 +17,25 @@ public static class PythonServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IPythonEnvironment>(_ => options is null ? PythonEnvironment.Start() : PythonEnvironment.Start(options));
+        return services.AddPythonModules();
+    }
+
+    /// <summary>
+    /// Registers an environment you started yourself (the container will not dispose it) and every
+    /// generated module interface found in the app's referenced assemblies.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="environment">The running environment.</param>
+    public static IServiceCollection AddPython(this IServiceCollection services, IPythonEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.AddSingleton(environment);
+        return services.AddPythonModules();
+    }
+
+    private static IServiceCollection AddPythonModules(this IServiceCollection services)
+    {
         foreach (var module in PythonModuleDiscovery.FindModules())
         {
             MethodInfo accessor = module.AccessorType.GetMethod(module.AccessorMethod, BindingFlags.Public | BindingFlags.Static, [typeof(IPythonEnvironment)])

@@ -7,7 +7,7 @@ namespace CSnakes.Python.Tasks.Tests.CodeGen;
 
 /// <summary>
 /// Generates wrappers for a module that uses every supported feature and compiles them, with a
-/// caller, against <see cref="RuntimeApiStub"/> in a throw-away project (warnings are errors).
+/// caller, against the real CSnakes.Runtime project in a throw-away project (warnings are errors).
 /// </summary>
 [TestClass]
 public sealed class GeneratedCodeCompilesTests
@@ -100,7 +100,6 @@ public sealed class GeneratedCodeCompilesTests
         Assert.IsTrue(task.Execute(), engine.ErrorText);
         // Accessor for pkg/sub.py is PkgSub; the caller uses a hand-written alias to keep it short.
         folder.Write("app/Aliases.cs", "#pragma warning disable CS1591\nnamespace Sample.App; public static class Aliases { public static IPkgSub Sub(this CSnakes.Runtime.IPythonEnvironment env) => env.PkgSub(); }\n");
-        folder.Write("app/RuntimeStub.cs", "#pragma warning disable CS1591\n" + RuntimeApiStub.Source);
         folder.Write("app/Caller.cs", "#pragma warning disable CS1591\n" + Caller);
         folder.Write("app/App.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
@@ -113,8 +112,11 @@ public sealed class GeneratedCodeCompilesTests
                 <NoWarn>$(NoWarn);CS9113</NoWarn>
                 <EnableDefaultCompileItems>true</EnableDefaultCompileItems>
               </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="RUNTIME_PROJECT" />
+              </ItemGroup>
             </Project>
-            """);
+            """.Replace("RUNTIME_PROJECT", RuntimeProject()));
         foreach (var generated in task.GeneratedFiles)
         {
             TestContext.WriteLine($"--- {generated.ItemSpec}");
@@ -127,6 +129,20 @@ public sealed class GeneratedCodeCompilesTests
     }
 
     public TestContext TestContext { get; set; } = null!;
+
+    private static string RuntimeProject()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "runtime", "CSnakes.Runtime", "CSnakes.Runtime.csproj");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new AssertInconclusiveException("runtime/CSnakes.Runtime/CSnakes.Runtime.csproj was not found above the test output folder.");
+    }
 
     private static (int ExitCode, string Output) DotnetBuild(string projectDirectory)
     {

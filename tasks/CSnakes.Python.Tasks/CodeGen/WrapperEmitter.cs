@@ -40,6 +40,10 @@ internal sealed class WrapperEmitter
         w.Line("using CSnakes.Runtime;");
         w.Line("using CSnakes.Runtime.Converters;");
         w.Line();
+        // Lets services.AddPython() register the module interface without the app naming it.
+        string qualified = $"global::{rootNamespace}.";
+        w.Line($"[assembly: global::CSnakes.Runtime.PythonModule({CSharpLiterals.String(_module.ModuleName)}, typeof({qualified}{_module.InterfaceName}), typeof({qualified}{_module.ExtensionsClassName}), {CSharpLiterals.String(_module.Accessor)})]");
+        w.Line();
         w.Line($"namespace {rootNamespace};");
         w.Line();
         EmitInterface();

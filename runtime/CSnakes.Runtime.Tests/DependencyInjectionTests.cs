@@ -1,0 +1,51 @@
+using CSnakes.Runtime;
+using CSnakes.Runtime.Converters;
+using CSnakes.Runtime.Tests;
+using Microsoft.Extensions.DependencyInjection;
+using static CSnakes.Runtime.Tests.TestSupport.TestPython;
+
+// What the generator emits for each module, written by hand here for the fixtures module.
+[assembly: PythonModule("fixtures", typeof(IFixturesModule), typeof(FixturesModuleExtensions), "FixturesModule")]
+
+namespace CSnakes.Runtime.Tests;
+
+public interface IFixturesModule
+{
+    long Add(long a, long b);
+}
+
+public static class FixturesModuleExtensions
+{
+    public static IFixturesModule FixturesModule(this IPythonEnvironment env) => env.GetModule<IFixturesModule>("fixtures", m => new FixturesModuleWrapper(m));
+
+    private sealed class FixturesModuleWrapper(PyObject module) : IFixturesModule
+    {
+        private readonly PyObject _add = module.GetAttr("add");
+
+        public long Add(long a, long b)
+        {
+            using (GIL.Acquire())
+            {
+                using var pa = IntConverter.Instance.ToPython(a);
+                using var pb = IntConverter.Instance.ToPython(b);
+                using var result = _add.Call([pa, pb]);
+                return IntConverter.Instance.FromPython(result, "fixtures.add");
+            }
+        }
+    }
+}
+
+[TestClass]
+public sealed class DependencyInjectionTests
+{
+    [TestMethod]
+    public void AddPythonRegistersTheEnvironmentAndEveryGeneratedModule()
+    {
+        var services = new ServiceCollection().AddPython(Env);
+        using var provider = services.BuildServiceProvider();
+        Assert.AreSame(Env, provider.GetRequiredService<IPythonEnvironment>());
+        var module = provider.GetRequiredService<IFixturesModule>();
+        Assert.AreEqual(5L, module.Add(2, 3));
+        Assert.AreSame(Env.FixturesModule(), module);
+    }
+}
