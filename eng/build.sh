@@ -2,6 +2,7 @@
 # build  (default) restore, build and pack every shippable package into artifacts/packages/
 # test   build, then run every test: task unit tests, runtime tests on each Python, SDK end-to-end tests
 # sample pack, then build and run the sample app in test-projects/Sample end to end
+# bench  benchmark against the C floor (eng/bench/run.sh; options --python X.Y --rounds N --no-pack)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -36,5 +37,6 @@ case "$command" in
     build|pack) pack "$@" ;;
     test) run_tests ;;
     sample) pack; "$repo/eng/run-sample.sh" ;;
-    *) echo "usage: ./build.sh [build|test|sample]" >&2; exit 2 ;;
+    bench) "$repo/eng/bench/run.sh" "$@" ;;
+    *) echo "usage: ./build.sh [build|test|sample|bench]" >&2; exit 2 ;;
 esac

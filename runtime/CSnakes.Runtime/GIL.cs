@@ -43,16 +43,22 @@ public static class GIL
         var state = t_state;
         if (state is null)
         {
+            // First call on this thread. If Python already holds the GIL here, this is a thread
+            // Python created (e.g. a callback from a Python thread): borrow its thread state.
             state = CPythonApi.PyGILState_Check() != 0
                 ? new PythonThreadState(0)
                 : PythonThreadState.CreateForCurrentThread();
             t_state = state;
         }
 
-        if (state.Handle == 0 || CPythonApi.PyGILState_Check() != 0)
+        // A thread with a state of our own cannot hold the GIL at depth 0: we released it last time
+        // and Python only takes it back inside calls we are in (which would make depth > 0).
+        if (state.Handle == 0)
         {
-            // Python already holds the GIL on this thread (we are inside a callback from Python).
+            // A Python-created thread: inside a callback Python holds the GIL and we borrow it;
+            // otherwise take it through the PyGILState API with the thread's own Python state.
             state.Borrowed = true;
+            state.GilStateToken = CPythonApi.PyGILState_Check() != 0 ? -1 : CPythonApi.PyGILState_Ensure();
         }
         else
         {
@@ -83,6 +89,10 @@ public static class GIL
         if (!state.Borrowed)
         {
             CPythonApi.PyEval_SaveThread();
+        }
+        else if (state.GilStateToken >= 0)
+        {
+            CPythonApi.PyGILState_Release(state.GilStateToken);
         }
 
         InterpreterLifetime.Leave();

@@ -28,8 +28,10 @@ internal static class InterpreterLifetime
     /// <summary>Registers a thread entering Python; false when the interpreter is not running.</summary>
     public static bool TryEnter()
     {
+        // The increment is a full fence, so a shutdown that starts after it sees this call, and a
+        // call that starts after shutdown began sees the new state.
         Interlocked.Increment(ref s_activeCalls);
-        if (Volatile.Read(ref s_state) == Running)
+        if (s_state == Running)
         {
             return true;
         }

@@ -18,6 +18,9 @@ internal sealed unsafe class PythonThreadState
     /// <summary>True when the outermost acquire found the GIL already held by Python on this thread (a callback).</summary>
     public bool Borrowed;
 
+    /// <summary>When borrowed outside a callback: the token from <c>PyGILState_Ensure</c>; -1 otherwise.</summary>
+    public int GilStateToken = -1;
+
     public PythonThreadState(nint handle) => Handle = handle;
 
     ~PythonThreadState()

@@ -20,6 +20,8 @@ internal static unsafe partial class CPythonApi
     public static delegate* unmanaged<nint, void> PyThreadState_Clear;
     public static delegate* unmanaged<nint, void> PyThreadState_Delete;
     public static delegate* unmanaged<int> PyGILState_Check;
+    public static delegate* unmanaged<int> PyGILState_Ensure;
+    public static delegate* unmanaged<int, void> PyGILState_Release;
     public static delegate* unmanaged<nint> PyThreadState_Get;
 
     private static void LoadLifecycle()
@@ -40,6 +42,8 @@ internal static unsafe partial class CPythonApi
         PyThreadState_Clear = (delegate* unmanaged<nint, void>)Require("PyThreadState_Clear");
         PyThreadState_Delete = (delegate* unmanaged<nint, void>)Require("PyThreadState_Delete");
         PyGILState_Check = (delegate* unmanaged<int>)Require("PyGILState_Check");
+        PyGILState_Ensure = (delegate* unmanaged<int>)Require("PyGILState_Ensure");
+        PyGILState_Release = (delegate* unmanaged<int, void>)Require("PyGILState_Release");
         PyThreadState_Get = (delegate* unmanaged<nint>)Require("PyThreadState_Get");
     }
 }

@@ -1,0 +1,147 @@
+// The .NET side of the benchmark: the same operations as floor.c, through the generated wrappers
+// (the path users take). Usage: Bench <op>... | Bench --memory   Prints "op <name> <ns per op>".
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using BenchLib;
+using CSnakes.Runtime;
+using CSnakes.Runtime.Converters;
+
+using var env = PythonEnvironment.Start();
+var lib = env.BenchFuncs();
+long sink = 0;
+
+if (args.Length == 1 && args[0] == "--memory")
+{
+    // 1,000,000 calls taking and returning a list: RSS must not grow.
+    long[] small = Enumerable.Range(0, 10).Select(i => (long)i).ToArray();
+    for (int i = 0; i < 100_000; i++) sink += lib.RoundtripList(small).Count;
+    GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
+    long before = Rss();
+    for (int i = 0; i < 1_000_000; i++) sink += lib.RoundtripList(small).Count;
+    GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
+    lib.F(); // drains anything finalizers queued
+    long after = Rss();
+    Console.WriteLine($"rss_growth_mb {(after - before) / 1024.0 / 1024.0:F2}");
+    return;
+}
+
+long[] list100k = Enumerable.Range(0, 100_000).Select(i => (long)i).ToArray();
+var dict10k = Enumerable.Range(0, 10_000).ToDictionary(i => "k" + i, i => (long)i);
+string s16 = "sixteen chars!!!";
+const int ThreadsN = 20_000;
+
+var ops = new Dictionary<string, Action>
+{
+    ["call0"] = () => lib.F(),
+    ["add"] = () => sink += lib.Add(sink & 0xffff, 1),
+    ["str16"] = () => sink += lib.Echo(s16).Length,
+    ["list_in"] = () => sink += lib.ListLen(list100k),
+    ["list_out"] = () =>
+    {
+        var list = lib.MakeList(100_000);
+        long total = 0;
+        for (int i = 0; i < list.Count; i++) total += list[i];
+        sink += total;
+    },
+    ["dict_in"] = () => sink += lib.DictLen(dict10k),
+    ["dict_out"] = () =>
+    {
+        long total = 0;
+        foreach (var (key, value) in lib.MakeDict(10_000)) total += value + key.Length;
+        sink += total;
+    },
+    ["buffer"] = () => sink += SumBuffer(lib.MakeBuffer(100), sum: true),
+    ["buffer_view_1mb"] = () => sink += SumBuffer(lib.MakeBuffer(1), sum: false),
+    ["buffer_view_100mb"] = () => sink += SumBuffer(lib.MakeBuffer(100), sum: false),
+    ["threads16"] = () => RunThreads(16, ThreadsN),
+    ["threads1"] = () => { for (int i = 0; i < 16 * ThreadsN; i++) sink += lib.Add(i & 0xffff, 1); },
+};
+
+foreach (string name in args)
+{
+    Console.WriteLine($"op {name} {Measure(ops[name]):F1}");
+}
+
+GC.KeepAlive(sink);
+return;
+
+long SumBuffer(object result, bool sum)
+{
+    // A Buffer annotation maps to IPyBuffer; older generators gave PyObject.
+    using IPyBuffer buffer = result as IPyBuffer ?? BufferConverter.Instance.FromPython((PyObject)result);
+    if (result is PyObject owned) owned.Dispose();
+    if (!sum) return buffer.Length;
+    ReadOnlySpan<byte> bytes = buffer.AsReadOnlySpan<byte>();
+    var vectors = MemoryMarshal.Cast<byte, Vector<byte>>(bytes);
+    Vector<ulong> acc = Vector<ulong>.Zero;
+    foreach (var v in vectors)
+    {
+        Vector.Widen(v, out Vector<ushort> lo, out Vector<ushort> hi);
+        Vector.Widen(lo + hi, out Vector<uint> a, out Vector<uint> b);
+        Vector.Widen(a + b, out Vector<ulong> c, out Vector<ulong> d);
+        acc += c + d;
+    }
+
+    ulong total = Vector.Sum(acc);
+    for (int i = vectors.Length * Vector<byte>.Count; i < bytes.Length; i++) total += bytes[i];
+    return (long)total;
+}
+
+void RunThreads(int threads, int callsPerThread)
+{
+    using var start = new Barrier(threads + 1);
+    var workers = new Thread[threads];
+    for (int t = 0; t < threads; t++)
+    {
+        workers[t] = new Thread(() =>
+        {
+            start.SignalAndWait();
+            long local = 0;
+            for (int i = 0; i < callsPerThread; i++) local += lib.Add(i & 0xffff, 1);
+            Interlocked.Add(ref sink, local);
+        });
+        workers[t].Start();
+    }
+
+    start.SignalAndWait();
+    foreach (var w in workers) w.Join();
+}
+
+static double Measure(Action op)
+{
+    var clock = Stopwatch.StartNew();
+    while (clock.ElapsedMilliseconds < 400) op(); // tiered JIT and PGO settle
+    long n = 1;
+    while (true)
+    {
+        var t = Stopwatch.StartNew();
+        for (long i = 0; i < n; i++) op();
+        if (t.Elapsed.TotalMilliseconds >= 60) break;
+        n *= 2;
+    }
+
+    var samples = new double[7];
+    for (int r = 0; r < samples.Length; r++)
+    {
+        var t = Stopwatch.StartNew();
+        for (long i = 0; i < n; i++) op();
+        samples[r] = t.Elapsed.TotalNanoseconds / n;
+    }
+
+    Array.Sort(samples);
+    return samples[samples.Length / 2];
+}
+
+static long Rss()
+{
+    foreach (string line in File.ReadLines("/proc/self/status"))
+    {
+        if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+        {
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+    }
+
+    return 0;
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# ./build.sh bench [--python 3.12] [--rounds 3] [--no-pack]
+# Builds eng/bench against the freshly packed SDK, compiles the C floor against the same libpython,
+# runs both sides interleaved on the faster CPU, and prints a table plus "ratio <op> <ours/floor>" lines.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+python_version=3.12; rounds=3; pack=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --python) python_version="$2"; shift 2 ;;
+        --rounds) rounds="$2"; shift 2 ;;
+        --no-pack) pack=0; shift ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+ops=(call0 add str16 list_in list_out dict_in dict_out buffer buffer_view_1mb buffer_view_100mb threads16 threads1)
+
+[ "$pack" = 1 ] && "$repo/eng/build.sh" build >/dev/null
+package="$(ls "$repo"/artifacts/packages/CSnakes.Python.Sdk.*.nupkg | head -1)"
+version="$(basename "$package" .nupkg)"; version="${version#CSnakes.Python.Sdk.}"
+
+work="$repo/artifacts/bench-run"
+rm -rf "$work"; mkdir -p "$work"
+cp -r "$repo"/eng/bench/{BenchLib,Bench,PlainLib,Directory.Build.props} "$work/"
+cat > "$work/global.json" <<JSON
+{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }, "msbuild-sdks": { "CSnakes.Python.Sdk": "$version" } }
+JSON
+cat > "$work/nuget.config" <<XML
+<configuration><packageSources><clear /><add key="local" value="$repo/artifacts/packages" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
+XML
+export NUGET_PACKAGES="$work/.nuget" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+cd "$work"
+echo "Building the benchmark (Python $python_version, SDK $version)…"
+dotnet build Bench -c Release -p:PythonVersion="$python_version" -nologo -v:q >/dev/null
+dotnet build PlainLib -c Release -nologo -v:q >/dev/null
+manifest="$work/Bench/bin/Release/net10.0/BenchLib.csnakes.json"
+read -r libpython venv base_exe < <(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(m['python']['libPython'], m['venv'], m['python']['executable'])" "$manifest")
+include="$("$base_exe" -I -c "import sysconfig; print(sysconfig.get_paths()['include'])")"
+gcc -O2 -I"$include" "$repo/eng/bench/floor.c" -o "$work/floor" "$libpython" -Wl,-rpath,"$(dirname "$libpython")" -lpthread
+
+fastest_cpu() {
+    local best=0 best_t=999999999
+    for cpu in $(seq 0 $(($(nproc) - 1))); do
+        local t0 t1; t0=$(date +%s%N)
+        taskset -c "$cpu" bash -c 'i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done'
+        t1=$(date +%s%N)
+        if [ $((t1 - t0)) -lt "$best_t" ]; then best_t=$((t1 - t0)); best=$cpu; fi
+    done
+    echo "$best"
+}
+
+results="$work/results.txt"; : > "$results"
+for round in $(seq 1 "$rounds"); do
+    cpu="$(fastest_cpu)"
+    echo "Round $round/$rounds on CPU $cpu…"
+    taskset -c "$cpu" "$work/floor" "$venv/bin/python" "$work/BenchLib" "${ops[@]}" | sed "s/^op /c $round /" >> "$results"
+    taskset -c "$cpu" dotnet "$work/Bench/bin/Release/net10.0/Bench.dll" "${ops[@]}" | sed "s/^op /net $round /" >> "$results"
+done
+
+# Build-time figures: a no-change build of the Python project against the same project as a plain library.
+time_build() { local t0 t1; t0=$(date +%s%N); dotnet build "$1" -c Release --no-restore -nologo -v:q >/dev/null; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
+noop_py=(); noop_plain=()
+for i in 1 2 3; do noop_py+=("$(time_build BenchLib)"); noop_plain+=("$(time_build PlainLib)"); done
+
+# First build's venv + pip against python -m venv + pip install by hand, with the same local wheel.
+wheels="$work/wheels"; mkdir -p "$wheels"
+python3 - "$wheels" <<'PY'
+import sys, zipfile, os
+d = sys.argv[1]
+with zipfile.ZipFile(os.path.join(d, "benchpkg-1.0-py3-none-any.whl"), "w") as z:
+    z.writestr("benchpkg/__init__.py", "VALUE = 1\n")
+    z.writestr("benchpkg-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: benchpkg\nVersion: 1.0\n")
+    z.writestr("benchpkg-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\nGenerator: bench\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
+    z.writestr("benchpkg-1.0.dist-info/RECORD", "")
+PY
+printf -- "--no-index\n--find-links %s\nbenchpkg==1.0\n" "$wheels" > "$work/BenchLib/requirements.txt"
+venv_ours_ms="$(dotnet build BenchLib -c Release -p:PythonVersion="$python_version" -nologo -clp:PerformanceSummary 2>&1 | awk '/CreatePythonVenv/ { gsub(/ ms/, "", $1); print int($1); exit }')"
+t0=$(date +%s%N)
+"$base_exe" -m venv "$work/by-hand-venv" && "$work/by-hand-venv/bin/python" -m pip install -q --disable-pip-version-check --no-index --find-links "$wheels" benchpkg==1.0
+t1=$(date +%s%N); venv_hand_ms=$(( (t1 - t0) / 1000000 ))
+
+memory="$(dotnet "$work/Bench/bin/Release/net10.0/Bench.dll" --memory)"
+
+python3 - "$results" "$python_version" "${noop_py[*]}" "${noop_plain[*]}" "$venv_ours_ms" "$venv_hand_ms" "$memory" <<'PY'
+import statistics, sys
+path, version, noop_py, noop_plain, venv_ours, venv_hand, memory = sys.argv[1:]
+data = {}
+for line in open(path):
+    side, rnd, op, ns = line.split()
+    data.setdefault(op, {}).setdefault(int(rnd), {})[side] = float(ns)
+ops = list(data)
+print(f"\nCSnakes benchmark — Python {version}, default allocator, medians of 7 runs per round, {len({r for o in data.values() for r in o})} rounds")
+print(f"{'operation':<20}{'C floor':>14}{'CSnakes':>14}{'ratio':>8}")
+ratios = {}
+for op in ops:
+    rounds = data[op]
+    c = statistics.median(r["c"] for r in rounds.values())
+    n = statistics.median(r["net"] for r in rounds.values())
+    ratios[op] = statistics.median(r["net"] / r["c"] for r in rounds.values())
+    print(f"{op:<20}{c:>12.0f}ns{n:>12.0f}ns{ratios[op]:>8.2f}")
+threads = statistics.median(r["net"]["threads16"] / r["net"]["threads1"] if False else r["net"] / data["threads1"][k]["net"] for k, r in data["threads16"].items())
+noop = statistics.median(map(int, noop_py.split())) / statistics.median(map(int, noop_plain.split()))
+print(f"\nthreads: 16 threads x 20000 calls vs 1 thread x 320000 calls (both .NET): {threads:.2f}")
+print(f"no-change build: Python project {statistics.median(map(int, noop_py.split()))} ms, plain library {statistics.median(map(int, noop_plain.split()))} ms")
+print(f"first venv + pip: CreatePythonVenv {venv_ours} ms, python -m venv + pip install by hand {venv_hand} ms")
+print()
+for op in ["call0", "add", "str16", "list_in", "list_out", "dict_in", "dict_out", "buffer"]:
+    print(f"ratio {op} {ratios[op]:.2f}")
+print(f"ratio threads16 {threads:.2f}")
+print(f"ratio buffer_100mb_vs_1mb_view {ratios['buffer_view_100mb'] / ratios['buffer_view_1mb'] if False else statistics.median(r['net'] for r in data['buffer_view_100mb'].values()) / statistics.median(r['net'] for r in data['buffer_view_1mb'].values()):.2f}")
+print(f"ratio noop_build {noop:.2f}")
+print(f"ratio venv_build {int(venv_ours) / int(venv_hand):.2f}")
+print(memory)
+PY
