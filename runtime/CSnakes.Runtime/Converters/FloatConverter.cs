@@ -16,11 +16,16 @@ public sealed class FloatConverter : PyConverter<double>
     }
 
     /// <inheritdoc/>
-    protected internal override unsafe nint ToPythonHandle(double value) => CPythonApi.PyFloat_FromDouble(value);
+    protected internal override unsafe nint ToPythonHandle(double value) => CPythonApi.LeafFloatFromDouble(value);
 
     /// <inheritdoc/>
     protected internal override unsafe double FromPythonHandle(nint obj)
     {
+        if (CPythonApi.TypeOf(obj) == CPythonApi.PyFloatType)
+        {
+            return CPythonApi.LeafFloatAsDouble(obj);
+        }
+
         if (CPythonApi.IsUnicode(obj) || CPythonApi.IsBytes(obj))
         {
             throw ConversionErrors.Expected("float", obj);

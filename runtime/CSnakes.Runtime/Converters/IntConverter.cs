@@ -13,19 +13,23 @@ public sealed class IntConverter : PyConverter<long>
     }
 
     /// <inheritdoc/>
-    protected internal override unsafe nint ToPythonHandle(long value) => CPythonApi.PyLong_FromLongLong(value);
+    protected internal override unsafe nint ToPythonHandle(long value) => CPythonApi.LeafLongFromLongLong(value);
 
     /// <inheritdoc/>
     protected internal override unsafe long FromPythonHandle(nint obj)
     {
+        bool isInt = CPythonApi.IsLong(obj);
         // A float has __int__ but is not an int: refuse it rather than truncate.
-        if (!CPythonApi.IsLong(obj) && CPythonApi.IsFloat(obj))
+        if (!isInt && CPythonApi.IsFloat(obj))
         {
             throw ConversionErrors.Expected("int", obj);
         }
 
         int overflow;
-        long value = CPythonApi.PyLong_AsLongLongAndOverflow(obj, &overflow);
+        // A real int needs no Python code; anything else may run __index__.
+        long value = isInt
+            ? CPythonApi.LeafLongAsLongLongAndOverflow(obj, &overflow)
+            : CPythonApi.PyLong_AsLongLongAndOverflow(obj, &overflow);
         if (overflow != 0)
         {
             throw new OverflowException($"The Python int {SafeRepr(obj)} does not fit in a 64-bit long (Int64).");

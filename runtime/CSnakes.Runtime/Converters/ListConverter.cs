@@ -42,7 +42,7 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
             for (int i = 0; i < items.Count; i++)
             {
                 // PyList_SetItem steals the item reference, even on failure.
-                if (CPythonApi.PyList_SetItem(list, i, _item.ToPythonHandle(items[i])) != 0)
+                if (CPythonApi.LeafListSetNewItem(list, i, _item.ToPythonHandle(items[i])) != 0)
                 {
                     throw ConversionErrors.Pending();
                 }
@@ -66,7 +66,7 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
             throw ConversionErrors.Expected("list", obj);
         }
 
-        nint count = isList ? CPythonApi.PyList_Size(obj) : CPythonApi.PyTuple_Size(obj);
+        nint count = isList ? CPythonApi.LeafListSize(obj) : CPythonApi.LeafTupleSize(obj);
         if (count < 0)
         {
             throw ConversionErrors.Pending();
@@ -75,7 +75,7 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
         var result = new T[count];
         for (nint i = 0; i < count; i++)
         {
-            nint item = isList ? CPythonApi.PyList_GetItem(obj, i) : CPythonApi.PyTuple_GetItem(obj, i);
+            nint item = isList ? CPythonApi.LeafListGetItem(obj, i) : CPythonApi.LeafTupleGetItem(obj, i);
             if (item == 0)
             {
                 // The list shrank while an item converter ran Python code.

@@ -98,9 +98,9 @@ internal static unsafe partial class CPythonApi
         PySequence_GetItem = (delegate* unmanaged<nint, nint, nint>)Require("PySequence_GetItem");
     }
 
-    public static ulong TypeFlags(nint obj) => PyType_GetFlags(TypeOf(obj)).Value;
+    public static ulong TypeFlags(nint obj) => LeafTypeGetFlags(TypeOf(obj)).Value;
 
-    public static bool IsLong(nint obj) => (TypeFlags(obj) & TpFlagsLongSubclass) != 0;
+    public static bool IsLong(nint obj) => TypeOf(obj) == PyLongType || (TypeFlags(obj) & TpFlagsLongSubclass) != 0;
     public static bool IsList(nint obj) => TypeOf(obj) == PyListType || (TypeFlags(obj) & TpFlagsListSubclass) != 0;
     public static bool IsTuple(nint obj) => TypeOf(obj) == PyTupleType || (TypeFlags(obj) & TpFlagsTupleSubclass) != 0;
     public static bool IsBytes(nint obj) => TypeOf(obj) == PyBytesType || (TypeFlags(obj) & TpFlagsBytesSubclass) != 0;
@@ -112,7 +112,7 @@ internal static unsafe partial class CPythonApi
     /// <summary>A new reference to <paramref name="obj"/> (<c>Py_NewRef</c>).</summary>
     public static nint NewRef(nint obj)
     {
-        Py_IncRef(obj);
+        LeafIncRef(obj);
         return obj;
     }
 }

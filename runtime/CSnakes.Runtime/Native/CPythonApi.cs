@@ -44,6 +44,7 @@ internal static unsafe partial class CPythonApi
         LoadObjects();
         LoadTypes();
         LoadErrors();
+        LoadLeaf();
         LoadBuffers();
     }
 
