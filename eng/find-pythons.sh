@@ -15,8 +15,10 @@ for d in (v.get("LIBDIR"), os.path.join(v.get("LIBDIR") or "", v.get("MULTIARCH"
 print("%d.%d.%d" % sys.version_info[:3], sys.implementation.name, sys.base_prefix, lib or "-")'
 
 candidates=()
-if command -v pyenv >/dev/null 2>&1; then
-    root="$(pyenv root)"
+root="${PYENV_ROOT:-}"
+if [ -z "$root" ] && command -v pyenv >/dev/null 2>&1; then root="$(pyenv root)"; fi
+[ -z "$root" ] && [ -d "$HOME/.pyenv" ] && root="$HOME/.pyenv"
+if [ -n "$root" ]; then
     for p in "$root"/versions/*/bin/python3; do [ -x "$p" ] && candidates+=("$p"); done
 fi
 for p in /usr/local/bin/python3.* /usr/bin/python3.*; do

@@ -23,7 +23,9 @@ internal sealed record PythonUnderTest(string Executable, string Version, string
         string? executable = Environment.GetEnvironmentVariable("CSNAKES_TEST_PYTHON");
         if (string.IsNullOrEmpty(executable))
         {
-            string root = RunText("pyenv", ["root"]).Trim();
+            string root = Environment.GetEnvironmentVariable("PYENV_ROOT") is { Length: > 0 } fromEnv
+                ? fromEnv
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv");
             executable = Directory.GetDirectories(Path.Combine(root, "versions"), "3.*")
                 .Select(d => Path.Combine(d, "bin", "python3"))
                 .Where(File.Exists)
