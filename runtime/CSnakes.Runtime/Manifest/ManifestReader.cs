@@ -33,9 +33,9 @@ internal static class ManifestReader
             string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             JsonElement python = root.GetProperty("python");
             string libPython = Resolve(folder, RequiredString(python, "libPython", path))!;
-            var moduleRoots = root.TryGetProperty("moduleRoots", out var roots) && roots.ValueKind == JsonValueKind.Array
-                ? roots.EnumerateArray().Select(r => Resolve(folder, r.GetString())!).ToList()
-                : [];
+            var moduleRoots = PathArray(root, "moduleRoots", folder);
+            // Published manifests only: the bundled packages' site directories (no venv in a publish folder).
+            var sitePackages = PathArray(root, "sitePackages", folder);
             return new PythonManifest(
                 path,
                 OptionalString(root, "project"),
@@ -45,7 +45,8 @@ internal static class ManifestReader
                 Resolve(folder, OptionalString(python, "home")),
                 Resolve(folder, OptionalString(python, "executable")),
                 Resolve(folder, OptionalString(root, "venv")),
-                moduleRoots);
+                moduleRoots,
+                sitePackages);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -81,7 +82,10 @@ internal static class ManifestReader
             Executable = first.Executable,
             VirtualEnvironment = venvs.FirstOrDefault(),
             // Further libraries' venvs contribute their site-packages.
-            SiteDirectories = venvs.Skip(1).Select(VenvLayout.SitePackages).ToList(),
+            SiteDirectories = venvs.Skip(1).Select(VenvLayout.SitePackages)
+                .Concat(manifests.SelectMany(m => m.SitePackages))
+                .Distinct(StringComparer.Ordinal)
+                .ToList(),
             ModulePaths = manifests.SelectMany(m => m.ModuleRoots).Distinct(StringComparer.Ordinal).ToList(),
             FreeThreaded = first.AbiFlags?.Contains('t') == true ? true : null,
         };
@@ -92,6 +96,11 @@ internal static class ManifestReader
 
     private static string? Resolve(string folder, string? path) =>
         string.IsNullOrEmpty(path) ? null : Path.GetFullPath(Path.Combine(folder, path));
+
+    private static List<string> PathArray(JsonElement element, string name, string folder) =>
+        element.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Array
+            ? values.EnumerateArray().Select(v => Resolve(folder, v.GetString())).OfType<string>().ToList()
+            : [];
 
     private static string RequiredString(JsonElement element, string name, string file) =>
         element.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } s

@@ -1,6 +1,7 @@
 namespace CSnakes.Runtime.Manifest;
 
-/// <summary>One <c>*.csnakes.json</c> file, with relative paths already resolved against its folder.</summary>
+/// <summary>One <c>*.csnakes.json</c> file, with relative paths already resolved against its folder.
+/// <c>SitePackages</c> is optional in the file (published manifests); older manifests read as empty.</summary>
 internal sealed record PythonManifest(
     string FilePath,
     string? Project,
@@ -10,4 +11,5 @@ internal sealed record PythonManifest(
     string? Home,
     string? Executable,
     string? Venv,
-    IReadOnlyList<string> ModuleRoots);
+    IReadOnlyList<string> ModuleRoots,
+    IReadOnlyList<string> SitePackages);

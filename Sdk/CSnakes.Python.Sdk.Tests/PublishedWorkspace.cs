@@ -1,0 +1,43 @@
+namespace CSnakes.Python.Sdk.Tests;
+
+/// <summary>
+/// test-projects/PublishApp published once per run in each flavour the publish tests read (publishing is the
+/// slow part), plus the baseline figures they print.
+/// </summary>
+public static class PublishedWorkspace
+{
+    private static readonly Lazy<Published> s_published = new(Publish);
+
+    public static Published Get() => s_published.Value;
+
+    private static Published Publish()
+    {
+        var workspace = E2EEnvironment.CreateWorkspace("PublishApp");
+        string FolderOf(string name) => Path.Combine(workspace, "out", name);
+
+        // The plain console app first, so both pay the same first-restore costs for the .NET packages.
+        var plain = DotNetCli.Run(workspace, "publish", "Plain", "-r", "linux-x64", "--self-contained", "false", "-o", FolderOf("plain"), "-nodeReuse:false");
+        var frameworkDependent = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "--self-contained", "false", "-o", FolderOf("fd"), "-nodeReuse:false");
+        // Again with nothing changed: what publishing costs once the venv and the wrappers exist.
+        var frameworkDependentAgain = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "--self-contained", "false", "-o", FolderOf("fd-again"), "-nodeReuse:false");
+        // Counted now: running the app later lets Python write bytecode caches into the folder.
+        int pycacheAfterPublish = Directory.Exists(FolderOf("fd"))
+            ? Directory.GetDirectories(FolderOf("fd"), "__pycache__", SearchOption.AllDirectories).Length
+            : -1;
+        var selfContained = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "--self-contained", "true", "-o", FolderOf("sc"), "-nodeReuse:false");
+        var noBundle = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "--self-contained", "false", "-p:PythonBundle=false", "-o", FolderOf("nobundle"), "-nodeReuse:false");
+        return new Published(workspace, plain, frameworkDependent, frameworkDependentAgain, selfContained, noBundle, pycacheAfterPublish);
+    }
+}
+
+public sealed record Published(
+    string Directory,
+    DotNetResult Plain,
+    DotNetResult FrameworkDependent,
+    DotNetResult FrameworkDependentAgain,
+    DotNetResult SelfContained,
+    DotNetResult NoBundle,
+    int PycacheDirectoriesAfterPublish)
+{
+    public string Folder(string name) => Path.Combine(Directory, "out", name);
+}
