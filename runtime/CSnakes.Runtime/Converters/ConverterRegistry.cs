@@ -55,6 +55,11 @@ public static class ConverterRegistry
                 return Construct(typeof(ListConverter<>), args, Get(args[0]));
             }
 
+            if (definition == typeof(IReadOnlySet<>) || definition == typeof(ISet<>))
+            {
+                return Construct(typeof(SetConverter<>), args, Get(args[0]));
+            }
+
             if (definition == typeof(IReadOnlyDictionary<,>) || definition == typeof(IDictionary<,>))
             {
                 return Construct(typeof(DictConverter<,>), args, Get(args[0]), Get(args[1]));
@@ -66,7 +71,7 @@ public static class ConverterRegistry
             }
         }
 
-        throw new NotSupportedException($"CSnakes has no converter for the .NET type '{type}'. Use PyObject, or a type from the mapping table (long, double, string, bool, byte[], IReadOnlyList<T>, IReadOnlyDictionary<K,V>, value tuples, T?).");
+        throw new NotSupportedException($"CSnakes has no converter for the .NET type '{type}'. Use PyObject, or a type from the mapping table (long, double, string, bool, byte[], IReadOnlyList<T>, IReadOnlyDictionary<K,V>, IReadOnlySet<T>, value tuples, T?).");
     }
 
     private static object CreateTuple(Type[] args)

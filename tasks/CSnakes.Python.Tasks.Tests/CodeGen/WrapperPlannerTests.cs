@@ -14,13 +14,12 @@ public sealed class WrapperPlannerTests
     }
 
     [TestMethod]
-    public void SkipsPrivateIgnoredOverloadAndAsyncFunctions()
+    public void SkipsPrivateIgnoredAndAsyncFunctions()
     {
         var (module, diagnostics) = Plan(
             Function("public_one", Ann("int")),
             Function("_private", Ann("int")),
             Function("ignored", Ann("int")) with { CsharpIgnore = true },
-            Function("over", Ann("int")) with { Decorators = ["typing.overload"] },
             Function("fetch", Ann("int")) with { IsAsync = true, Line = 12, Column = 1 });
 
         CollectionAssert.AreEqual(new[] { "PublicOne" }, module.Functions.Select(f => f.MethodName).ToArray());

@@ -25,9 +25,15 @@ internal abstract record CSharpType
 
     /// <summary>A PascalCase fragment naming the type, used to name converter fields.</summary>
     public abstract string NameFragment { get; }
+
+    /// <summary>
+    /// For a lazily converted return (iterables, generators): the converter expression that names
+    /// <paramref name="context"/> (the Python function) in errors raised while enumerating; null otherwise.
+    /// </summary>
+    public virtual string? LazyConverterExpression(string context) => null;
 }
 
-/// <summary>A type with a singleton converter: long, double, string, byte[], bool, PyObject.</summary>
+/// <summary>A type with a singleton converter: long, double, string, byte[], bool, PyObject, the stdlib value types, IPyBuffer.</summary>
 internal sealed record ScalarType(string Spelled, string ConverterClass, bool ValueType, string Fragment) : CSharpType
 {
     public static readonly ScalarType Int = new("long", "IntConverter", true, "Int");
@@ -36,6 +42,16 @@ internal sealed record ScalarType(string Spelled, string ConverterClass, bool Va
     public static readonly ScalarType Bytes = new("byte[]", "BytesConverter", false, "Bytes");
     public static readonly ScalarType Bool = new("bool", "BoolConverter", true, "Bool");
     public static readonly ScalarType Object = new("PyObject", "PyObjectConverter", false, "Object");
+    public static readonly ScalarType DateTime = new("DateTime", "DateTimeConverter", true, "DateTime");
+    public static readonly ScalarType DateTimeOffset = new("DateTimeOffset", "DateTimeOffsetConverter", true, "DateTimeOffset");
+    public static readonly ScalarType Date = new("DateOnly", "DateConverter", true, "Date");
+    public static readonly ScalarType Time = new("TimeOnly", "TimeConverter", true, "Time");
+    public static readonly ScalarType TimeDelta = new("TimeSpan", "TimeDeltaConverter", true, "TimeDelta");
+    public static readonly ScalarType Decimal = new("decimal", "DecimalConverter", true, "Decimal");
+    public static readonly ScalarType Uuid = new("Guid", "UuidConverter", true, "Uuid");
+    // Spelled in full: generated files do not import System.Numerics.
+    public static readonly ScalarType BigInteger = new("System.Numerics.BigInteger", "BigIntegerConverter", true, "BigInteger");
+    public static readonly ScalarType Buffer = new("IPyBuffer", "BufferConverter", false, "Buffer");
 
     public override string Spelling => Spelled;
     public override bool IsValueType => ValueType;
@@ -54,6 +70,31 @@ internal sealed record ListType(CSharpType Element) : CSharpType
     public override string ConverterType => $"ListConverter<{Element.Spelling}>";
     public override string ConverterExpression => $"new {ConverterType}({Element.ConverterExpression})";
     public override string NameFragment => "ListOf" + Element.NameFragment;
+}
+
+/// <summary>
+/// <c>tuple[T, ...]</c>: any <c>IEnumerable&lt;T&gt;</c> in (sent as a Python tuple), <c>IReadOnlyList&lt;T&gt;</c> out.
+/// </summary>
+internal sealed record TupleListType(CSharpType Element) : CSharpType
+{
+    public override string Spelling => $"IReadOnlyList<{Element.Spelling}>";
+    public override string ParameterSpelling => $"IEnumerable<{Element.Spelling}>";
+    public override bool IsValueType => false;
+    public override string ConverterType => $"TupleListConverter<{Element.Spelling}>";
+    public override string ConverterExpression => $"new {ConverterType}({Element.ConverterExpression})";
+    public override string NameFragment => "TupleListOf" + Element.NameFragment;
+}
+
+/// <summary><c>set[T]</c> / <c>frozenset[T]</c> ↔ <c>IReadOnlySet&lt;T&gt;</c>; a frozenset annotation sends a frozenset.</summary>
+internal sealed record SetType(CSharpType Element, bool Frozen) : CSharpType
+{
+    public override string Spelling => $"IReadOnlySet<{Element.Spelling}>";
+    public override bool IsValueType => false;
+    public override string ConverterType => $"SetConverter<{Element.Spelling}>";
+    public override string ConverterExpression => Frozen
+        ? $"new {ConverterType}({Element.ConverterExpression}, frozen: true)"
+        : $"new {ConverterType}({Element.ConverterExpression})";
+    public override string NameFragment => (Frozen ? "FrozenSetOf" : "SetOf") + Element.NameFragment;
 }
 
 /// <summary><c>dict[K, V]</c> / <c>Mapping[K, V]</c>.</summary>
@@ -111,4 +152,33 @@ internal sealed record OptionalType(CSharpType Inner) : CSharpType
         : $"OptionalConverter<{Inner.Spelling}>";
     public override string ConverterExpression => $"new {ConverterType}({Inner.ConverterExpression})";
     public override string NameFragment => "Optional" + Inner.NameFragment;
+}
+
+/// <summary>
+/// <c>Iterable[T]</c> / <c>Iterator[T]</c>: any <c>IEnumerable&lt;T&gt;</c> in (a list, or an iterator
+/// over one), a lazy <c>IEnumerable&lt;T&gt;</c> out.
+/// </summary>
+internal sealed record IterableType(CSharpType Element, bool Iterator) : CSharpType
+{
+    public override string Spelling => $"IEnumerable<{Element.Spelling}>";
+    public override bool IsValueType => false;
+    public override string ConverterType => $"IterableConverter<{Element.Spelling}>";
+    public override string ConverterExpression => Iterator
+        ? $"new {ConverterType}({Element.ConverterExpression}, iterator: true, context: null)"
+        : $"new {ConverterType}({Element.ConverterExpression})";
+    public override string NameFragment => (Iterator ? "IteratorOf" : "IterableOf") + Element.NameFragment;
+    public override string? LazyConverterExpression(string context) =>
+        $"new {ConverterType}({Element.ConverterExpression}, iterator: {(Iterator ? "true" : "false")}, context: {context})";
+}
+
+/// <summary><c>Generator[Y, S, R]</c> (returns only): <c>IGeneratorIterator&lt;Y, S, R&gt;</c>.</summary>
+internal sealed record GeneratorType(CSharpType Yield, CSharpType Send, CSharpType Return) : CSharpType
+{
+    public override string Spelling => $"IGeneratorIterator<{Yield.Spelling}, {Send.Spelling}, {Return.Spelling}>";
+    public override bool IsValueType => false;
+    public override string ConverterType => $"GeneratorConverter<{Yield.Spelling}, {Send.Spelling}, {Return.Spelling}>";
+    public override string ConverterExpression => $"new {ConverterType}({Yield.ConverterExpression}, {Send.ConverterExpression}, {Return.ConverterExpression})";
+    public override string NameFragment => $"GeneratorOf{Yield.NameFragment}";
+    public override string? LazyConverterExpression(string context) =>
+        $"new {ConverterType}({Yield.ConverterExpression}, {Send.ConverterExpression}, {Return.ConverterExpression}, {context})";
 }

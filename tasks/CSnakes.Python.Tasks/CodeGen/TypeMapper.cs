@@ -3,28 +3,68 @@ using CSnakes.Python.Tasks.Signatures;
 namespace CSnakes.Python.Tasks.CodeGen;
 
 /// <summary>
-/// Maps resolved Python annotations to C# types (SPEC §5, core rows). Anything it does not know
-/// becomes <c>PyObject</c> with a problem text, which the caller reports as CSPY3001.
+/// Maps resolved Python annotations to C# types (SPEC §5). Anything it does not know becomes
+/// <c>PyObject</c> with a problem text, which the caller reports as CSPY3001. Parameters and returns
+/// differ only where .NET cannot make the value (a buffer argument is a <c>PyObject</c>).
 /// </summary>
 internal static class TypeMapper
 {
     /// <summary>Maps a parameter annotation; a missing annotation is PyObject, silently.</summary>
     public static TypeMapping MapParameter(PythonAnnotation? annotation) =>
-        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: false);
+        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: false, Position.Parameter);
 
     /// <summary>Maps a return annotation; <c>None</c> is void, a missing annotation is PyObject.</summary>
     public static TypeMapping MapReturn(PythonAnnotation? annotation) =>
-        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: true);
+        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: true, Position.Return);
 
-    private static TypeMapping MapTop(AnnotationNode node, bool allowVoid)
+    private enum Position
     {
+        Parameter,
+        Return,
+    }
+
+    /// <summary>
+    /// The alternatives of a top-level union of two or more types (<c>int | str | None</c> gives
+    /// <c>int | None</c> and <c>str | None</c>), or null when <paramref name="annotation"/> is not one.
+    /// The planner makes one overload per alternative.
+    /// </summary>
+    public static IReadOnlyList<AnnotationNode>? UnionAlternatives(PythonAnnotation? annotation)
+    {
+        if (annotation is null || !IsUnion(annotation.Type))
+        {
+            return null;
+        }
+        var flat = new List<AnnotationNode>();
+        Flatten([annotation.Type], flat);
+        var hasNone = flat.Any(m => m.Kind == "none");
+        var distinct = flat.Where(m => m.Kind != "none").Distinct(AnnotationNodeComparer.Instance).ToList();
+        if (distinct.Count < 2)
+        {
+            return null;
+        }
+        return distinct
+            .Select(m => hasNone ? new AnnotationNode("union", null, [m, new AnnotationNode("none", null, null, null)], null) : m)
+            .ToList();
+    }
+
+    private static bool IsUnion(AnnotationNode node) =>
+        node.Kind == "union"
+        || (node.Kind == "name" && node.Name is not null && Canonical(node.Name) is "typing.Union" or "typing.Optional" && node.Arguments.Count > 0);
+
+    private static TypeMapping MapTop(AnnotationNode node, bool allowVoid, Position position)
+    {
+        if (position == Position.Return && UnionAlternatives(new PythonAnnotation("", 0, 0, node)) is not null)
+        {
+            // SPEC §5: a union return is a PyObject; the caller inspects it with the dynamic API.
+            return TypeMapping.Of(ScalarType.Object);
+        }
         if (node.Kind == "none")
         {
             return allowVoid ? TypeMapping.Void : TypeMapping.Unsupported("None is only meaningful as a return type or inside Optional");
         }
         try
         {
-            return TypeMapping.Of(Map(node));
+            return TypeMapping.Of(new Mapper(position).Map(node));
         }
         catch (UnsupportedAnnotationException e)
         {
@@ -32,129 +72,253 @@ internal static class TypeMapper
         }
     }
 
-    private static CSharpType Map(AnnotationNode node)
+    /// <summary>One mapping pass; <see cref="_position"/> decides the few rows that differ for arguments.</summary>
+    private sealed class Mapper(Position position)
     {
-        switch (node.Kind)
-        {
-            case "name":
-                return MapNamed(Canonical(node.Name!), node);
-            case "union":
-                return MapUnion(node.Arguments);
-            case "none":
-                throw new UnsupportedAnnotationException("None can only stand alone as a return type or inside Optional/| None");
-            default:
-                throw new UnsupportedAnnotationException($"'{node.Text ?? node.Kind}' is not a type the generator understands");
-        }
-    }
+        private readonly Position _position = position;
 
-    private static CSharpType MapNamed(string name, AnnotationNode node)
-    {
-        var args = node.Arguments;
-        switch (name)
+        public CSharpType Map(AnnotationNode node)
         {
-            case "int":
-                return Scalar(ScalarType.Int, name, args);
-            case "float":
-                return Scalar(ScalarType.Float, name, args);
-            case "str":
-                return Scalar(ScalarType.Str, name, args);
-            case "bytes":
-                return Scalar(ScalarType.Bytes, name, args);
-            case "bool":
-                return Scalar(ScalarType.Bool, name, args);
-            case "typing.Any":
-            case "object":
-                return Scalar(ScalarType.Object, name, args);
-            case "list":
-            case "typing.List":
-            case "typing.Sequence":
-            case "collections.abc.Sequence":
-                RequireArguments(name, args, 1);
-                return new ListType(Map(args[0]));
-            case "dict":
-            case "typing.Dict":
-            case "typing.Mapping":
-            case "collections.abc.Mapping":
-                RequireArguments(name, args, 2);
-                return new DictType(Map(args[0]), Map(args[1]));
-            case "tuple":
-            case "typing.Tuple":
-                return MapTuple(name, args);
-            case "typing.Optional":
-                RequireArguments(name, args, 1);
-                return MapUnion([args[0], new AnnotationNode("none", null, null, null)]);
-            case "typing.Union":
-                if (args.Count == 0)
-                {
-                    throw new UnsupportedAnnotationException("Union needs member types");
-                }
-                return MapUnion(args);
-            default:
-                throw new UnsupportedAnnotationException($"'{name}' is not a type the generator maps yet");
-        }
-    }
-
-    private static CSharpType Scalar(ScalarType type, string name, IReadOnlyList<AnnotationNode> args)
-    {
-        if (args.Count != 0)
-        {
-            throw new UnsupportedAnnotationException($"'{name}' takes no type arguments");
-        }
-        return type;
-    }
-
-    private static void RequireArguments(string name, IReadOnlyList<AnnotationNode> args, int count)
-    {
-        if (args.Count != count)
-        {
-            var expected = count == 1 ? "one type argument" : $"{count} type arguments";
-            throw new UnsupportedAnnotationException($"'{name}' needs {expected} (e.g. {Example(name)})");
-        }
-    }
-
-    private static string Example(string name) => name switch
-    {
-        "dict" or "typing.Dict" or "typing.Mapping" or "collections.abc.Mapping" => $"{ShortName(name)}[str, int]",
-        _ => $"{ShortName(name)}[int]",
-    };
-
-    private static string ShortName(string name) => name[(name.LastIndexOf('.') + 1)..];
-
-    private static CSharpType MapTuple(string name, IReadOnlyList<AnnotationNode> args)
-    {
-        if (args.Count == 0)
-        {
-            throw new UnsupportedAnnotationException($"'{name}' needs its item types (e.g. tuple[int, str])");
-        }
-        if (args.Any(a => a.Kind == "ellipsis"))
-        {
-            throw new UnsupportedAnnotationException("variable-length tuples (tuple[T, ...]) are not mapped yet");
-        }
-        return new TupleType(args.Select(Map).ToArray());
-    }
-
-    private static CSharpType MapUnion(IReadOnlyList<AnnotationNode> members)
-    {
-        var flat = new List<AnnotationNode>();
-        Flatten(members, flat);
-        var hasNone = flat.Any(m => m.Kind == "none");
-        var others = flat.Where(m => m.Kind != "none").ToList();
-        // Optional[Optional[int]] and int | int are still one type.
-        var distinct = others.Distinct(AnnotationNodeComparer.Instance).ToList();
-        if (distinct.Count != 1)
-        {
-            throw new UnsupportedAnnotationException(distinct.Count == 0
-                ? "a union of only None has no value to map"
-                : "a Union of several types other than None is not mapped yet");
+            switch (node.Kind)
+            {
+                case "name":
+                    return MapNamed(Canonical(node.Name!), node);
+                case "union":
+                    return MapUnion(node.Arguments);
+                case "none":
+                    throw new UnsupportedAnnotationException("None can only stand alone as a return type or inside Optional/| None");
+                default:
+                    throw new UnsupportedAnnotationException($"'{node.Text ?? node.Kind}' is not a type the generator understands");
+            }
         }
 
-        var inner = Map(distinct[0]);
-        if (!hasNone || inner == ScalarType.Object)
+        private CSharpType MapNamed(string name, AnnotationNode node)
         {
-            // PyObject already holds None.
-            return inner;
+            var args = node.Arguments;
+            switch (name)
+            {
+                case "int":
+                    return Scalar(ScalarType.Int, name, args);
+                case "float":
+                    return Scalar(ScalarType.Float, name, args);
+                case "str":
+                    return Scalar(ScalarType.Str, name, args);
+                case "bytes":
+                    return Scalar(ScalarType.Bytes, name, args);
+                case "bool":
+                    return Scalar(ScalarType.Bool, name, args);
+                case "typing.Any":
+                case "object":
+                    return Scalar(ScalarType.Object, name, args);
+                case "datetime.datetime":
+                    return Scalar(ScalarType.DateTime, name, args);
+                case "datetime.date":
+                    return Scalar(ScalarType.Date, name, args);
+                case "datetime.time":
+                    return Scalar(ScalarType.Time, name, args);
+                case "datetime.timedelta":
+                    return Scalar(ScalarType.TimeDelta, name, args);
+                case "decimal.Decimal":
+                    return Scalar(ScalarType.Decimal, name, args);
+                case "uuid.UUID":
+                    return Scalar(ScalarType.Uuid, name, args);
+                case "collections.abc.Buffer":
+                case "typing.Buffer":
+                    // .NET cannot make a Python buffer; an argument takes any Python object.
+                    return Scalar(_position == Position.Return ? ScalarType.Buffer : ScalarType.Object, name, args);
+                case "typing.Annotated":
+                    return MapAnnotated(args);
+                case "typing.Iterable":
+                case "collections.abc.Iterable":
+                    return new IterableType(ItemType(name, args), Iterator: false);
+                case "typing.Iterator":
+                case "collections.abc.Iterator":
+                    return new IterableType(ItemType(name, args), Iterator: true);
+                case "typing.Generator":
+                case "collections.abc.Generator":
+                    return MapGenerator(name, args);
+                case "list":
+                case "typing.List":
+                case "typing.Sequence":
+                case "typing.MutableSequence":
+                case "typing.Collection":
+                case "collections.abc.Sequence":
+                case "collections.abc.MutableSequence":
+                case "collections.abc.Collection":
+                    return new ListType(ItemType(name, args));
+                case "set":
+                case "typing.Set":
+                case "typing.AbstractSet":
+                case "typing.MutableSet":
+                case "collections.abc.Set":
+                case "collections.abc.MutableSet":
+                    return new SetType(ItemType(name, args), Frozen: false);
+                case "frozenset":
+                case "typing.FrozenSet":
+                    return new SetType(ItemType(name, args), Frozen: true);
+                case "dict":
+                case "typing.Dict":
+                case "typing.Mapping":
+                case "typing.MutableMapping":
+                case "collections.abc.Mapping":
+                case "collections.abc.MutableMapping":
+                    if (args.Count == 0)
+                    {
+                        // A bare dict holds anything.
+                        return new DictType(ScalarType.Object, ScalarType.Object);
+                    }
+                    RequireArguments(name, args, 2);
+                    return new DictType(Map(args[0]), Map(args[1]));
+                case "tuple":
+                case "typing.Tuple":
+                    return MapTuple(name, args);
+                case "typing.Optional":
+                    RequireArguments(name, args, 1);
+                    return MapUnion([args[0], new AnnotationNode("none", null, null, null)]);
+                case "typing.Union":
+                    if (args.Count == 0)
+                    {
+                        throw new UnsupportedAnnotationException("Union needs member types");
+                    }
+                    return MapUnion(args);
+                default:
+                    throw new UnsupportedAnnotationException($"'{name}' is not a type the generator maps yet");
+            }
         }
-        return inner is OptionalType ? inner : new OptionalType(inner);
+
+        /// <summary><c>Generator[Y, S, R]</c>; a <c>None</c> send or return type is PyObject (it receives/holds None).</summary>
+        private CSharpType MapGenerator(string name, IReadOnlyList<AnnotationNode> args)
+        {
+            if (_position == Position.Parameter)
+            {
+                throw new UnsupportedAnnotationException("a generator can only be returned to C#; take an Iterable[T] (IEnumerable<T>) instead");
+            }
+            if (args.Count == 1)
+            {
+                // Python 3.13 lets the send and return types default to None.
+                return new GeneratorType(Map(args[0]), ScalarType.Object, ScalarType.Object);
+            }
+            RequireArguments(name, args, 3);
+            return new GeneratorType(Map(args[0]), NoneAsObject(args[1]), NoneAsObject(args[2]));
+        }
+
+        private CSharpType NoneAsObject(AnnotationNode node) => node.Kind == "none" ? ScalarType.Object : Map(node);
+
+        /// <summary>The one item type of a collection; a bare collection (<c>list</c>) holds PyObject.</summary>
+        private CSharpType ItemType(string name, IReadOnlyList<AnnotationNode> args)
+        {
+            if (args.Count == 0)
+            {
+                return ScalarType.Object;
+            }
+            RequireArguments(name, args, 1);
+            return Map(args[0]);
+        }
+
+        /// <summary>
+        /// <c>Annotated[T, ...]</c> maps as T, except that the string metadata <c>"BigInteger"</c> on
+        /// <c>int</c> and <c>"DateTimeOffset"</c> on <c>datetime</c> choose those C# types.
+        /// </summary>
+        private CSharpType MapAnnotated(IReadOnlyList<AnnotationNode> args)
+        {
+            if (args.Count < 2)
+            {
+                throw new UnsupportedAnnotationException("'Annotated' needs a type and at least one metadata value (e.g. Annotated[int, \"BigInteger\"])");
+            }
+            var inner = Map(args[0]);
+            var choices = args.Skip(1).Select(MetadataString).Where(m => m is "BigInteger" or "DateTimeOffset").Distinct().ToList();
+            if (choices.Count == 0)
+            {
+                return inner;
+            }
+            if (choices.Count > 1)
+            {
+                throw new UnsupportedAnnotationException("'Annotated' asks for both BigInteger and DateTimeOffset; give one");
+            }
+            return (choices[0], inner) switch
+            {
+                ("BigInteger", var t) when t == ScalarType.Int => ScalarType.BigInteger,
+                ("DateTimeOffset", var t) when t == ScalarType.DateTime => ScalarType.DateTimeOffset,
+                ("BigInteger", _) => throw new UnsupportedAnnotationException("the \"BigInteger\" marker applies only to int (Annotated[int, \"BigInteger\"])"),
+                _ => throw new UnsupportedAnnotationException("the \"DateTimeOffset\" marker applies only to datetime (Annotated[datetime, \"DateTimeOffset\"])"),
+            };
+        }
+
+        /// <summary>A string metadata value: reported as a quoted 'other', or parsed as a forward-reference name.</summary>
+        private static string? MetadataString(AnnotationNode node) => node switch
+        {
+            { Kind: "other", Text: { Length: >= 2 } text } when (text[0] is '\'' or '"') && text[^1] == text[0] => text[1..^1],
+            { Kind: "name", Name: { } name, Arguments.Count: 0 } => name,
+            _ => null,
+        };
+
+        private static CSharpType Scalar(ScalarType type, string name, IReadOnlyList<AnnotationNode> args)
+        {
+            if (args.Count != 0)
+            {
+                throw new UnsupportedAnnotationException($"'{name}' takes no type arguments");
+            }
+            return type;
+        }
+
+        private static void RequireArguments(string name, IReadOnlyList<AnnotationNode> args, int count)
+        {
+            if (args.Count != count)
+            {
+                var expected = count == 1 ? "one type argument" : $"{count} type arguments";
+                throw new UnsupportedAnnotationException($"'{name}' needs {expected} (e.g. {Example(name)})");
+            }
+        }
+
+        private static string Example(string name) => name switch
+        {
+            "dict" or "typing.Dict" or "typing.Mapping" or "collections.abc.Mapping" => $"{ShortName(name)}[str, int]",
+            _ => $"{ShortName(name)}[int]",
+        };
+
+        private static string ShortName(string name) => name[(name.LastIndexOf('.') + 1)..];
+
+        private CSharpType MapTuple(string name, IReadOnlyList<AnnotationNode> args)
+        {
+            if (args.Count == 0)
+            {
+                // A bare tuple holds any number of anything.
+                return new TupleListType(ScalarType.Object);
+            }
+            if (args.Count == 2 && args[1].Kind == "ellipsis" && args[0].Kind != "ellipsis")
+            {
+                return new TupleListType(Map(args[0]));
+            }
+            if (args.Any(a => a.Kind == "ellipsis"))
+            {
+                throw new UnsupportedAnnotationException("'...' may only follow a single item type (tuple[T, ...])");
+            }
+            return new TupleType(args.Select(Map).ToArray());
+        }
+
+        public CSharpType MapUnion(IReadOnlyList<AnnotationNode> members)
+        {
+            var flat = new List<AnnotationNode>();
+            Flatten(members, flat);
+            var hasNone = flat.Any(m => m.Kind == "none");
+            var others = flat.Where(m => m.Kind != "none").ToList();
+            // Optional[Optional[int]] and int | int are still one type.
+            var distinct = others.Distinct(AnnotationNodeComparer.Instance).ToList();
+            if (distinct.Count != 1)
+            {
+                throw new UnsupportedAnnotationException(distinct.Count == 0
+                    ? "a union of only None has no value to map"
+                    : "a Union of several types other than None is not mapped yet");
+            }
+
+            var inner = Map(distinct[0]);
+            if (!hasNone || inner == ScalarType.Object)
+            {
+                // PyObject already holds None.
+                return inner;
+            }
+            return inner is OptionalType ? inner : new OptionalType(inner);
+        }
     }
 
     private static void Flatten(IReadOnlyList<AnnotationNode> members, List<AnnotationNode> into)

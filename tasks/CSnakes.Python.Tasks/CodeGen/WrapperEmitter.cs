@@ -113,7 +113,9 @@ internal sealed class WrapperEmitter
             {
                 w.Line();
             }
-            foreach (var function in _module.Functions)
+            // Overloads of one Python function share its field.
+            var pythonFunctions = _module.Functions.DistinctBy(f => f.PythonName).ToList();
+            foreach (var function in pythonFunctions)
             {
                 w.Line($"private readonly PyObject {FunctionField(function)};");
             }
@@ -130,7 +132,7 @@ internal sealed class WrapperEmitter
                 {
                     using (w.Block("using (GIL.Acquire())"))
                     {
-                        foreach (var function in _module.Functions)
+                        foreach (var function in pythonFunctions)
                         {
                             w.Line($"{FunctionField(function)} = module.GetAttr({CSharpLiterals.String(function.PythonName)});");
                         }
@@ -182,8 +184,11 @@ internal sealed class WrapperEmitter
                     w.Line($"return {call};");
                     break;
                 case var type:
+                    var context = CSharpLiterals.String(_module.ModuleName + "." + function.PythonName);
                     w.Line($"using PyObject __result = {call};");
-                    w.Line($"return {ConverterReference(type)}.FromPython(__result, {CSharpLiterals.String(_module.ModuleName + "." + function.PythonName)});");
+                    // A lazy result converts items after this method returns; its converter names the function itself.
+                    var converter = type.LazyConverterExpression(context) ?? ConverterReference(type);
+                    w.Line($"return {converter}.FromPython(__result, {context});");
                     break;
             }
         }
@@ -278,7 +283,7 @@ internal sealed class WrapperEmitter
             {
                 Register(parameter.ValueType);
             }
-            if (function.ReturnType is { } returnType && returnType != ScalarType.Object)
+            if (function.ReturnType is { } returnType && returnType != ScalarType.Object && returnType.LazyConverterExpression("") is null)
             {
                 Register(returnType);
             }

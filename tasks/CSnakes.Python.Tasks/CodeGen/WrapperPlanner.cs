@@ -23,24 +23,37 @@ internal sealed class WrapperPlanner
     {
         var planner = new WrapperPlanner(moduleName, sourceFile);
         var functions = planner.PlanFunctions(signatures.Functions ?? []);
-        diagnostics = planner._diagnostics;
+        // Overloads of one function map the same annotations again; report each problem once.
+        diagnostics = planner._diagnostics.Distinct().ToList();
         return new ModuleWrapper(moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions);
     }
 
     private List<FunctionWrapper> PlanFunctions(IReadOnlyList<PythonFunction> functions)
     {
-        // A later def of the same name replaces an earlier one, as it does when Python runs the module.
+        // A later def of the same name replaces an earlier one, as it does when Python runs the module,
+        // except that @overload declarations describe the one implementation that follows them.
         var lastIndexByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var overloaded = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < functions.Count; i++)
         {
             lastIndexByName[functions[i].Name] = i;
+            if (functions[i].Decorators.Any(IsOverloadDecorator))
+            {
+                overloaded.Add(functions[i].Name);
+            }
         }
 
         var planned = new List<(PythonFunction Source, FunctionWrapper Wrapper)>();
         for (var i = 0; i < functions.Count; i++)
         {
             var function = functions[i];
-            if (lastIndexByName[function.Name] != i)
+            var isOverload = function.Decorators.Any(IsOverloadDecorator);
+            if (overloaded.Contains(function.Name) && !isOverload)
+            {
+                Note(function, $"'{function.Name}' has @overload declarations; they give its C# overloads, so its own signature is not wrapped.");
+                continue;
+            }
+            if (!isOverload && lastIndexByName[function.Name] != i)
             {
                 Note(function, $"'{function.Name}' is redefined later in the module; the last definition is wrapped.");
                 continue;
@@ -55,11 +68,6 @@ internal sealed class WrapperPlanner
                 Note(function, $"'{function.Name}' is marked '# csharp: ignore' and gets no C# method.");
                 continue;
             }
-            if (function.Decorators.Any(IsOverloadDecorator))
-            {
-                Note(function, $"'{function.Name}' is an @overload declaration; overloads are not wrapped yet.");
-                continue;
-            }
             if (function.IsAsync)
             {
                 _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.AsyncNotSupported, _sourceFile, function.Line, function.Column,
@@ -67,11 +75,103 @@ internal sealed class WrapperPlanner
                     + "Wrap it in a plain 'def' for now, or mark the line '# csharp: ignore' to silence this warning."));
                 continue;
             }
-            planned.Add((function, PlanFunction(function)));
+            foreach (var wrapper in PlanOverloads(function))
+            {
+                planned.Add((function, wrapper));
+            }
         }
 
-        return DropNameCollisions(planned);
+        return DropDuplicateOverloads(DropNameCollisions(planned));
     }
+
+    /// <summary>
+    /// One wrapper per combination of the alternatives of union-typed parameters (SPEC §5: <c>A | B</c>
+    /// arguments give one overload per combination). Only the first alternative of a parameter keeps its
+    /// default, so a call that leaves it out picks exactly one overload.
+    /// </summary>
+    private IEnumerable<FunctionWrapper> PlanOverloads(PythonFunction function)
+    {
+        var choices = new List<IReadOnlyList<PythonParameter>>();
+        var combinations = 1;
+        foreach (var parameter in function.Parameters)
+        {
+            var alternatives = parameter.Kind is ParameterKinds.VarPositional or ParameterKinds.VarKeyword
+                ? null
+                : TypeMapper.UnionAlternatives(parameter.Annotation);
+            if (alternatives is null)
+            {
+                choices.Add([parameter]);
+                continue;
+            }
+            var annotation = parameter.Annotation!;
+            choices.Add(alternatives
+                .Select((node, index) => parameter with
+                {
+                    Annotation = annotation with { Type = node },
+                    Default = index == 0 ? parameter.Default : null,
+                })
+                .ToList());
+            combinations *= alternatives.Count;
+        }
+
+        if (combinations > MaxOverloads)
+        {
+            _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, function.Line, function.Column,
+                $"The union-typed parameters of {_moduleName}.{function.Name} would need {combinations} C# overloads (more than {MaxOverloads}); "
+                + "the union parameters are PyObject instead. Narrow the unions, or add @overload declarations for the combinations callers need."));
+            yield return PlanFunction(function);
+            yield break;
+        }
+
+        foreach (var combination in Combine(choices, 0, []))
+        {
+            yield return PlanFunction(function with { Parameters = combination }, PythonSignature.Format(function));
+        }
+    }
+
+    private const int MaxOverloads = 16;
+
+    private static IEnumerable<IReadOnlyList<PythonParameter>> Combine(List<IReadOnlyList<PythonParameter>> choices, int index, List<PythonParameter> prefix)
+    {
+        if (index == choices.Count)
+        {
+            yield return prefix.ToList();
+            yield break;
+        }
+        foreach (var choice in choices[index])
+        {
+            prefix.Add(choice);
+            foreach (var combination in Combine(choices, index + 1, prefix))
+            {
+                yield return combination;
+            }
+            prefix.RemoveAt(prefix.Count - 1);
+        }
+    }
+
+    /// <summary>Overloads whose C# parameter types coincide (e.g. <c>list[int] | Sequence[int]</c>) are one method.</summary>
+    private List<FunctionWrapper> DropDuplicateOverloads(List<FunctionWrapper> wrappers)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<FunctionWrapper>();
+        foreach (var wrapper in wrappers)
+        {
+            if (seen.Add(wrapper.MethodName + "(" + string.Join(",", wrapper.Parameters.Select(OverloadKey)) + ")"))
+            {
+                result.Add(wrapper);
+            }
+            else
+            {
+                _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, 0,
+                    $"{_moduleName}: an overload of '{wrapper.PythonName}' has the same C# parameter types as an earlier one and is not generated again."));
+            }
+        }
+        return result;
+    }
+
+    // string? and string are one type to the C# compiler; long? and long are not.
+    private static string OverloadKey(ParameterWrapper parameter) =>
+        parameter.ValueType.IsValueType ? parameter.DeclaredType : parameter.DeclaredType.TrimEnd('?');
 
     private List<FunctionWrapper> DropNameCollisions(List<(PythonFunction Source, FunctionWrapper Wrapper)> planned)
     {
@@ -79,13 +179,15 @@ internal sealed class WrapperPlanner
         foreach (var group in planned.GroupBy(p => p.Wrapper.MethodName, StringComparer.Ordinal))
         {
             var members = group.ToList();
-            if (members.Count == 1)
+            var first = members[0].Source;
+            var others = members.Where(m => m.Source.Name != first.Name).ToList();
+            if (others.Count == 0)
             {
-                result.Add(members[0].Wrapper);
+                // Overloads of one Python function share the method name on purpose.
+                result.AddRange(members.Select(m => m.Wrapper));
                 continue;
             }
-            var first = members[0].Source;
-            foreach (var other in members.Skip(1))
+            foreach (var other in others.GroupBy(o => o.Source.Name).Select(g => g.First()))
             {
                 _diagnostics.Add(GenerationDiagnostic.Error(DiagnosticCodes.FunctionNameCollision, _sourceFile, other.Source.Line, other.Source.Column,
                     $"Functions '{first.Name}' (line {first.Line}) and '{other.Source.Name}' (line {other.Source.Line}) in module '{_moduleName}' "
@@ -96,7 +198,8 @@ internal sealed class WrapperPlanner
         return result;
     }
 
-    private FunctionWrapper PlanFunction(PythonFunction function)
+    // signature: the def line for the docs, when function is one overload of a union-typed original.
+    private FunctionWrapper PlanFunction(PythonFunction function, string? signature = null)
     {
         var returnMapping = TypeMapper.MapReturn(function.Returns);
         if (returnMapping.Problem is not null)
@@ -128,7 +231,7 @@ internal sealed class WrapperPlanner
             function.Name,
             CSharpNames.ToPascalCase(function.Name),
             function.Docstring,
-            PythonSignature.Format(function),
+            signature ?? PythonSignature.Format(function),
             returnMapping.Type,
             ordered);
     }

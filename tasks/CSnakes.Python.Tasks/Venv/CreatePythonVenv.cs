@@ -91,7 +91,17 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
 
         var root = Path.GetFullPath(VenvRoot);
         Directory.CreateDirectory(root);
-        var hash = VenvInputHash.Compute(PythonExecutable, PythonVersion, requirements, pipArguments);
+        string hash;
+        try
+        {
+            hash = VenvInputHash.Compute(PythonExecutable, PythonVersion, requirements, pipArguments);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // E.g. a symbolic link to nothing (File.Exists says yes) or a file this user may not read.
+            LogProjectError("CSPY1007", $"A requirements file cannot be read: {e.Message} Make it a readable text file (a symbolic link must point at an existing file), or remove it from the PythonRequirements items.");
+            return false;
+        }
 
         using var held = VenvLock.Acquire(root, LockTimeout,
             () => Log.LogMessage(MessageImportance.High, $"Waiting for another build to finish with the Python venv in {root}…"),

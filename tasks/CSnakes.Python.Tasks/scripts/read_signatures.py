@@ -23,6 +23,8 @@ IGNORE_COMMENT = re.compile(r"#\s*csharp\s*:\s*ignore\b", re.IGNORECASE)
 # Names that user code may write unqualified after `from typing import *`.
 TYPING_STAR_NAMES = frozenset(getattr(typing, "__all__", ()))
 
+ANNOTATED_NAMES = frozenset(("typing.Annotated", "typing_extensions.Annotated"))
+
 PARAMETER_KINDS = (
     "positional_only",
     "positional_or_keyword",
@@ -170,6 +172,10 @@ def annotation_tree(node, aliases, depth):
         name = dotted_name(node.value, aliases)
         if name is not None:
             arguments = subscript_elements(node.slice)
+            if name in ANNOTATED_NAMES and arguments:
+                # Metadata is a value, not a type: a string there is not a forward reference.
+                metadata = [{"kind": "other", "text": unparse(a)} for a in arguments[1:]]
+                return {"kind": "name", "name": name, "args": [annotation_tree(arguments[0], aliases, depth + 1)] + metadata}
             return {"kind": "name", "name": name, "args": [annotation_tree(a, aliases, depth + 1) for a in arguments]}
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         members = []

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Numerics;
+using CSnakes.Runtime;
+using PyTypes;
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+using var env = PythonEnvironment.Start();
+var py = env.TypesDemo();
+
+DateTime shifted = py.Shift(new DateTime(2024, 2, 28, 23, 0, 0), TimeSpan.FromHours(2));
+Console.WriteLine($"shift: {shifted:yyyy-MM-ddTHH:mm:ss} {shifted.Kind}");
+DateTimeOffset aware = py.Aware(new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero));
+Console.WriteLine($"aware: {aware:yyyy-MM-ddTHH:mm:sszzz}");
+DateOnly day = py.NextDay(new DateOnly(2024, 12, 31));
+Console.WriteLine($"next_day: {day:yyyy-MM-dd}");
+TimeOnly later = py.Later(new TimeOnly(9, 30, 15));
+Console.WriteLine($"later: {later:HH:mm:ss}");
+decimal sum = py.Total([1.10m, 2.25m, 0.000000001m]);
+Console.WriteLine($"total: {sum}");
+Guid next = py.NextUuid(Guid.Parse("00000000-0000-0000-0000-0000000000ff"));
+Console.WriteLine($"next_uuid: {next}");
+BigInteger big = py.Big(3);
+Console.WriteLine($"big: {big}");
+Console.WriteLine($"maybe_date: {py.MaybeDate(true):yyyy-MM-dd}|{py.MaybeDate(false)?.ToString() ?? "null"}");
+
+using (IPyBuffer buffer = py.MakeBuffer(5))
+{
+    ReadOnlySpan<byte> bytes = buffer.AsReadOnlySpan<byte>();
+    Console.WriteLine($"make_buffer: {string.Join(",", bytes.ToArray())}");
+}
+using (PyObject data = PyObject.From<byte[]>([1, 2, 3]))
+{
+    Console.WriteLine($"buffer_length: {py.BufferLength(data)}");
+}
+
+IReadOnlySet<string> shouted = py.ShoutAll(new HashSet<string> { "a", "b" });
+Console.WriteLine($"shout_all: {string.Join(",", shouted.Order())}");
+Console.WriteLine($"set_kind: {py.SetKind(new HashSet<long> { 1, 2 })}");
+Console.WriteLine($"doubled: {string.Join(",", py.Doubled([1, 2, 3]))}");
+Console.WriteLine($"tuple_kind: {py.TupleKind(new List<string> { "x", "y" })}");
+Console.WriteLine($"count: {py.Count([5, 6, 7, 8])}");
+Console.WriteLine($"keys: {string.Join(",", py.Keys(new Dictionary<string, long> { ["b"] = 1, ["a"] = 2 }))}");
+using (PyObject one = PyObject.From(1L))
+{
+    IReadOnlyList<PyObject> loose = py.Loose([one, one], new Dictionary<PyObject, PyObject> { [one] = one });
+    Console.WriteLine($"loose: {string.Join(",", loose.Select(p => p.As<long>()))}");
+}
+
+Console.WriteLine($"describe: {py.Describe(5L)},{py.Describe("s")},{py.Describe()}");
+using (PyObject parsed = py.Parse("42"))
+using (PyObject word = py.Parse("hi"))
+{
+    Console.WriteLine($"parse: {parsed.As<long>()},{word.As<string>()}");
+}
+Console.WriteLine($"twice: {py.Twice(21L)},{py.Twice("ab")}");
+
+Console.WriteLine($"count_up: {string.Join(",", py.CountUp(4))}");
+Console.WriteLine($"squares: {string.Join(",", py.Squares(Enumerable.Range(1, 3).Select(i => (long)i)))}");
+using (IGeneratorIterator<long, long, string> running = py.RunningTotal(10))
+{
+    running.MoveNext();
+    long first = running.Current;
+    long afterFive = running.Send(5);
+    long afterSeven = running.Send(7);
+    bool more = running.MoveNext();
+    Console.WriteLine($"running_total: {first},{afterFive},{afterSeven},{more},{running.Return}");
+}
+Lie("lying_iterator", () => py.LyingIterator().ToList());
+Lie("lying_set", () => py.LyingSet());
+Lie("lying_date", () => py.LyingDate());
+Lie("lying_uuid", () => py.LyingUuid());
+Lie("lying_tuple", () => py.LyingTuple());
+
+static void Lie(string name, Func<object> call)
+{
+    try
+    {
+        Console.WriteLine($"{name}: no error, got {call()}");
+    }
+    catch (InvalidCastException e)
+    {
+        Console.WriteLine($"{name}: InvalidCastException: {e.Message}");
+    }
+}

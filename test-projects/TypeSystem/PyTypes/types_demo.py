@@ -1,0 +1,133 @@
+"""Every mapped row of the type table, plus functions whose values lie about their annotations."""
+from __future__ import annotations
+
+import datetime
+import decimal
+import typing
+import uuid
+from collections.abc import Collection, Generator, Iterable, Iterator, Mapping, Sequence
+from typing import Annotated, Optional, overload
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Buffer
+
+
+def shift(when: datetime.datetime, by: datetime.timedelta) -> datetime.datetime:
+    return when + by
+
+
+def aware(when: Annotated[datetime.datetime, "DateTimeOffset"]) -> Annotated[datetime.datetime, "DateTimeOffset"]:
+    return when.astimezone(datetime.timezone(datetime.timedelta(hours=2)))
+
+
+def next_day(day: datetime.date) -> datetime.date:
+    return day + datetime.timedelta(days=1)
+
+
+def later(at: datetime.time) -> datetime.time:
+    return at.replace(hour=at.hour + 1)
+
+
+def total(amounts: Sequence[decimal.Decimal]) -> decimal.Decimal:
+    return sum(amounts, decimal.Decimal("0"))
+
+
+def next_uuid(value: uuid.UUID) -> uuid.UUID:
+    return uuid.UUID(int=value.int + 1)
+
+
+def big(value: Annotated[int, "BigInteger"]) -> Annotated[int, "BigInteger"]:
+    return value * 2**70
+
+
+def maybe_date(present: bool) -> Optional[datetime.date]:
+    return datetime.date(2000, 1, 1) if present else None
+
+
+def make_buffer(size: int) -> Buffer:
+    return bytearray(range(size))
+
+
+def buffer_length(data: Buffer) -> int:
+    return memoryview(data).nbytes
+
+
+def shout_all(words: set[str]) -> frozenset[str]:
+    return frozenset(word.upper() for word in words)
+
+
+def set_kind(values: frozenset[int]) -> str:
+    return type(values).__name__ + ":" + str(sum(values))
+
+
+def doubled(values: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(v * 2 for v in values)
+
+
+def tuple_kind(values: tuple[str, ...]) -> str:
+    return type(values).__name__ + ":" + ",".join(values)
+
+
+def count(values: Collection[int]) -> int:
+    return len(values)
+
+
+def keys(mapping: Mapping[str, int]) -> list[str]:
+    return sorted(mapping)
+
+
+def loose(items: list, table: dict) -> list:
+    return [len(items), len(table)]
+
+
+def describe(value: int | str | None = None) -> str:
+    return type(value).__name__
+
+
+def parse(text: str) -> int | str:
+    return int(text) if text.isdigit() else text
+
+
+@overload
+def twice(value: int) -> int: ...
+@overload
+def twice(value: str) -> str: ...
+def twice(value):
+    return value * 2
+
+
+def count_up(n: int) -> Iterator[int]:
+    yield from range(n)
+
+
+def squares(values: Iterable[int]) -> Iterable[int]:
+    return [v * v for v in values]
+
+
+def running_total(start: int) -> Generator[int, int, str]:
+    total = start
+    while True:
+        added = yield total
+        if added is None:
+            return "total=" + str(total)
+        total += added
+
+
+def lying_iterator() -> Iterator[int]:
+    return iter([1, "two"])  # type: ignore[list-item]
+
+
+def lying_set() -> set[int]:
+    return [1, 2]  # type: ignore[return-value]
+
+
+def lying_date() -> datetime.date:
+    return "2024-01-01"  # type: ignore[return-value]
+
+
+def lying_uuid() -> uuid.UUID:
+    return 5  # type: ignore[return-value]
+
+
+def lying_tuple() -> tuple[int, ...]:
+    return {1}  # type: ignore[return-value]
