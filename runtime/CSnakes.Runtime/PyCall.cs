@@ -49,6 +49,37 @@ public ref struct PyCall
         _count++;
     }
 
+    /// <summary>Appends an already converted argument, taking ownership of <paramref name="value"/> (it is emptied).</summary>
+    public void AddConverted(PyObject value)
+    {
+        if (_count + 1 >= _slots.Length)
+        {
+            value.Dispose();
+            throw new InvalidOperationException("PyCall has no room for another argument; size its storage with PyCall.SlotsFor.");
+        }
+
+        _slots[_count + 1] = value.DetachHandle();
+        _count++;
+    }
+
+    /// <summary>Adds an already converted keyword argument; <paramref name="value"/> is disposed.</summary>
+    public void AddKeywordConverted(string name, PyObject value)
+    {
+        using (value)
+        {
+            SetKeyword(name, value.Handle);
+        }
+    }
+
+    /// <summary>Appends <c>None</c> as a positional argument.</summary>
+    public void AddNone() => Add(PyObjectConverter.Instance, null!);
+
+    /// <summary>Adds <c>None</c> as a keyword argument.</summary>
+    public void AddKeywordNone(string name) => AddKeyword(name, PyObjectConverter.Instance, null!);
+
+    /// <summary>Appends positional arguments as they are (the <c>*args</c> of a wrapper); null appends nothing.</summary>
+    public void AddRange(PyObject[]? values) => AddRange(values.AsSpan());
+
     /// <summary>Appends positional arguments as they are (the <c>*args</c> of a wrapper).</summary>
     public void AddRange(scoped ReadOnlySpan<PyObject> values)
     {

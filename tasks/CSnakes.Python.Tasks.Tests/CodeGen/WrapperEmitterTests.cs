@@ -60,10 +60,10 @@ public sealed class WrapperEmitterTests
 
         StringAssert.Contains(code, "private static readonly ListConverter<double> s_listOfFloat = new ListConverter<double>(FloatConverter.Instance);");
         StringAssert.Contains(code, "IReadOnlyList<double> IStatsSmoothing.Ewma(IEnumerable<double> values, double alpha)\n");
-        StringAssert.Contains(code, "using PyObject __py_values = s_listOfFloat.ToPython(values);");
-        StringAssert.Contains(code, "using PyObject __py_alpha = FloatConverter.Instance.ToPython(alpha);");
-        StringAssert.Contains(code, "using PyObject __result = _fnEwma.Call([__py_values, __py_alpha]);");
-        StringAssert.Contains(code, "return s_listOfFloat.FromPython(__result, \"stats.smoothing.ewma\");");
+        StringAssert.Contains(code, "using var __call = new PyCall(stackalloc nint[PyCall.SlotsFor(2)]);");
+        StringAssert.Contains(code, "__call.AddConverted(s_listOfFloat.ToPython(values));");
+        StringAssert.Contains(code, "__call.Add(FloatConverter.Instance, alpha);");
+        StringAssert.Contains(code, "return __call.Invoke(_fnEwma, s_listOfFloat, \"stats.smoothing.ewma\");");
     }
 
     [TestMethod]
@@ -71,9 +71,8 @@ public sealed class WrapperEmitterTests
     {
         var code = Emit("stats.smoothing", Sample);
 
-        StringAssert.Contains(code, "void IStatsSmoothing.Reset()\n    {\n        using (GIL.Acquire())\n        {\n            using PyObject __result = _fnReset.Call([]);\n        }\n    }");
-        StringAssert.Contains(code, "return _fnRaw.Call([__py_x]);");
-        Assert.IsFalse(code.Contains("using PyObject __result = _fnRaw"));
+        StringAssert.Contains(code, "void IStatsSmoothing.Reset()\n    {\n        using (GIL.Acquire())\n        {\n            using var __call = new PyCall(stackalloc nint[PyCall.SlotsFor(0)]);\n            __call.Invoke(_fnReset);\n        }\n    }");
+        StringAssert.Contains(code, "return __call.InvokeObject(_fnRaw);");
     }
 
     [TestMethod]
@@ -82,10 +81,10 @@ public sealed class WrapperEmitterTests
         var code = Emit("stats.smoothing", Sample);
 
         StringAssert.Contains(code, "long Tune(long a, long? window = null, string label = \"a\\\"b\");");
-        StringAssert.Contains(code, "using PyObject? __py_window = window is null ? null : IntConverter.Instance.ToPython(window.Value);");
-        StringAssert.Contains(code, "if (__py_window is not null)\n            {\n                __keywords.Add(new KeywordArg(\"window\", __py_window));\n            }");
-        StringAssert.Contains(code, "__keywords.Add(new KeywordArg(\"label\", __py_label));");
-        StringAssert.Contains(code, "_fnTune.Call([__py_a], __keywords.ToArray());");
+        StringAssert.Contains(code, "if (window is not null) __call.AddKeyword(\"window\", IntConverter.Instance, window.Value);");
+        StringAssert.Contains(code, "__call.AddKeyword(\"label\", StrConverter.Instance, label);");
+        StringAssert.Contains(code, "__call.Add(IntConverter.Instance, a);");
+        StringAssert.Contains(code, "return __call.Invoke(_fnTune, IntConverter.Instance, \"stats.smoothing.tune\");");
     }
 
     [TestMethod]
@@ -98,10 +97,10 @@ public sealed class WrapperEmitterTests
             Param("options", null, kind: ParameterKinds.VarKeyword))));
 
         StringAssert.Contains(code, "long F(long a, string? b = null, PyObject[]? rest = null, IReadOnlyDictionary<string, PyObject>? options = null);");
-        StringAssert.Contains(code, "var __positional = new PyObject[1 + (rest?.Length ?? 0)];");
-        StringAssert.Contains(code, "rest?.CopyTo(__positional, 1);");
-        StringAssert.Contains(code, "using PyObject __py_b = b is null ? PyObject.None : StrConverter.Instance.ToPython(b);");
-        StringAssert.Contains(code, "_fnF.Call(__positional, [new KeywordArg(\"b\", __py_b)], options);");
+        StringAssert.Contains(code, "int __slots = PyCall.SlotsFor(1 + (rest?.Length ?? 0));");
+        StringAssert.Contains(code, "__call.AddRange(rest);");
+        StringAssert.Contains(code, "if (b is null) __call.AddKeywordNone(\"b\"); else __call.AddKeyword(\"b\", StrConverter.Instance, b);");
+        StringAssert.Contains(code, "__call.AddKeywords(options);");
     }
 
     [TestMethod]

@@ -158,37 +158,57 @@ internal sealed class WrapperEmitter
         using (w.Block())
         using (w.Block("using (GIL.Acquire())"))
         {
-            var values = function.Parameters.Where(p => p.Passing is ArgumentPassing.Positional or ArgumentPassing.Keyword).ToList();
-            // Convert in Python order, so conversion errors surface for the first bad argument.
-            foreach (var parameter in PythonOrder(values))
+            // PyCall converts each argument straight into a stack slot and calls with vectorcall:
+            // no PyObject (so no finalizable allocation) per argument or result.
+            var positional = PythonOrder(function.Parameters.Where(p => p.Passing == ArgumentPassing.Positional)).ToList();
+            var keywords = PythonOrder(function.Parameters.Where(p => p.Passing == ArgumentPassing.Keyword)).ToList();
+            var varPositional = function.Parameters.FirstOrDefault(p => p.Passing == ArgumentPassing.VarPositional);
+            var varKeyword = function.Parameters.FirstOrDefault(p => p.Passing == ArgumentPassing.VarKeyword);
+            var count = positional.Count.ToString(CultureInfo.InvariantCulture);
+            if (varPositional is null)
             {
-                w.Line(ConversionStatement(parameter));
+                w.Line($"using var __call = new PyCall(stackalloc nint[PyCall.SlotsFor({count})]);");
+            }
+            else
+            {
+                w.Line($"int __slots = PyCall.SlotsFor({count} + ({varPositional.CSharpName}?.Length ?? 0));");
+                w.Line("using var __call = new PyCall(__slots <= 32 ? stackalloc nint[__slots] : new nint[__slots]);");
             }
 
-            var positionalArgs = PositionalArguments(function);
-            var keywordArgs = KeywordArguments(function);
-            var kwargs = function.Parameters.FirstOrDefault(p => p.Passing == ArgumentPassing.VarKeyword);
-            var call = kwargs is not null
-                ? $"{FunctionField(function)}.Call({positionalArgs}, {keywordArgs ?? "[]"}, {kwargs.CSharpName})"
-                : keywordArgs is not null
-                    ? $"{FunctionField(function)}.Call({positionalArgs}, {keywordArgs})"
-                    : $"{FunctionField(function)}.Call({positionalArgs})";
+            // Positional arguments come first in Python order, so a conversion error names the first bad one.
+            foreach (var parameter in positional)
+            {
+                EmitArgument(parameter, keyword: false);
+            }
+            if (varPositional is not null)
+            {
+                // *args goes after the named positional arguments; the caller keeps ownership of its objects.
+                w.Line($"__call.AddRange({varPositional.CSharpName});");
+            }
+            foreach (var parameter in keywords)
+            {
+                EmitArgument(parameter, keyword: true);
+            }
+            if (varKeyword is not null)
+            {
+                w.Line($"__call.AddKeywords({varKeyword.CSharpName});");
+            }
 
+            var field = FunctionField(function);
             switch (function.ReturnType)
             {
                 case null:
-                    w.Line($"using PyObject __result = {call};");
+                    w.Line($"__call.Invoke({field});");
                     break;
                 case var type when type == ScalarType.Object:
                     // The caller owns the returned object.
-                    w.Line($"return {call};");
+                    w.Line($"return __call.InvokeObject({field});");
                     break;
                 case var type:
                     var context = CSharpLiterals.String(_module.ModuleName + "." + function.PythonName);
-                    w.Line($"using PyObject __result = {call};");
                     // A lazy result converts items after this method returns; its converter names the function itself.
                     var converter = type.LazyConverterExpression(context) ?? ConverterReference(type);
-                    w.Line($"return {converter}.FromPython(__result, {context});");
+                    w.Line($"return __call.Invoke({field}, {converter}, {context});");
                     break;
             }
         }
@@ -197,73 +217,36 @@ internal sealed class WrapperEmitter
     private static IEnumerable<ParameterWrapper> PythonOrder(IEnumerable<ParameterWrapper> parameters) =>
         parameters.OrderBy(p => p.PythonIndex);
 
-    private string ConversionStatement(ParameterWrapper parameter)
+    private void EmitArgument(ParameterWrapper parameter, bool keyword)
     {
         var name = parameter.CSharpName;
         var present = parameter.ValueType.IsValueType && parameter.Null != NullMeaning.NotNullable ? name + ".Value" : name;
-        var convert = $"{ConverterReference(parameter.ValueType)}.ToPython({present})";
-        return parameter.Null switch
+        var converter = ConverterReference(parameter.ValueType);
+        var pythonName = CSharpLiterals.String(parameter.PythonName);
+        // Collections accept any IEnumerable<T> although they read back as IReadOnlyList<T>: those
+        // go through the converter's own ToPython overload.
+        bool direct = parameter.ValueType.ParameterSpelling == parameter.ValueType.Spelling;
+        var add = (keyword, direct) switch
         {
-            NullMeaning.None => $"using PyObject {parameter.LocalName} = {name} is null ? PyObject.None : {convert};",
-            NullMeaning.Omit => $"using PyObject? {parameter.LocalName} = {name} is null ? null : {convert};",
-            _ => $"using PyObject {parameter.LocalName} = {convert};",
+            (true, true) => $"__call.AddKeyword({pythonName}, {converter}, {present});",
+            (true, false) => $"__call.AddKeywordConverted({pythonName}, {converter}.ToPython({present}));",
+            (false, true) => $"__call.Add({converter}, {present});",
+            (false, false) => $"__call.AddConverted({converter}.ToPython({present}));",
         };
-    }
-
-    private string PositionalArguments(FunctionWrapper function)
-    {
-        var positional = PythonOrder(function.Parameters.Where(p => p.Passing == ArgumentPassing.Positional)).Select(p => p.LocalName).ToList();
-        var varPositional = function.Parameters.FirstOrDefault(p => p.Passing == ArgumentPassing.VarPositional);
-        if (varPositional is null)
+        switch (parameter.Null)
         {
-            return "[" + string.Join(", ", positional) + "]";
-        }
-
-        // *args goes after the named positional arguments; the caller keeps ownership of its objects.
-        var count = positional.Count.ToString(CultureInfo.InvariantCulture);
-        _writer.Line($"var __positional = new PyObject[{count} + ({varPositional.CSharpName}?.Length ?? 0)];");
-        for (var i = 0; i < positional.Count; i++)
-        {
-            _writer.Line($"__positional[{i.ToString(CultureInfo.InvariantCulture)}] = {positional[i]};");
-        }
-        _writer.Line($"{varPositional.CSharpName}?.CopyTo(__positional, {count});");
-        return "__positional";
-    }
-
-    /// <summary>The keyword-argument span expression, or null when nothing is ever sent by keyword.</summary>
-    private string? KeywordArguments(FunctionWrapper function)
-    {
-        var keywords = PythonOrder(function.Parameters.Where(p => p.Passing == ArgumentPassing.Keyword)).ToList();
-        if (keywords.Count == 0)
-        {
-            return null;
-        }
-        if (keywords.All(p => p.Null != NullMeaning.Omit))
-        {
-            return "[" + string.Join(", ", keywords.Select(KeywordArg)) + "]";
-        }
-
-        _writer.Line($"var __keywords = new List<KeywordArg>({keywords.Count.ToString(CultureInfo.InvariantCulture)});");
-        foreach (var parameter in keywords)
-        {
-            if (parameter.Null == NullMeaning.Omit)
-            {
+            case NullMeaning.None:
+                _writer.Line($"if ({name} is null) {(keyword ? $"__call.AddKeywordNone({pythonName});" : "__call.AddNone();")} else {add}");
+                break;
+            case NullMeaning.Omit:
                 // Not given: leave it out, so Python's own default applies.
-                using (_writer.Block($"if ({parameter.LocalName} is not null)"))
-                {
-                    _writer.Line($"__keywords.Add({KeywordArg(parameter)});");
-                }
-            }
-            else
-            {
-                _writer.Line($"__keywords.Add({KeywordArg(parameter)});");
-            }
+                _writer.Line($"if ({name} is not null) {add}");
+                break;
+            default:
+                _writer.Line(add);
+                break;
         }
-        return "__keywords.ToArray()";
     }
-
-    private static string KeywordArg(ParameterWrapper parameter) =>
-        $"new KeywordArg({CSharpLiterals.String(parameter.PythonName)}, {parameter.LocalName})";
 
     private static string ReturnSpelling(FunctionWrapper function) => function.ReturnType?.Spelling ?? "void";
 
