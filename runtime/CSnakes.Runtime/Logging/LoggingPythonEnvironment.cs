@@ -1,0 +1,29 @@
+namespace CSnakes.Runtime.Logging;
+
+/// <summary>
+/// The environment the container hands out after <c>WithPythonLogging()</c>: the real one, plus a
+/// logging bridge that is disposed first, so every record reaches the loggers before Python ends.
+/// </summary>
+internal sealed class LoggingPythonEnvironment(IPythonEnvironment inner, PythonLoggingBridge bridge, bool ownsInner) : IPythonEnvironment
+{
+    public IPythonEnvironment Inner => inner;
+
+    public PythonLoggingBridge Bridge => bridge;
+
+    public Version Version => inner.Version;
+
+    public bool IsDisposed => inner.IsDisposed;
+
+    public PyObject Import(string moduleName) => inner.Import(moduleName);
+
+    public TModule GetModule<TModule>(string moduleName, Func<PyObject, TModule> factory) where TModule : class => inner.GetModule(moduleName, factory);
+
+    public void Dispose()
+    {
+        bridge.Dispose();
+        if (ownsInner)
+        {
+            inner.Dispose();
+        }
+    }
+}

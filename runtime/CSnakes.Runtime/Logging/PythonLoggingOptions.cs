@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace CSnakes.Runtime.Logging;
+
+/// <summary>How Python's <c>logging</c> records (and optionally <c>print</c> output) reach <see cref="ILogger"/>.</summary>
+public sealed class PythonLoggingOptions
+{
+    /// <summary>
+    /// The lowest level forwarded. The bridge sets Python's root logger to this level while it is
+    /// attached (Python's own default, WARNING, would drop INFO records before any handler sees them).
+    /// Default: <see cref="LogLevel.Information"/>.
+    /// </summary>
+    public LogLevel MinimumLevel { get; set; } = LogLevel.Information;
+
+    /// <summary>
+    /// Prefix of the <see cref="ILogger"/> category: Python logger <c>forecast.model</c> logs as
+    /// <c>Python.forecast.model</c> and the root logger as <c>Python</c>, so <c>"Logging:LogLevel:Python"</c>
+    /// filters all Python output. Empty uses the Python logger name as it is. Default: <c>Python</c>.
+    /// </summary>
+    public string CategoryPrefix { get; set; } = "Python";
+
+    /// <summary>
+    /// Replace <c>sys.stdout</c>/<c>sys.stderr</c> while attached, so each line Python prints is logged
+    /// under the categories <c>Python.stdout</c> (Information) and <c>Python.stderr</c> (Warning). Default: off.
+    /// </summary>
+    public bool CapturePrint { get; set; }
+}
