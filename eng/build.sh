@@ -18,14 +18,21 @@ pack() {
 }
 
 run_tests() {
-    local failed=()
+    local failed=() log="$repo/artifacts/test-output.log"
+    mkdir -p "$repo/artifacts"; : > "$log"
     dotnet build "$repo/CSnakes.Python.Sdk.slnx" -nologo -v:q || exit 1
     for project in $(find tasks Sdk -name '*.Tests.csproj' 2>/dev/null | sort); do
         echo "=== $project"
-        dotnet test --project "$project" --no-build || failed+=("$project")
+        dotnet test --project "$project" --no-build 2>&1 | tee -a "$log" || failed+=("$project")
     done
     echo "=== runtime tests on every Python"
-    "$repo/eng/test-runtime.sh" || failed+=("runtime tests")
+    "$repo/eng/test-runtime.sh" 2>&1 | tee -a "$log" || failed+=("runtime tests")
+    # One closing line for every test run above (Microsoft.Testing.Platform prints per-run totals).
+    local passed failures skipped
+    passed=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '/^ *succeeded: [0-9]+/ { n += $2 } END { print n + 0 }')
+    failures=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '/^ *failed: [0-9]+/ { n += $2 } END { print n + 0 }')
+    skipped=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '/^ *skipped: [0-9]+/ { n += $2 } END { print n + 0 }')
+    echo "Tests: $passed passed, $failures failed, $skipped skipped"
     if [ "${#failed[@]}" -gt 0 ]; then
         echo "FAILED: ${failed[*]}"
         exit 1
