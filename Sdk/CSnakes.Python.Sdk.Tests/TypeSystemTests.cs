@@ -47,6 +47,8 @@ public sealed class TypeSystemTests
             "count_up: 0,1,2,3",
             "squares: 1,4,9",
             "running_total: 10,15,22,False,total=22",
+            "gather_squares: 4,9,16",
+            "fail_async: ValueError: async boom, traceback names fail_async: True",
         ];
         foreach (var line in expected)
         {

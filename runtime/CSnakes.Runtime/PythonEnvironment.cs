@@ -21,6 +21,8 @@ public sealed class PythonEnvironment : IPythonEnvironment
     private readonly InterpreterHost _host;
     // Keyed by module and wrapper type: two libraries may wrap the same module differently.
     private readonly ConcurrentDictionary<(string Module, Type Wrapper), object> _modules = new();
+    // Run by Dispose while Python still runs (e.g. stopping the asyncio loop thread); guarded by s_startLock.
+    private readonly List<Action> _shutdownHooks = [];
     private int _disposed;
 
     private PythonEnvironment(InterpreterHost host, Version version)
@@ -139,6 +141,18 @@ public sealed class PythonEnvironment : IPythonEnvironment
         }
 
         _modules.Clear();
+        List<Action> hooks;
+        lock (s_startLock)
+        {
+            hooks = [.. _shutdownHooks];
+            _shutdownHooks.Clear();
+        }
+
+        foreach (var hook in hooks)
+        {
+            hook();
+        }
+
         if (InterpreterLifetime.BeginShutdown())
         {
             _host.Stop();
@@ -147,6 +161,24 @@ public sealed class PythonEnvironment : IPythonEnvironment
         lock (s_startLock)
         {
             s_current = null;
+        }
+    }
+
+    /// <summary>
+    /// Registers <paramref name="hook"/> to run in <see cref="Dispose"/> before Python finalizes;
+    /// false when no environment is running or it is being disposed.
+    /// </summary>
+    internal static bool TryAddShutdownHook(Action hook)
+    {
+        lock (s_startLock)
+        {
+            if (s_current is not { IsDisposed: false } current)
+            {
+                return false;
+            }
+
+            current._shutdownHooks.Add(hook);
+            return true;
         }
     }
 

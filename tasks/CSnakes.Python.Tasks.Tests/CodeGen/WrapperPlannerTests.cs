@@ -14,19 +14,15 @@ public sealed class WrapperPlannerTests
     }
 
     [TestMethod]
-    public void SkipsPrivateIgnoredAndAsyncFunctions()
+    public void SkipsPrivateAndIgnoredFunctions()
     {
         var (module, diagnostics) = Plan(
             Function("public_one", Ann("int")),
             Function("_private", Ann("int")),
-            Function("ignored", Ann("int")) with { CsharpIgnore = true },
-            Function("fetch", Ann("int")) with { IsAsync = true, Line = 12, Column = 1 });
+            Function("ignored", Ann("int")) with { CsharpIgnore = true });
 
         CollectionAssert.AreEqual(new[] { "PublicOne" }, module.Functions.Select(f => f.MethodName).ToArray());
-        var warning = diagnostics.Single(d => d.Severity == DiagnosticSeverity.Warning);
-        Assert.AreEqual("CSPY3005", warning.Code);
-        Assert.AreEqual(12, warning.Line);
-        StringAssert.Contains(warning.Text, "async functions arrive with the type-system work");
+        Assert.IsFalse(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning));
     }
 
     [TestMethod]

@@ -17,6 +17,23 @@ internal static class TypeMapper
     public static TypeMapping MapReturn(PythonAnnotation? annotation) =>
         annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: true, Position.Return);
 
+    /// <summary>
+    /// The <c>T</c> of a <c>Coroutine[Any, Any, T]</c> return annotation (<c>typing</c> or
+    /// <c>collections.abc</c>), or null when <paramref name="annotation"/> is not one.
+    /// </summary>
+    public static AnnotationNode? CoroutineResult(PythonAnnotation? annotation) =>
+        annotation?.Type is { Kind: "name", Name: { } name, Arguments.Count: 3 } node
+            && Canonical(name) is "typing.Coroutine" or "collections.abc.Coroutine"
+            ? node.Arguments[2]
+            : null;
+
+    /// <summary>True for the return annotations of async generators (<c>AsyncIterator</c>, <c>AsyncGenerator</c>, <c>AsyncIterable</c>).</summary>
+    public static bool IsAsyncIteration(PythonAnnotation? annotation) =>
+        annotation?.Type is { Kind: "name", Name: { } name }
+            && Canonical(name) is "typing.AsyncIterator" or "collections.abc.AsyncIterator"
+                or "typing.AsyncGenerator" or "collections.abc.AsyncGenerator"
+                or "typing.AsyncIterable" or "collections.abc.AsyncIterable";
+
     private enum Position
     {
         Parameter,

@@ -39,6 +39,12 @@ internal sealed class WrapperEmitter
         w.Line("using System.Collections.Generic;");
         w.Line("using CSnakes.Runtime;");
         w.Line("using CSnakes.Runtime.Converters;");
+        if (_module.Functions.Any(f => f.IsAsync))
+        {
+            w.Line("using System.Threading;");
+            w.Line("using System.Threading.Tasks;");
+            w.Line("using CSnakes.Runtime.Async;");
+        }
         w.Line();
         // Lets services.AddPython() register the module interface without the app naming it.
         string qualified = $"global::{rootNamespace}.";
@@ -195,6 +201,11 @@ internal sealed class WrapperEmitter
             }
 
             var field = FunctionField(function);
+            if (function.IsAsync)
+            {
+                EmitAsyncReturn(function, field);
+                return;
+            }
             switch (function.ReturnType)
             {
                 case null:
@@ -212,6 +223,20 @@ internal sealed class WrapperEmitter
                     break;
             }
         }
+    }
+
+    // The call gives a coroutine; the runtime schedules it on the one asyncio loop and returns the task.
+    private void EmitAsyncReturn(FunctionWrapper function, string field)
+    {
+        var context = CSharpLiterals.String(_module.ModuleName + "." + function.PythonName);
+        _writer.Line($"using var __coroutine = __call.InvokeObject({field});");
+        if (function.ReturnType is not { } type)
+        {
+            _writer.Line($"return PythonCoroutine.Run(__coroutine, {context}, {FunctionWrapper.CancellationTokenName});");
+            return;
+        }
+        var converter = type.LazyConverterExpression(context) ?? ConverterReference(type);
+        _writer.Line($"return PythonCoroutine.Run(__coroutine, {converter}, {context}, {FunctionWrapper.CancellationTokenName});");
     }
 
     private static IEnumerable<ParameterWrapper> PythonOrder(IEnumerable<ParameterWrapper> parameters) =>
@@ -248,13 +273,24 @@ internal sealed class WrapperEmitter
         }
     }
 
-    private static string ReturnSpelling(FunctionWrapper function) => function.ReturnType?.Spelling ?? "void";
+    private static string ReturnSpelling(FunctionWrapper function) => function.IsAsync
+        ? function.ReturnType is { } type ? $"Task<{type.Spelling}>" : "Task"
+        : function.ReturnType?.Spelling ?? "void";
 
-    private static string ParameterList(FunctionWrapper function, bool withDefaults) =>
-        string.Join(", ", function.Parameters.Select(p =>
+    private static string ParameterList(FunctionWrapper function, bool withDefaults)
+    {
+        var parameters = function.Parameters.Select(p =>
             withDefaults && p.DefaultLiteral is not null
                 ? $"{p.DeclaredType} {p.CSharpName} = {p.DefaultLiteral}"
-                : $"{p.DeclaredType} {p.CSharpName}"));
+                : $"{p.DeclaredType} {p.CSharpName}");
+        if (function.IsAsync)
+        {
+            parameters = parameters.Append(withDefaults
+                ? $"CancellationToken {FunctionWrapper.CancellationTokenName} = default"
+                : $"CancellationToken {FunctionWrapper.CancellationTokenName}");
+        }
+        return string.Join(", ", parameters);
+    }
 
     private static string FunctionField(FunctionWrapper function) => "_fn" + function.MethodName;
 
@@ -266,7 +302,8 @@ internal sealed class WrapperEmitter
             {
                 Register(parameter.ValueType);
             }
-            if (function.ReturnType is { } returnType && returnType != ScalarType.Object && returnType.LazyConverterExpression("") is null)
+            // A sync PyObject return is handed over as it is; an async one goes through its converter.
+            if (function.ReturnType is { } returnType && (function.IsAsync || returnType != ScalarType.Object) && returnType.LazyConverterExpression("") is null)
             {
                 Register(returnType);
             }

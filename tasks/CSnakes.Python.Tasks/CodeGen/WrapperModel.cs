@@ -16,13 +16,19 @@ internal sealed record ModuleWrapper(
 // ReturnType: Null for a <c>None</c> return (void).
 // Parameters: In C# declaration order: required, then optional, then *args, then **kwargs.
 // PythonSignature: The <c>def</c> line as Python would print it, for the XML remarks.
+// IsAsync: The call returns a coroutine: the method returns Task/Task<ReturnType> and takes a trailing CancellationToken.
 internal sealed record FunctionWrapper(
     string PythonName,
     string MethodName,
     string? Docstring,
     string PythonSignature,
     CSharpType? ReturnType,
-    IReadOnlyList<ParameterWrapper> Parameters);
+    IReadOnlyList<ParameterWrapper> Parameters,
+    bool IsAsync = false)
+{
+    /// <summary>The name of the trailing <c>CancellationToken</c> parameter of an async method.</summary>
+    public const string CancellationTokenName = "cancellationToken";
+}
 
 /// <summary>How a parameter travels to Python.</summary>
 internal enum ArgumentPassing

@@ -68,11 +68,12 @@ internal sealed class WrapperPlanner
                 Note(function, $"'{function.Name}' is marked '# csharp: ignore' and gets no C# method.");
                 continue;
             }
-            if (function.IsAsync)
+            if (function.IsAsync && TypeMapper.IsAsyncIteration(function.Returns))
             {
                 _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.AsyncNotSupported, _sourceFile, function.Line, function.Column,
-                    $"'async def {function.Name}' in module '{_moduleName}' gets no C# method: async functions arrive with the type-system work (they will map to Task<T>). "
-                    + "Wrap it in a plain 'def' for now, or mark the line '# csharp: ignore' to silence this warning."));
+                    $"'async def {function.Name}' in module '{_moduleName}' is an async generator ('{function.Returns!.Text}') and gets no C# method: "
+                    + "AsyncIterator/AsyncGenerator are not mapped to IAsyncEnumerable<T> yet. Return a list from a plain 'async def' instead, "
+                    + "or mark the line '# csharp: ignore' to silence this warning."));
                 continue;
             }
             foreach (var wrapper in PlanOverloads(function))
@@ -201,7 +202,16 @@ internal sealed class WrapperPlanner
     // signature: the def line for the docs, when function is one overload of a union-typed original.
     private FunctionWrapper PlanFunction(PythonFunction function, string? signature = null)
     {
-        var returnMapping = TypeMapper.MapReturn(function.Returns);
+        // async def f() -> T and def f() -> Coroutine[Any, Any, T] both give Task<T>.
+        var returns = function.Returns;
+        var isAsync = function.IsAsync;
+        if (!isAsync && TypeMapper.CoroutineResult(returns) is { } awaited)
+        {
+            returns = returns! with { Type = awaited };
+            isAsync = true;
+        }
+
+        var returnMapping = TypeMapper.MapReturn(returns);
         if (returnMapping.Problem is not null)
         {
             var annotation = function.Returns!;
@@ -212,6 +222,11 @@ internal sealed class WrapperPlanner
 
         var hasVarPositional = function.Parameters.Any(p => p.Kind == ParameterKinds.VarPositional);
         var usedNames = new HashSet<string>(StringComparer.Ordinal);
+        if (isAsync)
+        {
+            // The trailing CancellationToken keeps its name; a Python parameter of that name gets a suffix.
+            usedNames.Add(FunctionWrapper.CancellationTokenName);
+        }
         var parameters = new List<ParameterWrapper>();
         var omittedBefore = false;
         for (var i = 0; i < function.Parameters.Count; i++)
@@ -233,7 +248,8 @@ internal sealed class WrapperPlanner
             function.Docstring,
             signature ?? PythonSignature.Format(function),
             returnMapping.Type,
-            ordered);
+            ordered,
+            isAsync);
     }
 
     private ParameterWrapper PlanParameter(PythonFunction function, PythonParameter parameter, int index, bool hasVarPositional, HashSet<string> usedNames, ref bool omittedBefore)

@@ -65,6 +65,17 @@ using (IGeneratorIterator<long, long, string> running = py.RunningTotal(10))
     bool more = running.MoveNext();
     Console.WriteLine($"running_total: {first},{afterFive},{afterSeven},{more},{running.Return}");
 }
+IReadOnlyList<long> squaresAsync = await py.GatherSquares([2, 3, 4]);
+Console.WriteLine($"gather_squares: {string.Join(",", squaresAsync)}");
+try
+{
+    await py.FailAsync("async boom");
+    Console.WriteLine("fail_async: no error");
+}
+catch (PythonInvocationException e)
+{
+    Console.WriteLine($"fail_async: {e.PythonTypeName}: {e.PythonMessage}, traceback names fail_async: {e.PythonFrames.Any(f => f.FunctionName == "fail_async")}");
+}
 Lie("lying_iterator", () => py.LyingIterator().ToList());
 Lie("lying_set", () => py.LyingSet());
 Lie("lying_date", () => py.LyingDate());

@@ -131,3 +131,21 @@ def lying_uuid() -> uuid.UUID:
 
 def lying_tuple() -> tuple[int, ...]:
     return {1}  # type: ignore[return-value]
+
+
+async def gather_squares(values: list[int]) -> list[int]:
+    """Awaited from C# as Task<IReadOnlyList<long>>; the squares run concurrently on the one event loop."""
+    import asyncio
+
+    async def square(value: int) -> int:
+        await asyncio.sleep(0.01)
+        return value * value
+
+    return list(await asyncio.gather(*(square(v) for v in values)))
+
+
+async def fail_async(message: str) -> None:
+    import asyncio
+
+    await asyncio.sleep(0)
+    raise ValueError(message)

@@ -1,0 +1,206 @@
+using CSnakes.Runtime.Converters;
+using CSnakes.Runtime.Native;
+
+namespace CSnakes.Runtime.Async;
+
+/// <summary>
+/// The one asyncio event loop of the process: it runs <c>loop.run_forever()</c> on a Python
+/// daemon thread, so every coroutine submitted from .NET progresses on it concurrently. One .NET
+/// background thread completes the .NET tasks: it blocks (without the GIL) until Python's done
+/// callback queues a finished future, then reads the outcome under the GIL. Created on the first
+/// await; stopped by the environment's <c>Dispose</c> before Python finalizes.
+/// </summary>
+internal sealed class PythonEventLoop
+{
+    private static readonly object s_gate = new();
+    private static PythonEventLoop? s_current;
+
+    private readonly PyObject _loop;
+    private readonly PyObject _submit;
+    private readonly PyObject _nextDone;
+    private readonly Thread _waiter;
+    private readonly Dictionary<long, PendingCoroutine> _pending = [];
+    private long _nextToken;
+    private bool _stopped;
+
+    private PythonEventLoop(PyObject loop)
+    {
+        _loop = loop;
+        _submit = loop.GetAttr("submit");
+        _nextDone = loop.GetAttr("next_done");
+        _waiter = new Thread(WaitLoop) { IsBackground = true, Name = "CSnakes asyncio waiter" };
+        _waiter.Start();
+    }
+
+    /// <summary>The running loop, started on first use. The caller holds the GIL.</summary>
+    /// <exception cref="ObjectDisposedException">The environment is being disposed.</exception>
+    public static PythonEventLoop Current
+    {
+        get
+        {
+            lock (s_gate)
+            {
+                if (s_current is not null)
+                {
+                    return s_current;
+                }
+
+                var loop = new PythonEventLoop(CreatePythonLoop());
+                if (!PythonEnvironment.TryAddShutdownHook(loop.Stop))
+                {
+                    loop.Stop();
+                    throw new ObjectDisposedException(nameof(PythonEnvironment), "The Python environment is being disposed; coroutines cannot be started any more.");
+                }
+
+                s_current = loop;
+                return loop;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Schedules <paramref name="awaitable"/> on the loop; <paramref name="pending"/> is completed
+    /// when it finishes. Returns false (and schedules nothing) when the value is not awaitable.
+    /// The caller holds the GIL.
+    /// </summary>
+    public bool Submit(PyObject awaitable, PendingCoroutine pending, CancellationToken cancellationToken)
+    {
+        long token;
+        lock (_pending)
+        {
+            if (_stopped)
+            {
+                throw new ObjectDisposedException(nameof(PythonEnvironment), "The Python environment is being disposed; coroutines cannot be started any more.");
+            }
+
+            token = ++_nextToken;
+            _pending.Add(token, pending);
+        }
+
+        PyObject future;
+        try
+        {
+            using var tokenObject = IntConverter.Instance.ToPython(token);
+            future = _submit.Call([awaitable, tokenObject]);
+        }
+        catch
+        {
+            Forget(token);
+            throw;
+        }
+
+        if (future.IsNone())
+        {
+            future.Dispose();
+            Forget(token);
+            return false;
+        }
+
+        pending.Attach(future, cancellationToken);
+        return true;
+    }
+
+    private void Forget(long token)
+    {
+        lock (_pending)
+        {
+            _pending.Remove(token);
+        }
+    }
+
+    private void WaitLoop()
+    {
+        while (true)
+        {
+            PendingCoroutine? pending = null;
+            using (GIL.Acquire())
+            {
+                // Blocks in SimpleQueue.get, which releases the GIL while it waits.
+                using var item = _nextDone.Call();
+                if (item.IsNone())
+                {
+                    return;
+                }
+
+                using var index0 = IntConverter.Instance.ToPython(0);
+                using var index1 = IntConverter.Instance.ToPython(1);
+                using var tokenObject = item.GetItem(index0);
+                long token = IntConverter.Instance.FromPython(tokenObject);
+                lock (_pending)
+                {
+                    _pending.Remove(token, out pending);
+                }
+
+                if (pending is not null)
+                {
+                    using var future = item.GetItem(index1);
+                    pending.ReadOutcome(future);
+                }
+            }
+
+            // Outside the GIL: unregistering waits for a running cancellation callback, which needs the GIL.
+            pending?.Publish();
+        }
+    }
+
+    private void Stop()
+    {
+        lock (_pending)
+        {
+            _stopped = true;
+        }
+
+        using (GIL.Acquire())
+        {
+            using var stop = _loop.GetAttr("stop");
+            stop.Call().Dispose();
+        }
+
+        _waiter.Join();
+        using (GIL.Acquire())
+        {
+            _submit.Dispose();
+            _nextDone.Dispose();
+            _loop.Dispose();
+        }
+
+        lock (s_gate)
+        {
+            if (ReferenceEquals(s_current, this))
+            {
+                s_current = null;
+            }
+        }
+    }
+
+    private static PyObject CreatePythonLoop()
+    {
+        using (GIL.Acquire())
+        {
+            using var builtins = Import("builtins");
+            using var types = Import("types");
+            using var moduleType = types.GetAttr("ModuleType");
+            using var name = StrConverter.Instance.ToPython(PythonEventLoopScript.ModuleName);
+            using var module = moduleType.Call([name]);
+            using var namespaceDict = module.GetAttr("__dict__");
+            using var compile = builtins.GetAttr("compile");
+            using var source = StrConverter.Instance.ToPython(PythonEventLoopScript.Source);
+            using var fileName = StrConverter.Instance.ToPython("<csnakes asyncio loop>");
+            using var mode = StrConverter.Instance.ToPython("exec");
+            using var code = compile.Call([source, fileName, mode]);
+            using var exec = builtins.GetAttr("exec");
+            exec.Call([code, namespaceDict]).Dispose();
+            using var loopType = module.GetAttr("Loop");
+            return loopType.Call();
+        }
+    }
+
+    private static unsafe PyObject Import(string name)
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(name + "\0");
+        fixed (byte* p = utf8)
+        {
+            return PyObject.Steal(CPythonApi.PyImport_ImportModule((nint)p));
+        }
+    }
+}
