@@ -35,20 +35,25 @@ public static class GIL
 
     private static unsafe Scope AcquireSlow()
     {
-        if (!InterpreterLifetime.TryEnter())
-        {
-            throw NotRunning();
-        }
-
         var state = t_state;
         if (state is null)
         {
+            if (!InterpreterLifetime.IsRunning)
+            {
+                throw NotRunning();
+            }
+
             // First call on this thread. If Python already holds the GIL here, this is a thread
             // Python created (e.g. a callback from a Python thread): borrow its thread state.
             state = CPythonApi.PyGILState_Check() != 0
                 ? new PythonThreadState(0)
                 : PythonThreadState.CreateForCurrentThread();
             t_state = state;
+        }
+
+        if (!InterpreterLifetime.TryEnter(state.Flag))
+        {
+            throw NotRunning();
         }
 
         // A thread with a state of our own cannot hold the GIL at depth 0: we released it last time
@@ -95,7 +100,7 @@ public static class GIL
             CPythonApi.PyGILState_Release(state.GilStateToken);
         }
 
-        InterpreterLifetime.Leave();
+        InterpreterLifetime.Leave(state.Flag);
     }
 
     /// <summary>Holds the GIL until disposed. Dispose exactly once, on the thread that acquired it.</summary>

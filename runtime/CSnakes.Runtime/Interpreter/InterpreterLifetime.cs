@@ -1,10 +1,17 @@
 namespace CSnakes.Runtime.Interpreter;
 
 /// <summary>
-/// Process-wide facts about the one interpreter: whether it is running, how many threads are
-/// inside Python right now, and whether shutdown has begun. Shutdown waits for the threads inside
-/// Python to leave before finalizing, so no thread ever touches a finalized interpreter.
+/// Process-wide facts about the one interpreter: whether it is running, which threads are inside
+/// Python right now, and whether shutdown has begun. Shutdown waits for the threads inside Python
+/// to leave before finalizing, so no thread ever touches a finalized interpreter.
 /// </summary>
+/// <remarks>
+/// Each thread announces itself in its own <see cref="CallFlag"/> rather than in one shared counter:
+/// entering costs one fence and leaving a plain store, and threads calling Python concurrently do
+/// not bounce a shared cache line between cores on every call. Correctness is the usual store-fence-load
+/// handshake: a thread sets its flag, fences, then reads the state; shutdown sets the state (a fenced
+/// exchange), then reads every flag. Either the thread sees shutdown, or shutdown sees the thread.
+/// </remarks>
 internal static class InterpreterLifetime
 {
     private const int NotStarted = 0;
@@ -13,8 +20,8 @@ internal static class InterpreterLifetime
     private const int Finalized = 3;
 
     private static int s_state;
-    private static int s_activeCalls;
-    private static readonly ManualResetEventSlim s_idle = new(initialState: true);
+    private static readonly object s_flagsLock = new();
+    private static readonly List<CallFlag> s_flags = [];
 
     public static bool IsRunning => Volatile.Read(ref s_state) == Running;
 
@@ -25,28 +32,35 @@ internal static class InterpreterLifetime
 
     public static bool WasEverStarted => Volatile.Read(ref s_state) != NotStarted;
 
-    /// <summary>Registers a thread entering Python; false when the interpreter is not running.</summary>
-    public static bool TryEnter()
+    /// <summary>A new flag for a thread that is about to make its first call.</summary>
+    public static CallFlag NewFlag()
     {
-        // The increment is a full fence, so a shutdown that starts after it sees this call, and a
-        // call that starts after shutdown began sees the new state.
-        Interlocked.Increment(ref s_activeCalls);
+        var flag = new CallFlag();
+        lock (s_flagsLock)
+        {
+            // Flags of threads that have ended are dropped here, so the list stays as long as the live threads.
+            s_flags.RemoveAll(f => f.Retired);
+            s_flags.Add(flag);
+        }
+
+        return flag;
+    }
+
+    /// <summary>Marks the thread as inside Python; false (and not marked) when the interpreter is not running.</summary>
+    public static bool TryEnter(CallFlag flag)
+    {
+        flag.InCall = 1;
+        Interlocked.MemoryBarrier();
         if (s_state == Running)
         {
             return true;
         }
 
-        Leave();
+        Volatile.Write(ref flag.InCall, 0);
         return false;
     }
 
-    public static void Leave()
-    {
-        if (Interlocked.Decrement(ref s_activeCalls) == 0 && Volatile.Read(ref s_state) == ShuttingDown)
-        {
-            s_idle.Set();
-        }
-    }
+    public static void Leave(CallFlag flag) => Volatile.Write(ref flag.InCall, 0);
 
     /// <summary>Stops new calls and waits until every thread has left Python.</summary>
     public static bool BeginShutdown()
@@ -56,13 +70,21 @@ internal static class InterpreterLifetime
             return false;
         }
 
-        s_idle.Reset();
-        if (Volatile.Read(ref s_activeCalls) == 0)
+        CallFlag[] flags;
+        lock (s_flagsLock)
         {
-            s_idle.Set();
+            flags = [.. s_flags];
         }
 
-        s_idle.Wait();
+        foreach (var flag in flags)
+        {
+            // A call in progress may take as long as it takes; poll rather than make every call signal.
+            while (Volatile.Read(ref flag.InCall) != 0)
+            {
+                Thread.Sleep(1);
+            }
+        }
+
         return true;
     }
 
@@ -70,4 +92,13 @@ internal static class InterpreterLifetime
 
     /// <summary>Start failed before Python ran: allow another attempt.</summary>
     public static void ResetAfterFailedStart() => Volatile.Write(ref s_state, NotStarted);
+}
+
+/// <summary>One thread's "inside Python" mark (see <see cref="InterpreterLifetime"/>).</summary>
+internal sealed class CallFlag
+{
+    public int InCall;
+
+    /// <summary>Set when the owning thread has ended.</summary>
+    public volatile bool Retired;
 }

@@ -21,10 +21,14 @@ internal sealed unsafe class PythonThreadState
     /// <summary>When borrowed outside a callback: the token from <c>PyGILState_Ensure</c>; -1 otherwise.</summary>
     public int GilStateToken = -1;
 
+    /// <summary>This thread's "inside Python" mark, which shutdown waits on.</summary>
+    public readonly CallFlag Flag = InterpreterLifetime.NewFlag();
+
     public PythonThreadState(nint handle) => Handle = handle;
 
     ~PythonThreadState()
     {
+        Flag.Retired = true;
         if (Handle != 0 && !InterpreterLifetime.IsFinalized)
         {
             PendingReleases.EnqueueThreadState(Handle);
