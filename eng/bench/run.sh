@@ -50,11 +50,15 @@ fastest_cpu() {
 }
 
 results="$work/results.txt"; : > "$results"
+# The vCPUs differ in speed and swap roles within minutes, so each operation is measured on both
+# sides back to back, on the CPU that is fastest right then.
 for round in $(seq 1 "$rounds"); do
-    cpu="$(fastest_cpu)"
-    echo "Round $round/$rounds on CPU $cpu…"
-    taskset -c "$cpu" "$work/floor" "$venv/bin/python" "$work/BenchLib" "${ops[@]}" | sed "s/^op /c $round /" >> "$results"
-    taskset -c "$cpu" dotnet "$work/Bench/bin/Release/net10.0/Bench.dll" "${ops[@]}" | sed "s/^op /net $round /" >> "$results"
+    echo "Round $round/$rounds…"
+    for op in "${ops[@]}"; do
+        cpu="$(fastest_cpu)"
+        taskset -c "$cpu" "$work/floor" "$venv/bin/python" "$work/BenchLib" "$op" | sed "s/^op /c $round /" >> "$results"
+        taskset -c "$cpu" dotnet "$work/Bench/bin/Release/net10.0/Bench.dll" "$op" | sed "s/^op /net $round /" >> "$results"
+    done
 done
 
 # Build-time figures: a no-change build of the Python project against the same project as a plain library.
