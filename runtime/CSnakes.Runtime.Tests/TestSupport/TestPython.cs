@@ -25,7 +25,8 @@ public static class TestPython
         Console.WriteLine($"Python under test: {PythonUnderTestInfo.Version} at {PythonUnderTestInfo.Executable} ({PythonUnderTestInfo.LibPython})");
         Root = Directory.CreateTempSubdirectory("csnakes-runtime-tests-").FullName;
 
-        PythonUnderTest.RunText(PythonUnderTestInfo.Executable, ["-m", "venv", "--without-pip", Venv]);
+        // System site-packages stay visible so a distribution's packages (Debian's python3-numpy) can be tested.
+        PythonUnderTest.RunText(PythonUnderTestInfo.Executable, ["-m", "venv", "--without-pip", "--system-site-packages", Venv]);
         string sitePackages = Directory.GetDirectories(Path.Combine(Venv, "lib"), "python3*").Single() + "/site-packages";
         string pthTarget = Directory.CreateDirectory(Path.Combine(Root, "pth-target")).FullName;
         File.WriteAllText(Path.Combine(pthTarget, "pth_probe.py"), "VALUE = 'found through a .pth file'\n");

@@ -1,0 +1,130 @@
+using CSnakes.Runtime.Converters;
+using static CSnakes.Runtime.Tests.TestSupport.TestPython;
+
+namespace CSnakes.Runtime.Tests;
+
+/// <summary>
+/// IPyBuffer over real numpy arrays. numpy is not on PyPI-less machines' pyenv Pythons; CI installs
+/// Debian's python3-numpy for the system Python, so these run in that interpreter's pass and are
+/// inconclusive (with the reason) elsewhere.
+/// </summary>
+[TestClass]
+public sealed class BufferNumpyTests
+{
+    private static PyObject NumpyModule()
+    {
+        try
+        {
+            return Env.Import("buffer_numpy");
+        }
+        catch (PythonInvocationException e) when (e.PythonTypeName == "ModuleNotFoundError")
+        {
+            throw new AssertInconclusiveException($"numpy is not installed for Python {Env.Version} (install python3-numpy for the system Python): {e.PythonMessage}");
+        }
+    }
+
+    private static PyObject CallNumpy(string name, params PyObject[] args)
+    {
+        using var module = NumpyModule();
+        using var function = module.GetAttr(name);
+        return function.Call(args);
+    }
+
+    private static void CheckDtype<T>(string dtype, Func<long, T> expected) where T : unmanaged
+    {
+        using var name = PyObject.From(dtype);
+        using var array = CallNumpy("array_of", name);
+        using var buffer = BufferConverter.Instance.FromPython(array);
+        Assert.AreEqual(typeof(T), buffer.ItemType, $"dtype {dtype} (format '{buffer.Format}')");
+        var span = buffer.AsReadOnlySpan<T>();
+        Assert.AreEqual(6, span.Length);
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.AreEqual(expected(i), span[i], $"dtype {dtype} item {i}");
+        }
+    }
+
+    [TestMethod]
+    public void EveryNumericDtypeMapsToItsDotNetType()
+    {
+        CheckDtype("int8", i => (sbyte)i);
+        CheckDtype("uint8", i => (byte)i);
+        CheckDtype("int16", i => (short)i);
+        CheckDtype("uint16", i => (ushort)i);
+        CheckDtype("int32", i => (int)i);
+        CheckDtype("uint32", i => (uint)i);
+        CheckDtype("int64", i => i);
+        CheckDtype("uint64", i => (ulong)i);
+        CheckDtype("float16", i => (Half)i);
+        CheckDtype("float32", i => (float)i);
+        CheckDtype("float64", i => (double)i);
+    }
+
+    [TestMethod]
+    public void BoolArraysAreBoolSpans()
+    {
+        using var array = CallNumpy("bools");
+        using var buffer = BufferConverter.Instance.FromPython(array);
+        CollectionAssert.AreEqual(new[] { true, false, true }, buffer.AsReadOnlySpan<bool>().ToArray());
+    }
+
+    [TestMethod]
+    public void WritesThroughTheSpanAreSeenByNumpy()
+    {
+        using var name = PyObject.From("float64");
+        using var array = CallNumpy("array_of", name);
+        using (var buffer = BufferConverter.Instance.FromPython(array))
+        {
+            buffer.AsSpan<double>()[4] = -2.5;
+        }
+
+        using var index = PyObject.From(4L);
+        using var seen = CallNumpy("read", name, index);
+        Assert.AreEqual(-2.5, seen.As<double>());
+    }
+
+    [TestMethod]
+    public void TwoDimensionalArraysGiveRowMajorViews()
+    {
+        using var array = CallNumpy("matrix");
+        using var buffer = BufferConverter.Instance.FromPython(array);
+        CollectionAssert.AreEqual(new long[] { 3, 4 }, buffer.Shape.ToArray());
+        var view = buffer.AsSpan2D<double>();
+        Assert.AreEqual(7.0, view[1, 3]);
+        view[2, 1] = 99;
+        using var row = PyObject.From(2L);
+        using var col = PyObject.From(1L);
+        using var seen = CallNumpy("matrix_item", row, col);
+        Assert.AreEqual(99.0, seen.As<double>());
+    }
+
+    [TestMethod]
+    public void SlicedAndFortranOrderedArraysAreRefusedClearly()
+    {
+        using var sliced = CallNumpy("column_slice");
+        using var slicedBuffer = BufferConverter.Instance.FromPython(sliced);
+        Assert.IsFalse(slicedBuffer.IsContiguous);
+        Assert.ThrowsExactly<InvalidOperationException>(() => slicedBuffer.AsReadOnlySpan<int>().Length);
+
+        using var fortran = CallNumpy("fortran");
+        using var fortranBuffer = BufferConverter.Instance.FromPython(fortran);
+        Assert.IsFalse(fortranBuffer.IsContiguous);
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => fortranBuffer.AsReadOnlySpan2D<long>().Rows);
+        StringAssert.Contains(e.Message, "not contiguous");
+    }
+
+    [TestMethod]
+    public void ReadOnlyAndForeignByteOrderArrays()
+    {
+        using var readOnly = CallNumpy("read_only");
+        using var readOnlyBuffer = BufferConverter.Instance.FromPython(readOnly);
+        Assert.IsTrue(readOnlyBuffer.IsReadOnly);
+        CollectionAssert.AreEqual(new[] { 0f, 1f, 2f }, readOnlyBuffer.AsReadOnlySpan<float>().ToArray());
+        Assert.ThrowsExactly<InvalidOperationException>(() => readOnlyBuffer.AsSpan<float>().Length);
+
+        using var bigEndian = CallNumpy("big_endian");
+        using var bigEndianBuffer = BufferConverter.Instance.FromPython(bigEndian);
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => bigEndianBuffer.AsReadOnlySpan<int>().Length);
+        StringAssert.Contains(e.Message, "byte order");
+    }
+}
