@@ -6,11 +6,13 @@ namespace CSnakes.Runtime.Interpreter;
 /// to leave before finalizing, so no thread ever touches a finalized interpreter.
 /// </summary>
 /// <remarks>
-/// Each thread announces itself in its own <see cref="CallFlag"/> rather than in one shared counter:
-/// entering costs one fence and leaving a plain store, and threads calling Python concurrently do
-/// not bounce a shared cache line between cores on every call. Correctness is the usual store-fence-load
-/// handshake: a thread sets its flag, fences, then reads the state; shutdown sets the state (a fenced
-/// exchange), then reads every flag. Either the thread sees shutdown, or shutdown sees the thread.
+/// Each thread announces itself in its own <see cref="CallFlag"/> rather than in one shared counter,
+/// so threads calling Python concurrently do not bounce a shared cache line between cores. The
+/// handshake is an asymmetric Dekker: a thread stores its flag and then reads the state with no
+/// fence of its own (the hot path, once per call); shutdown sets the state and then issues a
+/// process-wide memory barrier (<see cref="Interlocked.MemoryBarrierProcessWide"/>), which orders every
+/// other thread's pending store before shutdown reads the flags. Either the thread sees shutdown, or
+/// shutdown sees the thread.
 /// </remarks>
 internal static class InterpreterLifetime
 {
@@ -49,9 +51,8 @@ internal static class InterpreterLifetime
     /// <summary>Marks the thread as inside Python; false (and not marked) when the interpreter is not running.</summary>
     public static bool TryEnter(CallFlag flag)
     {
-        flag.InCall = 1;
-        Interlocked.MemoryBarrier();
-        if (s_state == Running)
+        Volatile.Write(ref flag.InCall, 1);
+        if (Volatile.Read(ref s_state) == Running)
         {
             return true;
         }
@@ -70,6 +71,8 @@ internal static class InterpreterLifetime
             return false;
         }
 
+        // The other half of the handshake in TryEnter: makes every thread's flag store visible here.
+        Interlocked.MemoryBarrierProcessWide();
         CallFlag[] flags;
         lock (s_flagsLock)
         {
