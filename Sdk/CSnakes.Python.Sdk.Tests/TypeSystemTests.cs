@@ -49,6 +49,9 @@ public sealed class TypeSystemTests
             "running_total: 10,15,22,False,total=22",
             "gather_squares: 4,9,16",
             "fail_async: ValueError: async boom, traceback names fail_async: True",
+            "next_color: DarkBlue,Red",
+            "shades: DarkBlue,Red",
+            "flip: Off,On",
         ];
         foreach (var line in expected)
         {
@@ -60,6 +63,7 @@ public sealed class TypeSystemTests
         AssertLie(run.Output, "lying_date", "'datetime.date'", "'str'");
         AssertLie(run.Output, "lying_uuid", "'uuid.UUID'", "'int'");
         AssertLie(run.Output, "lying_tuple", "'tuple'", "'set'");
+        AssertLie(run.Output, "lying_literal", "'off', 'on'", "'maybe'");
     }
 
     private static void AssertLie(string output, string function, string expectedType, string actualType)

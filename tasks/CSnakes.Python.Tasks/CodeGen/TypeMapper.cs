@@ -9,13 +9,17 @@ namespace CSnakes.Python.Tasks.CodeGen;
 /// </summary>
 internal static class TypeMapper
 {
-    /// <summary>Maps a parameter annotation; a missing annotation is PyObject, silently.</summary>
-    public static TypeMapping MapParameter(PythonAnnotation? annotation) =>
-        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: false, Position.Parameter);
+    /// <summary>
+    /// Maps a parameter annotation; a missing annotation is PyObject, silently. <paramref name="enums"/>
+    /// resolves the module's enum classes and collects <c>Literal</c> enums, a new one named <paramref name="literalName"/>;
+    /// without it both are unsupported.
+    /// </summary>
+    public static TypeMapping MapParameter(PythonAnnotation? annotation, ModuleEnums? enums = null, string literalName = "Literal") =>
+        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: false, Position.Parameter, enums, literalName);
 
-    /// <summary>Maps a return annotation; <c>None</c> is void, a missing annotation is PyObject.</summary>
-    public static TypeMapping MapReturn(PythonAnnotation? annotation) =>
-        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: true, Position.Return);
+    /// <summary>Maps a return annotation; <c>None</c> is void, a missing annotation is PyObject. See <see cref="MapParameter"/>.</summary>
+    public static TypeMapping MapReturn(PythonAnnotation? annotation, ModuleEnums? enums = null, string literalName = "Literal") =>
+        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: true, Position.Return, enums, literalName);
 
     /// <summary>
     /// The <c>T</c> of a <c>Coroutine[Any, Any, T]</c> return annotation (<c>typing</c> or
@@ -68,7 +72,7 @@ internal static class TypeMapper
         node.Kind == "union"
         || (node.Kind == "name" && node.Name is not null && Canonical(node.Name) is "typing.Union" or "typing.Optional" && node.Arguments.Count > 0);
 
-    private static TypeMapping MapTop(AnnotationNode node, bool allowVoid, Position position)
+    private static TypeMapping MapTop(AnnotationNode node, bool allowVoid, Position position, ModuleEnums? enums, string literalName)
     {
         if (position == Position.Return && UnionAlternatives(new PythonAnnotation("", 0, 0, node)) is not null)
         {
@@ -81,7 +85,7 @@ internal static class TypeMapper
         }
         try
         {
-            return TypeMapping.Of(new Mapper(position).Map(node));
+            return TypeMapping.Of(new Mapper(position, enums, literalName).Map(node));
         }
         catch (UnsupportedAnnotationException e)
         {
@@ -90,9 +94,11 @@ internal static class TypeMapper
     }
 
     /// <summary>One mapping pass; <see cref="_position"/> decides the few rows that differ for arguments.</summary>
-    private sealed class Mapper(Position position)
+    private sealed class Mapper(Position position, ModuleEnums? enums, string literalName)
     {
         private readonly Position _position = position;
+        private readonly ModuleEnums? _enums = enums;
+        private readonly string _literalName = literalName;
 
         public CSharpType Map(AnnotationNode node)
         {
@@ -198,9 +204,33 @@ internal static class TypeMapper
                         throw new UnsupportedAnnotationException("Union needs member types");
                     }
                     return MapUnion(args);
+                case "typing.Literal":
+                    return MapLiteral(args);
                 default:
+                    string? skipped = null;
+                    if (_enums?.FindClass(name, out skipped) is { } enumType)
+                    {
+                        if (args.Count != 0)
+                        {
+                            throw new UnsupportedAnnotationException($"the enum '{name}' takes no type arguments");
+                        }
+                        return enumType;
+                    }
+                    if (skipped is not null)
+                    {
+                        throw new UnsupportedAnnotationException($"the enum '{name}' gets no C# enum because {skipped}");
+                    }
                     throw new UnsupportedAnnotationException($"'{name}' is not a type the generator maps yet");
             }
+        }
+
+        private CSharpType MapLiteral(IReadOnlyList<AnnotationNode> args)
+        {
+            if (_enums is null)
+            {
+                throw new UnsupportedAnnotationException("'Literal' is not a type the generator maps yet");
+            }
+            return _enums.Literal(args, _literalName, out var problem) ?? throw new UnsupportedAnnotationException(problem!);
         }
 
         /// <summary><c>Generator[Y, S, R]</c>; a <c>None</c> send or return type is PyObject (it receives/holds None).</summary>

@@ -52,6 +52,7 @@ internal sealed class WrapperEmitter
         w.Line();
         w.Line($"namespace {rootNamespace};");
         w.Line();
+        EmitEnums();
         EmitInterface();
         w.Line();
         EmitExtensions();
@@ -83,6 +84,30 @@ internal sealed class WrapperEmitter
                 XmlDoc.Write(w, "remarks", [$"Python: <c>{XmlDoc.Escape(OneLine(function.PythonSignature))}</c>"]);
                 w.Line($"{ReturnSpelling(function)} {function.MethodName}({ParameterList(function, withDefaults: true)});");
             }
+        }
+    }
+
+    private void EmitEnums()
+    {
+        var w = _writer;
+        foreach (var enumType in _module.Enums ?? [])
+        {
+            XmlDoc.Write(w, "summary", [enumType.Description]);
+            using (w.Block($"public enum {enumType.Name}"))
+            {
+                foreach (var member in enumType.Members)
+                {
+                    var python = enumType.Origin switch
+                    {
+                        EnumOrigin.PythonEnum => $"{enumType.PythonClass}.{member.PythonText}",
+                        EnumOrigin.StrLiteral => CSharpLiterals.String(member.PythonText),
+                        _ => member.PythonText,
+                    };
+                    XmlDoc.Write(w, "summary", [$"Python: <c>{XmlDoc.Escape(python)}</c>"]);
+                    w.Line(member.CSharpName + ",");
+                }
+            }
+            w.Line();
         }
     }
 

@@ -1,11 +1,13 @@
 namespace CSnakes.Python.Tasks.CodeGen;
 
 /// <summary>Everything the emitter needs to write one module's wrapper.</summary>
+// Enums: the C# enums declared next to the interface (the module's enum classes and its Literal sets).
 internal sealed record ModuleWrapper(
     string ModuleName,
     string Accessor,
     string? Docstring,
-    IReadOnlyList<FunctionWrapper> Functions)
+    IReadOnlyList<FunctionWrapper> Functions,
+    IReadOnlyList<EnumType>? Enums = null)
 {
     public string InterfaceName => CSharpNames.InterfaceName(Accessor);
     public string ImplementationName => CSharpNames.ImplementationName(Accessor);

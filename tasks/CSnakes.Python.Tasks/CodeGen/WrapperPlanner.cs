@@ -11,21 +11,29 @@ internal sealed class WrapperPlanner
     private readonly string _moduleName;
     private readonly string _sourceFile;
     private readonly List<GenerationDiagnostic> _diagnostics = [];
+    private readonly ModuleEnums _enums;
 
-    private WrapperPlanner(string moduleName, string sourceFile)
+    private WrapperPlanner(string moduleName, string sourceFile, IReadOnlyList<PythonEnum> enums)
     {
         _moduleName = moduleName;
         _sourceFile = sourceFile;
+        _enums = new ModuleEnums(moduleName, enums);
+        foreach (var skipped in enums.Where(e => e.Problem is not null))
+        {
+            _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, skipped.Line, skipped.Column,
+                $"The enum class {moduleName}.{skipped.Name} gets no C# enum because {skipped.Problem}; annotations that use it become PyObject. "
+                + "Give every member a literal int or str value (not auto() or an expression) to get a C# enum."));
+        }
     }
 
     /// <summary>Plans the wrapper for a file that parsed; <paramref name="sourceFile"/> is where diagnostics point.</summary>
     public static ModuleWrapper Plan(string moduleName, string sourceFile, FileSignatures signatures, out IReadOnlyList<GenerationDiagnostic> diagnostics)
     {
-        var planner = new WrapperPlanner(moduleName, sourceFile);
+        var planner = new WrapperPlanner(moduleName, sourceFile, signatures.Enums ?? []);
         var functions = planner.PlanFunctions(signatures.Functions ?? []);
         // Overloads of one function map the same annotations again; report each problem once.
         diagnostics = planner._diagnostics.Distinct().ToList();
-        return new ModuleWrapper(moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions);
+        return new ModuleWrapper(moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared);
     }
 
     private List<FunctionWrapper> PlanFunctions(IReadOnlyList<PythonFunction> functions)
@@ -211,7 +219,8 @@ internal sealed class WrapperPlanner
             isAsync = true;
         }
 
-        var returnMapping = TypeMapper.MapReturn(returns);
+        // A Literal gets an enum named for its first use: <Function>Result for a return.
+        var returnMapping = TypeMapper.MapReturn(returns, _enums, CSharpNames.ToPascalCase(function.Name) + "Result");
         if (returnMapping.Problem is not null)
         {
             var annotation = function.Returns!;
@@ -263,7 +272,8 @@ internal sealed class WrapperPlanner
                 return new ParameterWrapper(index, parameter.Name, name, ScalarType.Object, NullMeaning.Omit, "null", ArgumentPassing.VarKeyword);
         }
 
-        var mapping = TypeMapper.MapParameter(parameter.Annotation);
+        // A Literal gets an enum named for its first use: <Function><Parameter>.
+        var mapping = TypeMapper.MapParameter(parameter.Annotation, _enums, CSharpNames.ToPascalCase(function.Name) + CSharpNames.ToPascalCase(parameter.Name));
         if (mapping.Problem is not null)
         {
             var annotation = parameter.Annotation!;

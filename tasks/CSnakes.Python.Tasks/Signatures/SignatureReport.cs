@@ -5,12 +5,22 @@ namespace CSnakes.Python.Tasks.Signatures;
 /// <summary>Everything the reader script reported, one entry per file in the order asked.</summary>
 internal sealed record SignatureReport(int Version, IReadOnlyList<FileSignatures> Files);
 
-/// <summary>One file: either <see cref="Error"/> (it does not parse) or its docstring and functions.</summary>
+/// <summary>One file: either <see cref="Error"/> (it does not parse) or its docstring, functions and enum classes.</summary>
 internal sealed record FileSignatures(
     string Path,
     PythonSyntaxError? Error,
     string? Docstring,
-    IReadOnlyList<PythonFunction>? Functions);
+    IReadOnlyList<PythonFunction>? Functions,
+    IReadOnlyList<PythonEnum>? Enums = null);
+
+/// <summary>
+/// A module-level class deriving from <c>enum.Enum</c>/<c>IntEnum</c>/<c>StrEnum</c>/<c>Flag</c>/<c>IntFlag</c>
+/// (<see cref="Base"/>). <see cref="Problem"/> says why its values cannot be known (e.g. <c>auto()</c>).
+/// </summary>
+internal sealed record PythonEnum(string Name, string Base, int Line, int Column, IReadOnlyList<PythonEnumMember> Members, string? Problem);
+
+/// <summary>An enum member with a literal value; <see cref="Kind"/> is <c>int</c> or <c>str</c>, <see cref="Value"/> its text.</summary>
+internal sealed record PythonEnumMember(string Name, string Kind, string Value, int Line);
 
 /// <summary>Why a file could not be parsed; line and column are 1-based, 0 when unknown.</summary>
 internal sealed record PythonSyntaxError(string Message, int Line, int Column);
@@ -53,8 +63,9 @@ internal sealed record PythonAnnotation(string Text, int Line, int Column, Annot
 /// <summary>
 /// A resolved annotation tree. <see cref="Kind"/>: <c>name</c> (with <see cref="Name"/> resolved
 /// through imports, e.g. <c>typing.Optional</c>, and <see cref="Args"/>), <c>none</c>, <c>union</c>
-/// (<c>A | B</c>, members in <see cref="Args"/>), <c>ellipsis</c>, <c>list</c> (<c>[A, B]</c>) or
-/// <c>other</c> (anything else, <see cref="Text"/> holds its source).
+/// (<c>A | B</c>, members in <see cref="Args"/>), <c>ellipsis</c>, <c>list</c> (<c>[A, B]</c>),
+/// <c>literal</c> (an argument of <c>Literal[...]</c>: <see cref="Name"/> is <c>str</c> or <c>int</c>,
+/// <see cref="Text"/> the value itself, not its source) or <c>other</c> (anything else, <see cref="Text"/> holds its source).
 /// </summary>
 internal sealed record AnnotationNode(string Kind, string? Name, IReadOnlyList<AnnotationNode>? Args, string? Text)
 {

@@ -5,7 +5,7 @@ from stdin. Nothing from the files is imported or executed: they are only parsed
 Python 3.9 to 3.13 (ast.unparse arrived in 3.9).
 
 The output is ASCII JSON on stdout:
-{"version": 1, "files": [{"path": ..., "error": {...}} | {"path": ..., "docstring": ..., "functions": [...]}]}
+{"version": 1, "files": [{"path": ..., "error": {...}} | {"path": ..., "docstring": ..., "functions": [...], "enums": [...]}]}
 The C# side (Signatures/SignatureReport.cs) mirrors this shape.
 """
 
@@ -24,6 +24,10 @@ IGNORE_COMMENT = re.compile(r"#\s*csharp\s*:\s*ignore\b", re.IGNORECASE)
 TYPING_STAR_NAMES = frozenset(getattr(typing, "__all__", ()))
 
 ANNOTATED_NAMES = frozenset(("typing.Annotated", "typing_extensions.Annotated"))
+
+LITERAL_NAMES = frozenset(("typing.Literal", "typing_extensions.Literal"))
+
+ENUM_BASES = frozenset(("enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"))
 
 PARAMETER_KINDS = (
     "positional_only",
@@ -64,10 +68,15 @@ def read_file(path):
     aliases = collect_aliases(tree)
     ignored_lines = find_ignored_lines(source)
     functions = []
+    enums = []
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             functions.append(describe_function(node, aliases, ignored_lines))
-    return {"path": path, "docstring": ast.get_docstring(tree), "functions": functions}
+        elif isinstance(node, ast.ClassDef):
+            enum = describe_enum(node, aliases)
+            if enum is not None:
+                enums.append(enum)
+    return {"path": path, "docstring": ast.get_docstring(tree), "functions": functions, "enums": enums}
 
 
 def syntax_error(error):
@@ -172,6 +181,8 @@ def annotation_tree(node, aliases, depth):
         name = dotted_name(node.value, aliases)
         if name is not None:
             arguments = subscript_elements(node.slice)
+            if name in LITERAL_NAMES:
+                return {"kind": "name", "name": name, "args": [literal_value(a) for a in arguments]}
             if name in ANNOTATED_NAMES and arguments:
                 # Metadata is a value, not a type: a string there is not a forward reference.
                 metadata = [{"kind": "other", "text": unparse(a)} for a in arguments[1:]]
@@ -185,6 +196,21 @@ def annotation_tree(node, aliases, depth):
         return {"kind": "union", "args": members}
     if isinstance(node, ast.List):
         return {"kind": "list", "args": [annotation_tree(e, aliases, depth + 1) for e in node.elts]}
+    return {"kind": "other", "text": unparse(node)}
+
+
+def literal_value(node):
+    """A Literal[...] argument: kind 'literal' with name 'str' or 'int' and the value in text; else 'other'."""
+    constant = node
+    sign = ""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
+        constant = node.operand
+        sign = "-"
+    if isinstance(constant, ast.Constant) and not isinstance(constant.value, bool):
+        if isinstance(constant.value, int):
+            return {"kind": "literal", "name": "int", "text": sign + str(constant.value)}
+        if isinstance(constant.value, str) and not sign and is_encodable(constant.value):
+            return {"kind": "literal", "name": "str", "text": constant.value}
     return {"kind": "other", "text": unparse(node)}
 
 
@@ -203,6 +229,46 @@ def string_annotation(text, aliases, depth):
     except SyntaxError:
         return {"kind": "other", "text": repr(text)}
     return annotation_tree(expression, aliases, depth + 1)
+
+
+# ---- enums ---------------------------------------------------------------------------------
+
+def describe_enum(node, aliases):
+    """A class deriving from enum.Enum/IntEnum/StrEnum/Flag/IntFlag, or None for any other class.
+
+    Members are the plain `NAME = <int or str literal>` assignments of the body. `problem` says why
+    the values cannot be known (auto(), computed values), so the generator can warn and skip the class.
+    """
+    bases = [dotted_name(base, aliases) for base in node.bases]
+    base = next((b for b in bases if b in ENUM_BASES), None)
+    if base is None:
+        return None
+    members = []
+    problem = None
+    for statement in node.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
+            target, value = statement.targets[0].id, statement.value
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value is not None:
+            target, value = statement.target.id, statement.value
+        else:
+            continue
+        if target.startswith("_"):
+            continue
+        literal = literal_value(value)
+        if literal["kind"] != "literal":
+            problem = problem or "the value of member '{}' ({}) is not an int or str literal".format(target, unparse(value))
+            continue
+        members.append({"name": target, "kind": literal["name"], "value": literal["text"], "line": statement.lineno})
+    if not members and problem is None:
+        problem = "it has no members"
+    return {
+        "name": node.name,
+        "base": base,
+        "line": node.lineno,
+        "column": node.col_offset + 1,
+        "members": members,
+        "problem": problem,
+    }
 
 
 # ---- functions -----------------------------------------------------------------------------

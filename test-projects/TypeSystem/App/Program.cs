@@ -76,6 +76,10 @@ catch (PythonInvocationException e)
 {
     Console.WriteLine($"fail_async: {e.PythonTypeName}: {e.PythonMessage}, traceback names fail_async: {e.PythonFrames.Any(f => f.FunctionName == "fail_async")}");
 }
+Console.WriteLine($"next_color: {py.NextColor(Color.Red)},{py.NextColor(Color.DarkBlue)}");
+Console.WriteLine($"shades: {string.Join(",", py.Shades([Color.Red, Color.DarkBlue]))}");
+Console.WriteLine($"flip: {py.Flip(FlipResult.On)},{py.Flip(FlipResult.Off)}");
+Lie("lying_literal", () => py.LyingLiteral());
 Lie("lying_iterator", () => py.LyingIterator().ToList());
 Lie("lying_set", () => py.LyingSet());
 Lie("lying_date", () => py.LyingDate());

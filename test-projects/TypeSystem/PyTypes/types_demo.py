@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import enum
 import typing
 import uuid
 from collections.abc import Collection, Generator, Iterable, Iterator, Mapping, Sequence
-from typing import Annotated, Optional, overload
+from typing import Annotated, Literal, Optional, overload
 
 if typing.TYPE_CHECKING:
     from collections.abc import Buffer
@@ -149,3 +150,27 @@ async def fail_async(message: str) -> None:
 
     await asyncio.sleep(0)
     raise ValueError(message)
+
+
+class Color(enum.Enum):
+    """Becomes the C# enum Color; members travel as Color members, matched by name."""
+
+    RED = "red"
+    DARK_BLUE = "dark blue"
+
+
+def next_color(color: Color) -> Color:
+    return Color.DARK_BLUE if color is Color.RED else Color.RED
+
+
+def shades(colors: list[Color]) -> list[Color]:
+    return list(reversed(colors))
+
+
+def flip(switch: Literal["on", "off"]) -> Literal["off", "on"]:
+    """The return and the parameter share one generated enum, FlipResult."""
+    return "off" if switch == "on" else "on"
+
+
+def lying_literal() -> Literal["on", "off"]:
+    return "maybe"  # type: ignore[return-value]

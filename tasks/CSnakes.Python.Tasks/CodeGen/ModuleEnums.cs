@@ -1,0 +1,96 @@
+using CSnakes.Python.Tasks.Signatures;
+
+namespace CSnakes.Python.Tasks.CodeGen;
+
+/// <summary>
+/// The enums one module's wrapper declares: its own <c>enum.Enum</c> classes (known up front) and one enum
+/// per distinct <c>Literal[...]</c> value set met while mapping annotations (named by the first use).
+/// </summary>
+internal sealed class ModuleEnums
+{
+    private readonly string _moduleName;
+    private readonly Dictionary<string, EnumType> _classes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _skippedClasses = new(StringComparer.Ordinal);
+    // Literal set key ("str:a\nb", order-insensitive) -> its enum.
+    private readonly Dictionary<string, EnumType> _literals = new(StringComparer.Ordinal);
+    private readonly List<EnumType> _declared = [];
+    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+
+    public ModuleEnums(string moduleName, IReadOnlyList<PythonEnum> enums)
+    {
+        _moduleName = moduleName;
+        foreach (var pythonEnum in enums)
+        {
+            if (pythonEnum.Problem is { } problem)
+            {
+                _skippedClasses[pythonEnum.Name] = problem;
+                continue;
+            }
+            var names = EnumNames.Unique(pythonEnum.Members.Select(m => EnumNames.Member(m.Name)));
+            var members = pythonEnum.Members.Select((m, i) => new EnumMember(names[i], m.Name)).ToList();
+            var type = new EnumType(UniqueTypeName(CSharpNames.ToPascalCase(pythonEnum.Name)), EnumOrigin.PythonEnum, members, moduleName, pythonEnum.Name,
+                $"The Python enum <c>{XmlDoc.Escape(moduleName + "." + pythonEnum.Name)}</c>.");
+            _classes[pythonEnum.Name] = type;
+            _declared.Add(type);
+        }
+    }
+
+    /// <summary>The enums to declare, in order: the module's classes, then literal sets in order of first use.</summary>
+    public IReadOnlyList<EnumType> Declared => _declared;
+
+    /// <summary>The enum for a class of this module named <paramref name="pythonName"/>; <paramref name="problem"/> when it was skipped.</summary>
+    public EnumType? FindClass(string pythonName, out string? problem)
+    {
+        _skippedClasses.TryGetValue(pythonName, out problem);
+        return _classes.TryGetValue(pythonName, out var type) ? type : null;
+    }
+
+    /// <summary>
+    /// The enum for <c>Literal[...]</c> with <paramref name="values"/> (all str or all int), reusing the enum of
+    /// an identical set; a new one is named <paramref name="nameHint"/>. Null with <paramref name="problem"/> otherwise.
+    /// </summary>
+    public EnumType? Literal(IReadOnlyList<AnnotationNode> values, string nameHint, out string? problem)
+    {
+        problem = null;
+        if (values.Count == 0)
+        {
+            problem = "'Literal' needs at least one value";
+            return null;
+        }
+        if (values.Any(v => v.Kind != "literal" || v.Text is null) || values.Select(v => v.Name).Distinct().Count() != 1)
+        {
+            problem = "only a Literal of all-str or all-int values becomes an enum (e.g. Literal[\"a\", \"b\"])";
+            return null;
+        }
+        var isInt = values[0].Name == "int";
+        var texts = values.Select(v => v.Text!).Distinct(StringComparer.Ordinal).ToList();
+        if (isInt && texts.Any(t => !long.TryParse(t, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)))
+        {
+            problem = "an int Literal value does not fit in a 64-bit long";
+            return null;
+        }
+        var key = (isInt ? "int:" : "str:") + string.Join("\n", texts.OrderBy(t => t, StringComparer.Ordinal));
+        if (_literals.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+        var names = EnumNames.Unique(texts.Select(EnumNames.Member));
+        var members = texts.Select((t, i) => new EnumMember(names[i], t)).ToList();
+        var shown = string.Join(", ", texts.Select(t => isInt ? t : "'" + t + "'"));
+        var type = new EnumType(UniqueTypeName(nameHint), isInt ? EnumOrigin.IntLiteral : EnumOrigin.StrLiteral, members, _moduleName, "",
+            $"The values of <c>{XmlDoc.Escape("Literal[" + shown + "]")}</c> in the Python module <c>{XmlDoc.Escape(_moduleName)}</c>.");
+        _literals[key] = type;
+        _declared.Add(type);
+        return type;
+    }
+
+    private string UniqueTypeName(string name)
+    {
+        var candidate = name.Length == 0 ? "Literal" : name;
+        for (var suffix = 2; !_usedNames.Add(candidate); suffix++)
+        {
+            candidate = name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return candidate;
+    }
+}
