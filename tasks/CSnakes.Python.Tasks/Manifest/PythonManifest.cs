@@ -12,7 +12,8 @@ internal sealed record PythonManifest(
     string PythonHome,
     string PythonExecutable,
     string? Venv,
-    IReadOnlyList<string> ModuleRoots)
+    IReadOnlyList<string> ModuleRoots,
+    IReadOnlyList<string>? SitePackages = null)
 {
     public const int FormatVersion = 1;
 }

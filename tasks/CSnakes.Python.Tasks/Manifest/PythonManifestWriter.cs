@@ -40,16 +40,28 @@ internal static class PythonManifestWriter
                 json.WriteString("venv", manifest.Venv);
             }
 
-            json.WriteStartArray("moduleRoots");
-            foreach (var root in manifest.ModuleRoots)
+            // Written by publish only: site directories relative to the manifest, processed like site-packages.
+            if (manifest.SitePackages is { Count: > 0 } sitePackages)
             {
-                json.WriteStringValue(root);
+                WriteArray(json, "sitePackages", sitePackages);
             }
-            json.WriteEndArray();
+
+            WriteArray(json, "moduleRoots", manifest.ModuleRoots);
             json.WriteEndObject();
         }
 
         // Utf8JsonWriter uses the platform's new line on net8.0; the file must not depend on the build OS.
         return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 }

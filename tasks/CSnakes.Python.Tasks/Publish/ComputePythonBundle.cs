@@ -1,3 +1,4 @@
+using CSnakes.Python.Tasks.Manifest;
 using System.Text;
 using CSnakes.Python.Tasks.Publish;
 using Microsoft.Build.Framework;
@@ -63,7 +64,7 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var moduleRoots = ModuleRoots.Select(r => r.ItemSpec).DefaultIfEmpty(".").ToList();
-        PublishedManifest manifest;
+        PythonManifest manifest;
         if (Bundle)
         {
             if (!CheckBundleInputs())
@@ -74,23 +75,25 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
             var entries = BundleCollector.Collect(new BundleSource(ProjectName, LibPython, PythonExecutable, StdLib, SitePackages));
             BundleFiles = entries.Select(ToItem).ToArray();
             bool hasSitePackages = entries.Any(e => e.TargetPath.StartsWith(BundleLayout.SitePackages(ProjectName) + "/", StringComparison.Ordinal));
-            manifest = new PublishedManifest(
+            // The published manifest has no venv: python/ is a plain relocatable prefix (see README, Deploy).
+            manifest = new PythonManifest(
                 ProjectName, PythonVersion, AbiFlags,
                 LibPython: BundleLayout.LibPython(Path.GetFileName(LibPython)),
-                Home: BundleLayout.Root,
-                Executable: BundleLayout.Executable(Path.GetFileName(PythonExecutable)),
-                SitePackages: hasSitePackages ? [BundleLayout.SitePackages(ProjectName)] : [],
-                moduleRoots);
+                PythonHome: BundleLayout.Root,
+                PythonExecutable: BundleLayout.Executable(Path.GetFileName(PythonExecutable)),
+                Venv: null,
+                ModuleRoots: moduleRoots,
+                SitePackages: hasSitePackages ? [BundleLayout.SitePackages(ProjectName)] : []);
             Log.LogMessage(MessageImportance.Normal, $"Bundling Python {PythonVersion} for {EffectiveRuntimeIdentifier}: {entries.Count} files under {BundleLayout.Root}/.");
         }
         else
         {
             // No venv: its obj/ path does not exist where the app is deployed. The target's Python brings its own packages.
-            manifest = new PublishedManifest(ProjectName, PythonVersion, AbiFlags, LibPython, PythonHome, PythonExecutable, [], moduleRoots);
+            manifest = new PythonManifest(ProjectName, PythonVersion, AbiFlags, LibPython, PythonHome, PythonExecutable, Venv: null, moduleRoots);
             Log.LogMessage(MessageImportance.Normal, $"PythonBundle is false: the published app will load Python {PythonVersion} from '{LibPython}'.");
         }
 
-        WriteIfChanged(ManifestFile, PublishedManifestWriter.ToJson(manifest));
+        WriteIfChanged(ManifestFile, PythonManifestWriter.ToJson(manifest));
         return !Log.HasLoggedErrors;
     }
 
