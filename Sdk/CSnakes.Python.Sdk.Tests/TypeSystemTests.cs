@@ -52,6 +52,9 @@ public sealed class TypeSystemTests
             "next_color: DarkBlue,Red",
             "shades: DarkBlue,Red",
             "flip: Off,On",
+            "move: Point { X = 11, Y = 2, Color = DarkBlue, Label = pt! }",
+            "widen: Interval { Start = 4, Label = span+ }",
+            "bump: Settings { Name = JOB, Retries = 3 }",
         ];
         foreach (var line in expected)
         {
@@ -63,6 +66,7 @@ public sealed class TypeSystemTests
         AssertLie(run.Output, "lying_date", "'datetime.date'", "'str'");
         AssertLie(run.Output, "lying_uuid", "'uuid.UUID'", "'int'");
         AssertLie(run.Output, "lying_tuple", "'tuple'", "'set'");
+        AssertLie(run.Output, "lying_point", "'types_demo.Point'", "'tuple'");
         AssertLie(run.Output, "lying_literal", "'off', 'on'", "'maybe'");
     }
 

@@ -4,7 +4,9 @@ namespace CSnakes.Python.Tasks.CodeGen;
 
 /// <summary>
 /// The enums one module's wrapper declares: its own <c>enum.Enum</c> classes (known up front) and one enum
-/// per distinct <c>Literal[...]</c> value set met while mapping annotations (named by the first use).
+/// per distinct <c>Literal[...]</c> value set met while mapping annotations (named by the first use), and the
+/// records generated for its dataclass/NamedTuple/TypedDict classes (their fields mapped on first use, so a
+/// field may be another record or enum of the module; all share one pool of C# type names).
 /// </summary>
 internal sealed class ModuleEnums
 {
@@ -16,8 +18,17 @@ internal sealed class ModuleEnums
     private readonly List<EnumType> _declared = [];
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
 
-    public ModuleEnums(string moduleName, IReadOnlyList<PythonEnum> enums)
+    private readonly Dictionary<string, PythonRecord> _recordClasses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordType?> _records = new(StringComparer.Ordinal);
+    private readonly List<RecordType> _declaredRecords = [];
+    private readonly List<(string Code, int Line, string Message)> _recordNotes = [];
+
+    public ModuleEnums(string moduleName, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord>? records = null)
     {
+        foreach (var record in records ?? [])
+        {
+            _recordClasses[record.Name] = record;
+        }
         _moduleName = moduleName;
         foreach (var pythonEnum in enums)
         {
@@ -37,6 +48,65 @@ internal sealed class ModuleEnums
 
     /// <summary>The enums to declare, in order: the module's classes, then literal sets in order of first use.</summary>
     public IReadOnlyList<EnumType> Declared => _declared;
+
+    /// <summary>The records to declare, in order of first use (a record's field records come before it).</summary>
+    public IReadOnlyList<RecordType> DeclaredRecords => _declaredRecords;
+
+    /// <summary>Why record fields were mapped differently than written (unmapped annotations, non-literal defaults).</summary>
+    public IReadOnlyList<(string Code, int Line, string Message)> RecordNotes => _recordNotes;
+
+    /// <summary>
+    /// The record for a dataclass/NamedTuple/TypedDict of this module named <paramref name="pythonName"/>,
+    /// its fields mapped on first use; null for other names and for a record that refers to itself.
+    /// </summary>
+    public RecordType? FindRecord(string pythonName)
+    {
+        if (_records.TryGetValue(pythonName, out var known))
+        {
+            return known;
+        }
+        if (!_recordClasses.TryGetValue(pythonName, out var record))
+        {
+            return null;
+        }
+        // Marks the record as in progress: a field that refers back to it maps as unsupported.
+        _records[pythonName] = null;
+        var names = EnumNames.Unique(record.Fields.Select(f => CSharpNames.ToPascalCase(f.Name)));
+        var fields = new List<RecordField>();
+        for (var i = 0; i < record.Fields.Count; i++)
+        {
+            var field = record.Fields[i];
+            var mapping = TypeMapper.MapParameter(field.Annotation, this, CSharpNames.ToPascalCase(record.Name) + names[i]);
+            if (mapping.Problem is not null)
+            {
+                _recordNotes.Add((DiagnosticCodes.UnmappedAnnotation, field.Line, $"The field {_moduleName}.{record.Name}.{field.Name} becomes PyObject: {mapping.Problem}."));
+            }
+            var type = mapping.Type ?? ScalarType.Object;
+            string? defaultValue = null;
+            if (field.Default is { } given)
+            {
+                defaultValue = CSharpLiterals.Default(given, type, nullable: given.Kind == "none");
+                if (defaultValue is null)
+                {
+                    _recordNotes.Add((DiagnosticCodes.DefaultMadeRequired, field.Line, $"The field {_moduleName}.{record.Name}.{field.Name} is required in C#: its default '{given.Text}' is not a literal of its type. Pass the value from C#, or use a literal default."));
+                }
+            }
+            fields.Add(new RecordField(names[i], field.Name, type, defaultValue));
+        }
+        // A required field cannot follow an optional one in C#: only the trailing run of defaults is kept.
+        for (var i = fields.Count - 2; i >= 0; i--)
+        {
+            if (fields[i].DefaultValue is not null && fields[i + 1].DefaultValue is null)
+            {
+                fields[i] = fields[i] with { DefaultValue = null };
+            }
+        }
+        var shape = record.Kind == "typeddict" ? "Dictionary" : "Attributes";
+        var recordType = new RecordType(UniqueTypeName(CSharpNames.ToPascalCase(record.Name)), fields, _moduleName, record.Name, shape);
+        _records[pythonName] = recordType;
+        _declaredRecords.Add(recordType);
+        return recordType;
+    }
 
     /// <summary>The enum for a class of this module named <paramref name="pythonName"/>; <paramref name="problem"/> when it was skipped.</summary>
     public EnumType? FindClass(string pythonName, out string? problem)

@@ -216,6 +216,14 @@ internal static class TypeMapper
                         }
                         return enumType;
                     }
+                    if (_enums?.FindRecord(name) is { } recordType)
+                    {
+                        if (args.Count != 0)
+                        {
+                            throw new UnsupportedAnnotationException($"the record class '{name}' takes no type arguments");
+                        }
+                        return recordType;
+                    }
                     if (skipped is not null)
                     {
                         throw new UnsupportedAnnotationException($"the enum '{name}' gets no C# enum because {skipped}");

@@ -53,6 +53,7 @@ internal sealed class WrapperEmitter
         w.Line($"namespace {rootNamespace};");
         w.Line();
         EmitEnums();
+        EmitRecords();
         EmitInterface();
         w.Line();
         EmitExtensions();
@@ -106,6 +107,35 @@ internal sealed class WrapperEmitter
                     XmlDoc.Write(w, "summary", [$"Python: <c>{XmlDoc.Escape(python)}</c>"]);
                     w.Line(member.CSharpName + ",");
                 }
+            }
+            w.Line();
+        }
+    }
+
+    private void EmitRecords()
+    {
+        var w = _writer;
+        foreach (var record in _module.Records ?? [])
+        {
+            var kind = record.Shape == "Dictionary" ? "TypedDict" : "record class";
+            XmlDoc.Write(w, "summary", [$"The Python {kind} <c>{XmlDoc.Escape(record.PythonModule + "." + record.PythonClass)}</c>, converted by value."]);
+            var parameters = string.Join(", ", record.Fields.Select(f =>
+                f.Type.Spelling + " " + f.CSharpName + (f.DefaultValue is null ? "" : " = " + f.DefaultValue)));
+            using (w.Block($"public sealed record {record.Name}({parameters})"))
+            {
+                // Field converters live in static fields; the delegates read them when called, so order does not matter.
+                for (var i = 0; i < record.Fields.Count; i++)
+                {
+                    var type = record.Fields[i].Type;
+                    w.Line($"private static readonly {type.ConverterType} s_field{i} = {type.ConverterExpression};");
+                }
+                var names = "[" + string.Join(", ", record.Fields.Select(f => CSharpLiterals.String(f.PythonName))) + "]";
+                var fromFields = string.Join(", ", record.Fields.Select((f, i) => $"s_field{i}.FromPython(f[{i}])"));
+                var toFields = string.Join(", ", record.Fields.Select((f, i) => $"s_field{i}.ToPython(r.{f.CSharpName})"));
+                w.Line($"internal static readonly {record.ConverterType} {RecordType.ConverterField} = new(");
+                w.Line($"    {CSharpLiterals.String(record.PythonModule)}, {CSharpLiterals.String(record.PythonClass)}, RecordShape.{record.Shape}, {names},");
+                w.Line($"    static f => new {record.Name}({fromFields}),");
+                w.Line($"    static r => [{toFields}]);");
             }
             w.Line();
         }

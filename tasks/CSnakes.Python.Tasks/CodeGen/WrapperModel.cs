@@ -7,7 +7,8 @@ internal sealed record ModuleWrapper(
     string Accessor,
     string? Docstring,
     IReadOnlyList<FunctionWrapper> Functions,
-    IReadOnlyList<EnumType>? Enums = null)
+    IReadOnlyList<EnumType>? Enums = null,
+    IReadOnlyList<RecordType>? Records = null)
 {
     public string InterfaceName => CSharpNames.InterfaceName(Accessor);
     public string ImplementationName => CSharpNames.ImplementationName(Accessor);

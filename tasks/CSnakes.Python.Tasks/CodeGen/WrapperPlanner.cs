@@ -13,11 +13,11 @@ internal sealed class WrapperPlanner
     private readonly List<GenerationDiagnostic> _diagnostics = [];
     private readonly ModuleEnums _enums;
 
-    private WrapperPlanner(string moduleName, string sourceFile, IReadOnlyList<PythonEnum> enums)
+    private WrapperPlanner(string moduleName, string sourceFile, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord> records)
     {
         _moduleName = moduleName;
         _sourceFile = sourceFile;
-        _enums = new ModuleEnums(moduleName, enums);
+        _enums = new ModuleEnums(moduleName, enums, records);
         foreach (var skipped in enums.Where(e => e.Problem is not null))
         {
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, skipped.Line, skipped.Column,
@@ -29,11 +29,20 @@ internal sealed class WrapperPlanner
     /// <summary>Plans the wrapper for a file that parsed; <paramref name="sourceFile"/> is where diagnostics point.</summary>
     public static ModuleWrapper Plan(string moduleName, string sourceFile, FileSignatures signatures, out IReadOnlyList<GenerationDiagnostic> diagnostics)
     {
-        var planner = new WrapperPlanner(moduleName, sourceFile, signatures.Enums ?? []);
+        var planner = new WrapperPlanner(moduleName, sourceFile, signatures.Enums ?? [], signatures.Records ?? []);
         var functions = planner.PlanFunctions(signatures.Functions ?? []);
+        // Records no function uses are still declared, for the app's own use with PyObject.As<T>().
+        foreach (var record in signatures.Records ?? [])
+        {
+            planner._enums.FindRecord(record.Name);
+        }
+        foreach (var (code, line, message) in planner._enums.RecordNotes)
+        {
+            planner._diagnostics.Add(GenerationDiagnostic.Warning(code, sourceFile, line, 1, message));
+        }
         // Overloads of one function map the same annotations again; report each problem once.
         diagnostics = planner._diagnostics.Distinct().ToList();
-        return new ModuleWrapper(moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared);
+        return new ModuleWrapper(moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared, planner._enums.DeclaredRecords);
     }
 
     private List<FunctionWrapper> PlanFunctions(IReadOnlyList<PythonFunction> functions)

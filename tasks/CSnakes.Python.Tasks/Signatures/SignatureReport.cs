@@ -11,7 +11,17 @@ internal sealed record FileSignatures(
     PythonSyntaxError? Error,
     string? Docstring,
     IReadOnlyList<PythonFunction>? Functions,
-    IReadOnlyList<PythonEnum>? Enums = null);
+    IReadOnlyList<PythonEnum>? Enums = null,
+    IReadOnlyList<PythonRecord>? Records = null);
+
+/// <summary>
+/// A module-level <c>@dataclass</c>, <c>NamedTuple</c> or <c>TypedDict</c> class; <see cref="Kind"/> is
+/// <c>dataclass</c>, <c>namedtuple</c> or <c>typeddict</c>; fields in declaration order.
+/// </summary>
+internal sealed record PythonRecord(string Name, string Kind, int Line, int Column, IReadOnlyList<PythonRecordField> Fields);
+
+/// <summary>One annotated field of a record class, with its default when it has one.</summary>
+internal sealed record PythonRecordField(string Name, int Line, PythonAnnotation? Annotation, PythonDefault? Default);
 
 /// <summary>
 /// A module-level class deriving from <c>enum.Enum</c>/<c>IntEnum</c>/<c>StrEnum</c>/<c>Flag</c>/<c>IntFlag</c>

@@ -29,6 +29,15 @@ LITERAL_NAMES = frozenset(("typing.Literal", "typing_extensions.Literal"))
 
 ENUM_BASES = frozenset(("enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"))
 
+DATACLASS_DECORATORS = frozenset(("dataclasses.dataclass",))
+
+RECORD_BASES = {
+    "typing.NamedTuple": "namedtuple",
+    "typing_extensions.NamedTuple": "namedtuple",
+    "typing.TypedDict": "typeddict",
+    "typing_extensions.TypedDict": "typeddict",
+}
+
 PARAMETER_KINDS = (
     "positional_only",
     "positional_or_keyword",
@@ -69,6 +78,7 @@ def read_file(path):
     ignored_lines = find_ignored_lines(source)
     functions = []
     enums = []
+    records = []
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             functions.append(describe_function(node, aliases, ignored_lines))
@@ -76,7 +86,10 @@ def read_file(path):
             enum = describe_enum(node, aliases)
             if enum is not None:
                 enums.append(enum)
-    return {"path": path, "docstring": ast.get_docstring(tree), "functions": functions, "enums": enums}
+            record = describe_record(node, aliases)
+            if record is not None:
+                records.append(record)
+    return {"path": path, "docstring": ast.get_docstring(tree), "functions": functions, "enums": enums, "records": records}
 
 
 def syntax_error(error):
@@ -269,6 +282,35 @@ def describe_enum(node, aliases):
         "members": members,
         "problem": problem,
     }
+
+
+# ---- records ---------------------------------------------------------------------------------
+
+def describe_record(node, aliases):
+    """A @dataclass class, NamedTuple or TypedDict subclass with its annotated fields in order, or None."""
+    decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
+    if any(dotted_name(d, aliases) in DATACLASS_DECORATORS for d in decorators):
+        kind = "dataclass"
+    else:
+        bases = [dotted_name(base, aliases) for base in node.bases]
+        kind = next((RECORD_BASES[b] for b in bases if b in RECORD_BASES), None)
+        if kind is None:
+            return None
+    fields = []
+    for statement in node.body:
+        if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
+            continue
+        if dotted_name(statement.annotation, aliases) == "typing.ClassVar" or (
+            isinstance(statement.annotation, ast.Subscript) and dotted_name(statement.annotation.value, aliases) == "typing.ClassVar"
+        ):
+            continue
+        fields.append({
+            "name": statement.target.id,
+            "line": statement.lineno,
+            "annotation": describe_annotation(statement.annotation, aliases),
+            "default": describe_default(statement.value),
+        })
+    return {"name": node.name, "kind": kind, "line": node.lineno, "column": node.col_offset + 1, "fields": fields}
 
 
 # ---- functions -----------------------------------------------------------------------------

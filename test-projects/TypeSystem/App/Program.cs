@@ -79,6 +79,10 @@ catch (PythonInvocationException e)
 Console.WriteLine($"next_color: {py.NextColor(Color.Red)},{py.NextColor(Color.DarkBlue)}");
 Console.WriteLine($"shades: {string.Join(",", py.Shades([Color.Red, Color.DarkBlue]))}");
 Console.WriteLine($"flip: {py.Flip(FlipResult.On)},{py.Flip(FlipResult.Off)}");
+Console.WriteLine($"move: {string.Join(";", py.Move([new Point(1, 2, Color.DarkBlue)], 10))}");
+Console.WriteLine($"widen: {py.Widen(new Interval(5))}");
+Console.WriteLine($"bump: {py.Bump(new Settings("job", 2))}");
+Lie("lying_point", () => py.LyingPoint());
 Lie("lying_literal", () => py.LyingLiteral());
 Lie("lying_iterator", () => py.LyingIterator().ToList());
 Lie("lying_set", () => py.LyingSet());

@@ -1,6 +1,7 @@
 """Every mapped row of the type table, plus functions whose values lie about their annotations."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import decimal
 import enum
@@ -174,3 +175,42 @@ def flip(switch: Literal["on", "off"]) -> Literal["off", "on"]:
 
 def lying_literal() -> Literal["on", "off"]:
     return "maybe"  # type: ignore[return-value]
+
+
+@dataclasses.dataclass
+class Point:
+    """Becomes the C# record Point; travels by value as a Point instance."""
+
+    x: int
+    y: int
+    color: Color
+    label: str = "pt"
+
+
+def move(points: list[Point], dx: int) -> list[Point]:
+    assert all(isinstance(p, Point) for p in points)
+    return [dataclasses.replace(p, x=p.x + dx, label=p.label + "!") for p in points]
+
+
+class Interval(typing.NamedTuple):
+    start: int
+    label: str = "span"
+
+
+def widen(interval: Interval) -> Interval:
+    assert isinstance(interval, Interval)
+    return Interval(interval.start - 1, interval.label + "+")
+
+
+class Settings(typing.TypedDict):
+    name: str
+    retries: int
+
+
+def bump(settings: Settings) -> Settings:
+    assert type(settings) is dict
+    return {"name": settings["name"].upper(), "retries": settings["retries"] + 1}
+
+
+def lying_point() -> Point:
+    return (1, 2)  # type: ignore[return-value]

@@ -1,0 +1,80 @@
+using CSnakes.Python.Tasks.CodeGen;
+using CSnakes.Python.Tasks.Signatures;
+using static CSnakes.Python.Tasks.Tests.CodeGen.Sig;
+
+namespace CSnakes.Python.Tasks.Tests.CodeGen;
+
+/// <summary>Dataclasses, NamedTuples and TypedDicts of the module become generated C# records.</summary>
+[TestClass]
+public sealed class RecordCodeGenTests
+{
+    private static readonly PythonRecord Point = new("Point", "dataclass", 3, 1,
+    [
+        new("x", 4, Ann("int"), null),
+        new("label", 5, Ann("str"), Literal("str", "origin", "'origin'")),
+    ]);
+
+    private static readonly PythonRecord Segment = new("Segment", "namedtuple", 8, 1,
+    [
+        new("start", 9, Ann("Point"), null),
+        new("tags", 10, Ann(Name("list", Name("str"))), Expression("field(default_factory=list)")),
+    ]);
+
+    private static readonly PythonRecord Options = new("Options", "typeddict", 12, 1, [new("max_count", 13, Ann("int"), null)]);
+
+    private static (ModuleWrapper Module, IReadOnlyList<GenerationDiagnostic> Diagnostics, string Code) Generate(params PythonFunction[] functions)
+    {
+        var file = File(functions) with { Records = [Point, Segment, Options] };
+        var module = WrapperPlanner.Plan("geo", "/p/geo.py", file, out var diagnostics);
+        return (module, diagnostics, WrapperEmitter.Emit(module, "App", "geo.py"));
+    }
+
+    [TestMethod]
+    public void ADataclassMapsToARecordUsableAsParameterReturnAndElement()
+    {
+        var (module, _, code) = Generate(Function("walk", Ann(Name("list", Name("Point"))), Param("p", Ann("Point"))));
+
+        var walk = module.Functions.Single();
+        Assert.AreEqual("IReadOnlyList<Point>", walk.ReturnType!.Spelling);
+        Assert.AreEqual("Point", walk.Parameters[0].DeclaredType);
+        StringAssert.Contains(code, "public sealed record Point(long X, string Label = \"origin\")\n{");
+        StringAssert.Contains(code, "internal static readonly RecordConverter<Point> PythonConverter = new(");
+        StringAssert.Contains(code, "\"geo\", \"Point\", RecordShape.Attributes, [\"x\", \"label\"],");
+        StringAssert.Contains(code, "static f => new Point(s_field0.FromPython(f[0]), s_field1.FromPython(f[1])),");
+        StringAssert.Contains(code, "static r => [s_field0.ToPython(r.X), s_field1.ToPython(r.Label)]);");
+        StringAssert.Contains(code, "new ListConverter<Point>(Point.PythonConverter)");
+    }
+
+    [TestMethod]
+    public void ARecordFieldMayBeAnotherRecordAndANonLiteralDefaultMakesItRequired()
+    {
+        var (module, diagnostics, code) = Generate();
+
+        CollectionAssert.AreEqual(new[] { "Point", "Segment", "Options" }, module.Records!.Select(r => r.Name).ToArray());
+        StringAssert.Contains(code, "public sealed record Segment(Point Start, IReadOnlyList<string> Tags)");
+        StringAssert.Contains(code, "private static readonly RecordConverter<Point> s_field0 = Point.PythonConverter;");
+        var note = diagnostics.Single(d => d.Line == 10);
+        Assert.AreEqual(DiagnosticCodes.DefaultMadeRequired, note.Code);
+        StringAssert.Contains(note.Text, "geo.Segment.tags");
+        StringAssert.Contains(note.Text, "field(default_factory=list)");
+    }
+
+    [TestMethod]
+    public void ATypedDictTravelsAsADictionary()
+    {
+        var (_, _, code) = Generate(Function("configure", Ann("Options")));
+
+        StringAssert.Contains(code, "public sealed record Options(long MaxCount)");
+        StringAssert.Contains(code, "\"geo\", \"Options\", RecordShape.Dictionary, [\"max_count\"],");
+    }
+
+    [TestMethod]
+    public void ARecordThatRefersToItselfGetsAPyObjectFieldAndAWarning()
+    {
+        var node = new PythonRecord("Node", "dataclass", 1, 1, [new("next", 2, Ann(Name("typing.Optional", Name("Node"))), Literal("none", null))]);
+        var module = WrapperPlanner.Plan("tree", "/p/tree.py", File() with { Records = [node] }, out var diagnostics);
+
+        Assert.AreEqual("PyObject", module.Records!.Single().Fields[0].Type.Spelling);
+        Assert.IsTrue(diagnostics.Any(d => d.Line == 2 && d.Code == DiagnosticCodes.UnmappedAnnotation && d.Text.Contains("tree.Node.next", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,26 @@
+namespace CSnakes.Python.Tasks.CodeGen;
+
+/// <summary>One positional parameter of a generated record; <see cref="DefaultValue"/> is a C# literal or null (required).</summary>
+internal sealed record RecordField(string CSharpName, string PythonName, CSharpType Type, string? DefaultValue);
+
+/// <summary>
+/// A C# <c>sealed record</c> generated next to the module interface for a dataclass, NamedTuple or TypedDict,
+/// converted by value by the runtime's <c>RecordConverter&lt;TRecord&gt;</c>, which the record itself holds
+/// (so a record used in many places, or inside another record, has one converter).
+/// </summary>
+// Shape: the RecordShape member name (Attributes or Dictionary).
+internal sealed record RecordType(string Name, IReadOnlyList<RecordField> Fields, string PythonModule, string PythonClass, string Shape) : CSharpType
+{
+    /// <summary>The static field of the generated record that holds its converter.</summary>
+    public const string ConverterField = "PythonConverter";
+
+    public override string Spelling => Name;
+    public override bool IsValueType => false;
+    public override string ConverterType => $"RecordConverter<{Name}>";
+    public override string ConverterExpression => $"{Name}.{ConverterField}";
+    public override string NameFragment => Name;
+
+    public bool Equals(RecordType? other) => other is not null && Name == other.Name && PythonModule == other.PythonModule;
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+}
