@@ -119,7 +119,4 @@ public static class GIL
             }
         }
     }
-
-    /// <summary>Used by the interpreter host thread, which owns the main thread state.</summary>
-    internal static void AdoptMainThreadState(nint mainThreadState) => t_state = new PythonThreadState(mainThreadState);
 }

@@ -84,7 +84,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
         ThrowIfDisposed();
         using (GIL.Acquire())
         {
-            using var importlib = PyObject.Steal(ImportRaw("importlib"));
+            using var importlib = PyObject.Steal(Native.CPythonApi.ImportModule("importlib"));
             using var importModule = importlib.GetAttr("import_module");
             using var name = PyObject.From(moduleName);
             return importModule.Call([name]);
@@ -187,15 +187,6 @@ public sealed class PythonEnvironment : IPythonEnvironment
         if (IsDisposed)
         {
             throw new ObjectDisposedException(nameof(PythonEnvironment), "The Python environment has been disposed; Python cannot be called any more in this process.");
-        }
-    }
-
-    private static unsafe nint ImportRaw(string name)
-    {
-        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(name + "\0");
-        fixed (byte* p = utf8)
-        {
-            return Native.CPythonApi.PyImport_ImportModule((nint)p);
         }
     }
 }

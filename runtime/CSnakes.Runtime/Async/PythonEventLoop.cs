@@ -195,12 +195,5 @@ internal sealed class PythonEventLoop
         }
     }
 
-    private static unsafe PyObject Import(string name)
-    {
-        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(name + "\0");
-        fixed (byte* p = utf8)
-        {
-            return PyObject.Steal(CPythonApi.PyImport_ImportModule((nint)p));
-        }
-    }
+    private static PyObject Import(string name) => PyObject.Steal(CPythonApi.ImportModule(name));
 }

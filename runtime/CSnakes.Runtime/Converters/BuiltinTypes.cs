@@ -10,9 +10,9 @@ internal static unsafe class BuiltinTypes
 {
     private static nint s_set, s_frozenset;
 
-    public static nint Set => s_set != 0 ? s_set : (s_set = Load("set"));
+    public static nint Set => StdlibTypes.Load(ref s_set, "builtins", "set");
 
-    public static nint FrozenSet => s_frozenset != 0 ? s_frozenset : (s_frozenset = Load("frozenset"));
+    public static nint FrozenSet => StdlibTypes.Load(ref s_frozenset, "builtins", "frozenset");
 
     /// <summary>Calls <paramref name="callable"/> with one borrowed argument and returns the new reference.</summary>
     public static nint CallOne(nint callable, nint argument)
@@ -21,27 +21,5 @@ internal static unsafe class BuiltinTypes
         args[1] = argument;
         nint result = CPythonApi.PyObject_VectorcallDict(callable, args + 1, 1, 0);
         return result != 0 ? result : throw ConversionErrors.Pending();
-    }
-
-    private static nint Load(string name)
-    {
-        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes("builtins\0");
-        fixed (byte* p = utf8)
-        {
-            nint builtins = CPythonApi.PyImport_ImportModule((nint)p);
-            if (builtins == 0)
-            {
-                throw ConversionErrors.Pending();
-            }
-
-            try
-            {
-                return StdlibTypes.GetAttr(builtins, name);
-            }
-            finally
-            {
-                CPythonApi.Py_DecRef(builtins);
-            }
-        }
     }
 }

@@ -138,12 +138,8 @@ public sealed unsafe class EnumConverter<TEnum> : PyConverter<TEnum>
 
     private static nint ImportModule(string name)
     {
-        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(name + "\0");
-        fixed (byte* p = utf8)
-        {
-            nint module = CPythonApi.PyImport_ImportModule((nint)p);
-            return module != 0 ? module : throw ConversionErrors.Pending();
-        }
+        nint module = CPythonApi.ImportModule(name);
+        return module != 0 ? module : throw ConversionErrors.Pending();
     }
 
     private static string Repr(nint obj) => StrConverter.FromOwnedHandle(CPythonApi.PyObject_Repr(obj));

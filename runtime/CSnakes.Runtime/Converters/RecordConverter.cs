@@ -138,12 +138,7 @@ public sealed class RecordConverter<TRecord> : PyConverter<TRecord>
         {
             return _class;
         }
-        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(_module + "\0");
-        nint module;
-        fixed (byte* p = utf8)
-        {
-            module = CPythonApi.PyImport_ImportModule((nint)p);
-        }
+        nint module = CPythonApi.ImportModule(_module);
         if (module == 0)
         {
             throw ConversionErrors.Pending();

@@ -101,31 +101,28 @@ internal static unsafe class StdlibTypes
     /// <summary><c>str(obj)</c>.</summary>
     public static string Str(nint obj) => StrConverter.FromOwnedHandle(CPythonApi.PyObject_Str(obj));
 
-    private static nint Load(ref nint cache, string module, string name)
+    /// <summary><c>module.name</c>, looked up once into <paramref name="cache"/> and kept for the interpreter's lifetime.</summary>
+    public static nint Load(ref nint cache, string module, string name)
     {
         if (cache != 0)
         {
             return cache;
         }
 
-        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(module + "\0");
-        fixed (byte* p = utf8)
+        nint imported = CPythonApi.ImportModule(module);
+        if (imported == 0)
         {
-            nint imported = CPythonApi.PyImport_ImportModule((nint)p);
-            if (imported == 0)
-            {
-                throw ConversionErrors.Pending();
-            }
+            throw ConversionErrors.Pending();
+        }
 
-            try
-            {
-                // Kept for the interpreter's lifetime (released by finalization).
-                return cache = GetAttr(imported, name);
-            }
-            finally
-            {
-                CPythonApi.Py_DecRef(imported);
-            }
+        try
+        {
+            // Released by finalization.
+            return cache = GetAttr(imported, name);
+        }
+        finally
+        {
+            CPythonApi.Py_DecRef(imported);
         }
     }
 }

@@ -115,7 +115,7 @@ internal static unsafe class PythonErrors
 
     private static (string Text, List<PythonStackFrame> Frames) ReadTraceback(PyObject exception)
     {
-        using var tracebackModule = PyObject.Steal(ImportTraceback());
+        using var tracebackModule = PyObject.Steal(CPythonApi.ImportModule("traceback"));
         using var tb = exception.GetAttr("__traceback__");
         using var type = PyObject.FromBorrowed(CPythonApi.TypeOf(exception.Handle));
 
@@ -147,14 +147,6 @@ internal static unsafe class PythonErrors
         }
 
         return (text, frames);
-    }
-
-    private static nint ImportTraceback()
-    {
-        fixed (byte* name = "traceback\0"u8)
-        {
-            return CPythonApi.PyImport_ImportModule((nint)name);
-        }
     }
 
     private static string SafeStr(PyObject obj)

@@ -143,12 +143,12 @@ internal sealed unsafe class InterpreterHost
     private void ConfigureAfterStart()
     {
         // This thread holds the GIL; GIL.Acquire sees that and borrows it.
-        using var sys = PyObject.Steal(ImportModule("sys"));
+        using var sys = PyObject.Steal(CPythonApi.ImportModule("sys"));
 
         // threading records the thread that first imports it as the main thread, and at
         // finalization waits for that thread's state to go away. Before 3.12 nothing imports it at
         // startup, so a worker thread could become "main" and finalization would wait forever.
-        CPythonApi.Py_DecRef(ImportModule("threading"));
+        CPythonApi.Py_DecRef(CPythonApi.ImportModule("threading"));
         using (var path = sys.GetAttr("path"))
         using (var insert = path.GetAttr("insert"))
         {
@@ -162,7 +162,7 @@ internal sealed unsafe class InterpreterHost
 
         if (_options.SiteDirectories.Count > 0)
         {
-            using var site = PyObject.Steal(ImportModule("site"));
+            using var site = PyObject.Steal(CPythonApi.ImportModule("site"));
             using var addSiteDir = site.GetAttr("addsitedir");
             foreach (string directory in _options.SiteDirectories)
             {
@@ -188,15 +188,6 @@ internal sealed unsafe class InterpreterHost
                     // Not a TextIOWrapper (replaced by the host); leave it alone.
                 }
             }
-        }
-    }
-
-    private static nint ImportModule(string name)
-    {
-        byte[] utf8 = Encoding.UTF8.GetBytes(name + "\0");
-        fixed (byte* p = utf8)
-        {
-            return CPythonApi.PyImport_ImportModule((nint)p);
         }
     }
 

@@ -33,14 +33,7 @@ internal static unsafe class GeneratorSteps
 
     private static PyObject Compile()
     {
-        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes("builtins\0");
-        nint builtinsHandle;
-        fixed (byte* p = utf8)
-        {
-            builtinsHandle = CPythonApi.PyImport_ImportModule((nint)p);
-        }
-
-        using PyObject builtins = PyObject.Steal(builtinsHandle);
+        using PyObject builtins = PyObject.Steal(CPythonApi.ImportModule("builtins"));
         using PyObject exec = builtins.GetAttr("exec");
         using PyObject source = StrConverter.Instance.ToPython(Source);
         using PyObject globals = new DictConverter<string, PyObject>(StrConverter.Instance, PyObjectConverter.Instance).ToPython(new Dictionary<string, PyObject>());

@@ -28,6 +28,19 @@ internal static unsafe partial class CPythonApi
     public static delegate* unmanaged<nint, System.Runtime.InteropServices.CULong> PyType_GetFlags;
     public static delegate* unmanaged<nint, nint, int> PyType_IsSubtype;
 
+    /// <summary>
+    /// <c>import name</c>: a new reference to the module, or 0 with the Python error set. The one place
+    /// that turns a module name into the NUL-terminated UTF-8 the C API wants.
+    /// </summary>
+    public static nint ImportModule(string name)
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(name + "\0");
+        fixed (byte* p = utf8)
+        {
+            return PyImport_ImportModule((nint)p);
+        }
+    }
+
     /// <summary>Set on the argument count so a callee may use args[-1] as scratch space (saves a copy for bound methods).</summary>
     public static readonly nuint PyVectorcallArgumentsOffset = (nuint)1 << (8 * IntPtr.Size - 1);
 
