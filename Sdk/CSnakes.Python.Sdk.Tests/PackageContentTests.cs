@@ -18,6 +18,10 @@ public sealed class PackageContentTests
     [DataRow("targets/CSnakes.Python.Venv.targets")]
     [DataRow("targets/CSnakes.Python.CodeGen.targets")]
     [DataRow("targets/CSnakes.Python.Manifest.targets")]
+    [DataRow("targets/CSnakes.Python.Publish.targets")]
+    [DataRow("targets/CSnakes.Python.Pack.targets")]
+    [DataRow("targets/CSnakes.Python.Packages.targets")]
+    [DataRow("buildTransitive/CSnakes.Python.Sdk.targets")]
     [DataRow("tasks/net8.0/CSnakes.Python.Tasks.dll")]
     // Without it the task silently binds to MSBuild's own NuGet.Versioning and breaks on other MSBuilds.
     [DataRow("tasks/net8.0/NuGet.Versioning.dll")]

@@ -54,6 +54,36 @@ public sealed class LinuxDiscoveryTests
     }
 
     [TestMethod]
+    public void PackedLibraryRangeNarrowsTheChoice()
+    {
+        using var machine = new FakeMachine();
+        machine.Pyenv("3.10.2");
+        machine.Pyenv("3.12.0");
+        var (task, engine) = machine.NewTask();
+        task.PackagePythonVersions = [new Microsoft.Build.Utilities.TaskItem("Packed.Lib", new Dictionary<string, string> { ["PythonVersion"] = "[3.10,3.11)" })];
+
+        Assert.IsTrue(task.Execute(), engine.ErrorText);
+
+        Assert.AreEqual("3.10.2", task.ResolvedVersion);
+    }
+
+    [TestMethod]
+    public void PackedLibraryRangeOutsideTheAppsVersionIsCSPY0005()
+    {
+        using var machine = new FakeMachine();
+        machine.Pyenv("3.12.0");
+        var (task, engine) = machine.NewTask("3.12");
+        task.PackagePythonVersions = [new Microsoft.Build.Utilities.TaskItem("Packed.Lib", new Dictionary<string, string> { ["PythonVersion"] = "3.10" })];
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual("CSPY0005", error.Code);
+        Assert.AreEqual(machine.Temp.Combine("Lib.csproj"), error.File);
+        StringAssert.Contains(error.Message, "Packed.Lib needs 3.10.x");
+    }
+
+    [TestMethod]
     public void NoMatchListsEveryCandidateWithItsReason()
     {
         using var machine = new FakeMachine();

@@ -113,6 +113,38 @@ public sealed class CreatePythonVenvTests
     }
 
     [TestMethod]
+    public void SeveralRequirementsFilesAreResolvedTogether()
+    {
+        var python = TestPythons.RequirePyenv("3.12.1");
+        using var temp = new TempDirectory();
+        var wheels = temp.Combine("wheels");
+        TestWheel.Build(wheels, "csnakes_alpha", "1.0", "VALUE = 'one'\n");
+        TestWheel.Build(wheels, "csnakes_alpha", "2.0", "VALUE = 'two'\n");
+        TestWheel.Build(wheels, "csnakes_beta", "1.0", "VALUE = 'beta'\n");
+        var root = temp.Combine("obj", "venv");
+        var mine = temp.WriteFile("requirements.txt", $"--no-index\n--find-links {wheels}\ncsnakes_alpha==1.0\n");
+        var library = temp.WriteFile("lib/requirements.txt", $"--no-index\n--find-links {wheels}\ncsnakes_beta==1.0\n");
+        var contradicting = temp.WriteFile("other/requirements.txt", $"--no-index\n--find-links {wheels}\ncsnakes_alpha==2.0\n");
+
+        // Compatible files: both installed into the one venv.
+        var engine = new FakeBuildEngine();
+        var task = NewTask(python, root, engine, mine, library);
+        Assert.IsTrue(task.Execute(), engine.ErrorText + engine.MessageText);
+        Assert.AreEqual("one beta", RunInVenv(task.VenvPython, "import csnakes_alpha, csnakes_beta; print(csnakes_alpha.VALUE, csnakes_beta.VALUE)"));
+
+        // Contradicting pins: one pip run sees both and fails, rather than the later file silently winning.
+        engine = new FakeBuildEngine();
+        task = NewTask(python, root, engine, mine, contradicting);
+        Assert.IsFalse(task.Execute());
+        var error = engine.Errors.Single();
+        Assert.AreEqual("CSPY1002", error.Code);
+        StringAssert.Contains(error.Message, $"the requirements of {mine} and {contradicting} together");
+        StringAssert.Contains(error.Message, "must not contradict each other");
+        Assert.AreEqual("one beta", RunInVenv(task.VenvPython, "import csnakes_alpha, csnakes_beta; print(csnakes_alpha.VALUE, csnakes_beta.VALUE)"),
+            "the previous venv stays in use");
+    }
+
+    [TestMethod]
     public void WithoutAUsableBasePipPipIsBootstrappedIntoTheVenv()
     {
         var python = TestPythons.RequirePyenv("3.12.1");

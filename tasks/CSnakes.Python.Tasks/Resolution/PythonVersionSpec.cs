@@ -43,6 +43,39 @@ internal sealed class PythonVersionSpec
 
     public bool Matches(NuGetVersion version) => range is null || range.Satisfies(version);
 
+    /// <summary>
+    /// This spec narrowed to the versions <paramref name="other"/> also allows (a package's supported range), or
+    /// null when no version satisfies both. The free-threaded choice stays this spec's: it is the app's to make.
+    /// </summary>
+    public PythonVersionSpec? Narrow(PythonVersionSpec other)
+    {
+        if (other.range is null)
+        {
+            return this;
+        }
+        if (range is null)
+        {
+            return new PythonVersionSpec(other.Text, other.range, FreeThreaded, other.AllowsPrerelease, other.range.PrettyPrint());
+        }
+        var common = VersionRange.CommonSubSet([range, other.range]);
+        if (common == VersionRange.None || !HasAnyVersion(common))
+        {
+            return null;
+        }
+        return new PythonVersionSpec(Text, common, FreeThreaded, AllowsPrerelease || other.AllowsPrerelease, common.PrettyPrint());
+    }
+
+    // CommonSubSet can return a range such as (3.12, 3.12) that no version satisfies.
+    private static bool HasAnyVersion(VersionRange candidate)
+    {
+        if (candidate.MinVersion is null || candidate.MaxVersion is null)
+        {
+            return true;
+        }
+        var order = candidate.MinVersion.CompareTo(candidate.MaxVersion);
+        return order < 0 || (order == 0 && candidate.IsMinInclusive && candidate.IsMaxInclusive);
+    }
+
     public static bool TryParse(string? text, out PythonVersionSpec spec, out string? error)
     {
         spec = Any;

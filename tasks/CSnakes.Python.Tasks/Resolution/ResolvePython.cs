@@ -32,6 +32,12 @@ public sealed class ResolvePython : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary>NuGet's global packages folder (Windows looks for the <c>python</c> package there); defaults to NUGET_PACKAGES or ~/.nuget/packages.</summary>
     public string? NuGetPackageRoot { get; set; }
 
+    /// <summary>
+    /// Packed Python libraries this project takes (<c>PythonPackage</c> items): each one's <c>PythonVersion</c> metadata
+    /// is a range the chosen interpreter must also fit (CSPY0005 when the ranges cannot all be met).
+    /// </summary>
+    public ITaskItem[] PackagePythonVersions { get; set; } = [];
+
     /// <summary>The chosen interpreter's executable (links resolved).</summary>
     [Output] public string ResolvedExecutable { get; private set; } = "";
 
@@ -63,6 +69,11 @@ public sealed class ResolvePython : Microsoft.Build.Utilities.Task, ICancelableT
         if (!PythonVersionSpec.TryParse(PythonVersion, out var spec, out var specError))
         {
             LogProjectError("CSPY0003", specError!);
+            return false;
+        }
+        if (!PackageVersionConstraints.TryApply(spec, PackagePythonVersions, out spec, out var packageError))
+        {
+            LogProjectError(PackageVersionConstraints.ErrorCode, packageError!);
             return false;
         }
 
@@ -115,7 +126,10 @@ public sealed class ResolvePython : Microsoft.Build.Utilities.Task, ICancelableT
     }
 
     /// <summary>The cache key for the current inputs and machine (tests use it to plant a cache entry).</summary>
-    internal string CacheKey() => ResolutionCacheKey.Compute(Host, PythonVersion, PythonExecutable, PythonHome, PackagesRoot());
+    internal string CacheKey() => ResolutionCacheKey.Compute(Host, VersionKey(), PythonExecutable, PythonHome, PackagesRoot());
+
+    private string? VersionKey() =>
+        PackagePythonVersions.Length == 0 ? PythonVersion : PythonVersion + "|" + PackageVersionConstraints.Describe(PackagePythonVersions);
 
     private string PackagesRoot()
     {

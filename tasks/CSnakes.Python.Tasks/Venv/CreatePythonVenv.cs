@@ -184,19 +184,21 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
             }
         }
 
-        foreach (var file in toInstall)
+        // One pip run for every file (see PipCommand.InstallArguments). Relative paths inside a requirements file are
+        // pip's business relative to the working folder: the first file's folder, normally this project's own.
+        Log.LogMessage(MessageImportance.High, $"Installing Python packages from {string.Join(", ", toInstall)}…");
+        tail = new OutputTail(TailLines);
+        var installed = RunStreaming(pip.Executable, pip.InstallArguments(toInstall, pipArguments), tail, cancellationToken, Path.GetDirectoryName(toInstall[0]));
+        if (!installed.Succeeded)
         {
-            Log.LogMessage(MessageImportance.High, $"Installing Python packages from {file}…");
-            tail = new OutputTail(TailLines);
-            var installed = RunStreaming(pip.Executable, pip.InstallArguments(file, pipArguments), tail, cancellationToken, Path.GetDirectoryName(file));
-            if (!installed.Succeeded)
-            {
-                var line = RequirementsFile.LineOfFailure(file, tail.Lines);
-                Log.LogError(null, "CSPY1002", null, file, line, 0, 0, 0,
-                    $"pip could not install the requirements in {file}: it {installed.Describe()}. Last lines of pip's output:{Environment.NewLine}{tail}" +
-                    Environment.NewLine + "Fix the requirement (name, version, index or --find-links), then build again. The previous venv stays in use until then.");
-                return false;
-            }
+            // Point at the line pip names, in whichever file holds it.
+            var (file, line) = toInstall.Select(f => (File: f, Line: RequirementsFile.LineOfFailure(f, tail.Lines))).FirstOrDefault(f => f.Line > 0);
+            file ??= toInstall[0];
+            var which = toInstall.Count == 1 ? $"the requirements in {file}" : "the requirements of " + string.Join(" and ", toInstall) + " together";
+            Log.LogError(null, "CSPY1002", null, file, line, 0, 0, 0,
+                $"pip could not install {which}: it {installed.Describe()}. Last lines of pip's output:{Environment.NewLine}{tail}" +
+                Environment.NewLine + "Fix the requirement (name, version, index or --find-links; requirements of several libraries must not contradict each other), then build again. The previous venv stays in use until then.");
+            return false;
         }
         return true;
     }

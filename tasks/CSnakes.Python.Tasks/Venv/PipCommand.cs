@@ -12,9 +12,13 @@ internal sealed record PipCommand(string Executable, IReadOnlyList<string> Prefi
 {
     private static readonly Version FirstWithPythonOption = new(22, 3);
 
-    /// <summary>Arguments for <c>pip install -r file</c> with the user's extra arguments.</summary>
-    public IReadOnlyList<string> InstallArguments(string requirementsFile, IEnumerable<string> extraArguments) =>
-        [.. Prefix, "install", "--disable-pip-version-check", "--no-input", "-r", requirementsFile, .. extraArguments];
+    /// <summary>
+    /// Arguments for <c>pip install -r a -r b …</c> with the user's extra arguments. All files go to one pip run, so
+    /// pip resolves them together: two libraries pinning different versions of one package fail the install
+    /// instead of the later file silently replacing what the earlier one installed.
+    /// </summary>
+    public IReadOnlyList<string> InstallArguments(IReadOnlyList<string> requirementsFiles, IEnumerable<string> extraArguments) =>
+        [.. Prefix, "install", "--disable-pip-version-check", "--no-input", .. requirementsFiles.SelectMany(f => new[] { "-r", f }), .. extraArguments];
 
     public static PipCommand Choose(string basePython, string venvPython, bool allowBasePip, CancellationToken cancellationToken)
     {

@@ -1,0 +1,2 @@
+def twice(value: int) -> int:
+    return value * 2
