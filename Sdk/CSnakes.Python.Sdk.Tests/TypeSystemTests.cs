@@ -49,12 +49,18 @@ public sealed class TypeSystemTests
             "running_total: 10,15,22,False,total=22",
             "gather_squares: 4,9,16",
             "fail_async: ValueError: async boom, traceback names fail_async: True",
+            "ticks: 0,10,20,30; finally ran for 4,100",
             "next_color: DarkBlue,Red",
             "shades: DarkBlue,Red",
             "flip: Off,On",
             "move: Point { X = 11, Y = 2, Color = DarkBlue, Label = pt! }",
             "widen: Interval { Start = 4, Label = span+ }",
             "bump: Settings { Name = JOB, Retries = 3 }",
+            "retry: Job { Name = a, Retries = 1 } | Job { Name = b, Retries =  }",
+            "lift: Point3 { X = 1, Y = 2, Color = Red, Label = pt, Z = 1 }",
+            "apply_twice: 18",
+            "each_word: 3 0=to,1=be,2=or",
+            "guarded: caught DotNetError: System.InvalidOperationException: no value",
         ];
         foreach (var line in expected)
         {

@@ -18,6 +18,7 @@ internal sealed class PythonEventLoop
     private readonly PyObject _loop;
     private readonly PyObject _submit;
     private readonly PyObject _nextDone;
+    private readonly PyObject _iterate;
     private readonly Thread _waiter;
     private readonly Dictionary<long, PendingCoroutine> _pending = [];
     private long _nextToken;
@@ -28,6 +29,7 @@ internal sealed class PythonEventLoop
         _loop = loop;
         _submit = loop.GetAttr("submit");
         _nextDone = loop.GetAttr("next_done");
+        _iterate = loop.GetAttr("iterate");
         _waiter = new Thread(WaitLoop) { IsBackground = true, Name = "CSnakes asyncio waiter" };
         _waiter.Start();
     }
@@ -100,6 +102,23 @@ internal sealed class PythonEventLoop
         return true;
     }
 
+    /// <summary>
+    /// Wraps an async iterable (or an awaitable that gives one) for stepping from .NET: the result
+    /// has coroutine methods <c>next()</c> (<c>()</c> at the end, else <c>(item,)</c>) and <c>close()</c>.
+    /// Returns null when <paramref name="source"/> is neither. The caller holds the GIL.
+    /// </summary>
+    public PyObject? StartIteration(PyObject source)
+    {
+        var iteration = _iterate.Call([source]);
+        if (iteration.IsNone())
+        {
+            iteration.Dispose();
+            return null;
+        }
+
+        return iteration;
+    }
+
     private void Forget(long token)
     {
         lock (_pending)
@@ -161,6 +180,7 @@ internal sealed class PythonEventLoop
         {
             _submit.Dispose();
             _nextDone.Dispose();
+            _iterate.Dispose();
             _loop.Dispose();
         }
 

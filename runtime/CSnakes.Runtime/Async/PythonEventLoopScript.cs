@@ -18,6 +18,45 @@ internal static class PythonEventLoopScript
             return await awaitable
 
 
+        # One enumeration from .NET of an async iterable, or of an awaitable that gives one.
+        class _AsyncIteration:
+
+            def __init__(self, source):
+                self._source = source
+                self._iterator = None
+                self._task = None
+
+            async def next(self):
+                # () ends the sequence; (item,) carries one item, so None can be an item.
+                self._task = asyncio.current_task()
+                if self._iterator is None:
+                    source, self._source = self._source, None
+                    if not hasattr(source, "__aiter__") and inspect.isawaitable(source):
+                        source = await source
+                    if not hasattr(source, "__aiter__"):
+                        raise TypeError("expected an async iterable but got '%s'" % type(source).__name__)
+                    self._iterator = source.__aiter__()
+                try:
+                    return (await self._iterator.__anext__(),)
+                except StopAsyncIteration:
+                    return ()
+
+            async def close(self):
+                # A cancelled next() may still be unwinding the generator; aclose() must wait for it.
+                task = self._task
+                if task is not None and not task.done() and task is not asyncio.current_task():
+                    await asyncio.wait([task])
+                iterator, self._iterator = self._iterator, None
+                source, self._source = self._source, None
+                if iterator is None:
+                    if inspect.iscoroutine(source):
+                        source.close()
+                    return
+                aclose = getattr(iterator, "aclose", None)
+                if aclose is not None:
+                    await aclose()
+
+
         class Loop:
             def __init__(self):
                 self.loop = asyncio.new_event_loop()
@@ -38,6 +77,12 @@ internal static class PythonEventLoopScript
                 future = asyncio.run_coroutine_threadsafe(awaitable, self.loop)
                 future.add_done_callback(lambda f: self._done.put((token, f)))
                 return future
+
+            def iterate(self, source):
+                # None tells .NET the value is neither async iterable nor awaitable.
+                if hasattr(source, "__aiter__") or inspect.isawaitable(source):
+                    return _AsyncIteration(source)
+                return None
 
             def next_done(self):
                 return self._done.get()

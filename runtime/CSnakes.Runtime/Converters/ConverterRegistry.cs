@@ -40,6 +40,7 @@ public static class ConverterRegistry
         if (type == typeof(Guid)) return UuidConverter.Instance;
         if (type == typeof(System.Numerics.BigInteger)) return BigIntegerConverter.Instance;
         if (type == typeof(IPyBuffer)) return BufferConverter.Instance;
+        if (type == typeof(Action)) return ActionConverter.Instance;
 
         if (Nullable.GetUnderlyingType(type) is { } underlying)
         {
@@ -69,10 +70,28 @@ public static class ConverterRegistry
             {
                 return CreateTuple(args);
             }
+
+            int funcArity = Array.IndexOf(s_funcDefinitions, definition);
+            if (funcArity >= 0)
+            {
+                return Construct(s_funcConverters[funcArity], args, args.Select(Get).ToArray());
+            }
+
+            int actionArity = Array.IndexOf(s_actionDefinitions, definition);
+            if (actionArity >= 0)
+            {
+                return Construct(s_actionConverters[actionArity], args, args.Select(Get).ToArray());
+            }
         }
 
-        throw new NotSupportedException($"CSnakes has no converter for the .NET type '{type}'. Use PyObject, or a type from the mapping table (long, double, string, bool, byte[], IReadOnlyList<T>, IReadOnlyDictionary<K,V>, IReadOnlySet<T>, value tuples, T?).");
+        throw new NotSupportedException($"CSnakes has no converter for the .NET type '{type}'. Use PyObject, or a type from the mapping table (long, double, string, bool, byte[], IReadOnlyList<T>, IReadOnlyDictionary<K,V>, IReadOnlySet<T>, value tuples, T?, Func<…>/Action<…> of up to 4 arguments).");
     }
+
+    // Index i holds the definition with i arguments (Action's non-generic form is handled above).
+    private static readonly Type[] s_funcDefinitions = [typeof(Func<>), typeof(Func<,>), typeof(Func<,,>), typeof(Func<,,,>), typeof(Func<,,,,>)];
+    private static readonly Type[] s_funcConverters = [typeof(FuncConverter<>), typeof(FuncConverter<,>), typeof(FuncConverter<,,>), typeof(FuncConverter<,,,>), typeof(FuncConverter<,,,,>)];
+    private static readonly Type[] s_actionDefinitions = [typeof(Action), typeof(Action<>), typeof(Action<,>), typeof(Action<,,>), typeof(Action<,,,>)];
+    private static readonly Type[] s_actionConverters = [typeof(ActionConverter), typeof(ActionConverter<>), typeof(ActionConverter<,>), typeof(ActionConverter<,,>), typeof(ActionConverter<,,,>)];
 
     private static object CreateTuple(Type[] args)
     {

@@ -26,6 +26,7 @@ public sealed class RecordConverter<TRecord> : PyConverter<TRecord>
     private readonly string[] _fieldNames;
     private readonly Func<PyObject[], TRecord> _fromFields;
     private readonly Func<TRecord, PyObject[]> _toFields;
+    private readonly bool[] _omitWhenNone;
 
     // The Python class, imported on first use and kept for the interpreter's life.
     private nint _class;
@@ -49,6 +50,29 @@ public sealed class RecordConverter<TRecord> : PyConverter<TRecord>
         _fieldNames = fieldNames;
         _fromFields = fromFields;
         _toFields = toFields;
+        _omitWhenNone = new bool[fieldNames.Length];
+    }
+
+    /// <summary>
+    /// As the other constructor, for a TypedDict (<see cref="RecordShape.Dictionary"/>) whose keys
+    /// <paramref name="omitWhenNone"/> may be missing (<c>NotRequired[T]</c>, <c>total=False</c>): such a
+    /// key is left out of the dict when its value converts to <c>None</c>, and a missing one reads as <c>None</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name in <paramref name="omitWhenNone"/> is not in <paramref name="fieldNames"/>.</exception>
+    public RecordConverter(string module, string className, RecordShape shape, string[] fieldNames,
+        Func<PyObject[], TRecord> fromFields, Func<TRecord, PyObject[]> toFields, string[] omitWhenNone)
+        : this(module, className, shape, fieldNames, fromFields, toFields)
+    {
+        ArgumentNullException.ThrowIfNull(omitWhenNone);
+        foreach (var name in omitWhenNone)
+        {
+            int index = Array.IndexOf(fieldNames, name);
+            if (index < 0)
+            {
+                throw new ArgumentException($"'{name}' is not a field of {module}.{className}.", nameof(omitWhenNone));
+            }
+            _omitWhenNone[index] = true;
+        }
     }
 
     /// <inheritdoc/>
@@ -67,6 +91,10 @@ public sealed class RecordConverter<TRecord> : PyConverter<TRecord>
                 }
                 for (var i = 0; i < _fieldNames.Length; i++)
                 {
+                    if (_omitWhenNone[i] && fields[i].IsNone())
+                    {
+                        continue;
+                    }
                     using var key = PyObject.Steal(StrConverter.NewPyString(_fieldNames[i]));
                     if (CPythonApi.PyDict_SetItem(dict, key.Handle, fields[i].Handle) != 0)
                     {
@@ -107,7 +135,7 @@ public sealed class RecordConverter<TRecord> : PyConverter<TRecord>
         {
             for (var i = 0; i < fields.Length; i++)
             {
-                fields[i] = isDict ? GetItem(obj, _fieldNames[i]) : PyObject.Steal(StdlibTypes.GetAttr(obj, _fieldNames[i]));
+                fields[i] = isDict ? GetItem(obj, i) : PyObject.Steal(StdlibTypes.GetAttr(obj, _fieldNames[i]));
             }
             return _fromFields(fields);
         }
@@ -120,13 +148,18 @@ public sealed class RecordConverter<TRecord> : PyConverter<TRecord>
         }
     }
 
-    private unsafe PyObject GetItem(nint dict, string name)
+    private unsafe PyObject GetItem(nint dict, int index)
     {
+        string name = _fieldNames[index];
         using var key = PyObject.Steal(StrConverter.NewPyString(name));
         nint item = CPythonApi.PyObject_GetItem(dict, key.Handle);
         if (item == 0)
         {
             CPythonApi.PyErr_Clear();
+            if (_omitWhenNone[index])
+            {
+                return PyObject.None;
+            }
             throw new InvalidCastException($"Expected the TypedDict '{_module}.{_className}' but the dict has no key '{name}'.");
         }
         return PyObject.Steal(item);

@@ -46,6 +46,7 @@ internal static unsafe partial class CPythonApi
         LoadErrors();
         LoadLeaf();
         LoadBuffers();
+        LoadCallbacks();
     }
 
     internal static Version ParseVersion(string versionText, string path)

@@ -4,7 +4,10 @@ using static CSnakes.Python.Tasks.Tests.CodeGen.Sig;
 
 namespace CSnakes.Python.Tasks.Tests.CodeGen;
 
-/// <summary><c>async def</c> and <c>Coroutine[Any, Any, T]</c> → <c>Task&lt;T&gt;</c> with a trailing CancellationToken.</summary>
+/// <summary>
+/// <c>async def</c> and <c>Coroutine[Any, Any, T]</c> → <c>Task&lt;T&gt;</c>; <c>AsyncIterator[T]</c> and kin →
+/// <c>IAsyncEnumerable&lt;T&gt;</c>; both with a trailing CancellationToken.
+/// </summary>
 [TestClass]
 public sealed class AsyncCodeGenTests
 {
@@ -67,24 +70,82 @@ public sealed class AsyncCodeGenTests
     {
         var (module, diagnostics) = Plan(Function("wait", Ann("int"), Param("cancellation_token", Ann("int"))) with { IsAsync = true });
 
-        Assert.IsFalse(diagnostics.Any(d => d.Code == DiagnosticCodes.AsyncNotSupported));
+        Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
         Assert.AreEqual("cancellationToken2", module.Functions.Single().Parameters.Single().CSharpName);
         StringAssert.Contains(WrapperEmitter.Emit(module, "App", "web.py"), "Task<long> Wait(long cancellationToken2, CancellationToken cancellationToken = default);\n");
     }
 
     [TestMethod]
-    [DataRow("typing.AsyncIterator")]
-    [DataRow("collections.abc.AsyncGenerator")]
-    public void AnAsyncGeneratorStillWarnsAndGetsNoMethod(string annotation)
+    [DataRow("typing.AsyncIterator", true)]
+    [DataRow("collections.abc.AsyncIterator", true)]
+    [DataRow("typing.AsyncGenerator", true)]
+    [DataRow("collections.abc.AsyncGenerator", true)]
+    [DataRow("typing.AsyncIterable", true)]
+    [DataRow("collections.abc.AsyncIterable", false)]
+    [DataRow("typing_extensions.AsyncIterator", false)]
+    public void AnAsyncIteratorAnnotationBecomesAnAsyncEnumerableWithACancellationToken(string annotation, bool isAsyncDef)
     {
-        var (module, diagnostics) = Plan(Function("stream", Ann(Name(annotation, Name("int")))) with { IsAsync = true, Line = 7 });
+        var returns = annotation.EndsWith("AsyncGenerator", StringComparison.Ordinal)
+            ? Ann(Name(annotation, Name("int"), None))
+            : Ann(Name(annotation, Name("int")));
+        var (module, diagnostics) = Plan(Function("stream", returns, Param("count", Ann("int"))) with { IsAsync = isAsyncDef, Line = 7 });
 
-        Assert.AreEqual(0, module.Functions.Count);
+        var function = module.Functions.Single();
+        Assert.IsTrue(function.IsAsyncIterator);
+        Assert.IsFalse(function.IsAsync);
+        Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
+        var code = WrapperEmitter.Emit(module, "App", "web.py");
+        StringAssert.Contains(code, "IAsyncEnumerable<long> Stream(long count, CancellationToken cancellationToken = default);\n");
+        StringAssert.Contains(code, "IAsyncEnumerable<long> IWeb.Stream(long count, CancellationToken cancellationToken)\n");
+        StringAssert.Contains(code, "using var __iterator = __call.InvokeObject(_fnStream);\n");
+        StringAssert.Contains(code, "return PythonAsyncIterator.Enumerate(__iterator, IntConverter.Instance, \"web.stream\", cancellationToken);\n");
+        StringAssert.Contains(code, "using CSnakes.Runtime.Async;\n");
+        StringAssert.Contains(code, "using System.Threading;\n");
+        Assert.IsFalse(code.Contains("PythonCoroutine", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public void AnAsyncIteratorOfCollectionsUsesAConverterField()
+    {
+        var code = Emit(Function("batches", Ann(Name("typing.AsyncIterator", Name("list", Name("str"))))) with { IsAsync = true });
+
+        StringAssert.Contains(code, "IAsyncEnumerable<IReadOnlyList<string>> Batches(CancellationToken cancellationToken = default);\n");
+        StringAssert.Contains(code, "private static readonly ListConverter<string> s_listOfStr = new ListConverter<string>(StrConverter.Instance);\n");
+        StringAssert.Contains(code, "return PythonAsyncIterator.Enumerate(__iterator, s_listOfStr, \"web.batches\", cancellationToken);\n");
+    }
+
+    [TestMethod]
+    public void ABareOrNoneAsyncIteratorYieldsPyObjectsSilently()
+    {
+        var (module, diagnostics) = Plan(
+            Function("anything", Ann(Name("typing.AsyncIterator"))) with { IsAsync = true },
+            Function("nones", Ann(Name("typing.AsyncIterator", None))) with { IsAsync = true });
+
+        Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
+        var code = WrapperEmitter.Emit(module, "App", "web.py");
+        StringAssert.Contains(code, "IAsyncEnumerable<PyObject> Anything(CancellationToken cancellationToken = default);\n");
+        StringAssert.Contains(code, "IAsyncEnumerable<PyObject> Nones(CancellationToken cancellationToken = default);\n");
+        StringAssert.Contains(code, "return PythonAsyncIterator.Enumerate(__iterator, PyObjectConverter.Instance, \"web.nones\", cancellationToken);\n");
+    }
+
+    [TestMethod]
+    public void AnUnmappableItemTypeIsPyObjectWithCspy3001()
+    {
+        var (module, diagnostics) = Plan(Function("odd", Ann(Name("typing.AsyncIterator", Name("mystery.Thing")))) with { IsAsync = true, Line = 4 });
+
         var warning = diagnostics.Single(d => d.Severity == DiagnosticSeverity.Warning);
-        Assert.AreEqual(DiagnosticCodes.AsyncNotSupported, warning.Code);
-        Assert.AreEqual(7, warning.Line);
-        StringAssert.Contains(warning.Text, "async generator");
-        StringAssert.Contains(warning.Text, "IAsyncEnumerable<T>");
+        Assert.AreEqual(DiagnosticCodes.UnmappedAnnotation, warning.Code);
+        StringAssert.Contains(warning.Text, "IAsyncEnumerable<PyObject>");
+        StringAssert.Contains(WrapperEmitter.Emit(module, "App", "web.py"), "IAsyncEnumerable<PyObject> Odd(CancellationToken cancellationToken = default);\n");
+    }
+
+    [TestMethod]
+    public void AnAsyncGeneratorNoLongerWarnsWithCspy3005()
+    {
+        var (module, diagnostics) = Plan(Function("stream", Ann(Name("typing.AsyncGenerator", Name("str"), None))) with { IsAsync = true });
+
+        Assert.AreEqual(1, module.Functions.Count);
+        Assert.IsFalse(diagnostics.Any(d => d.Code == "CSPY3005"));
     }
 
     [TestMethod]

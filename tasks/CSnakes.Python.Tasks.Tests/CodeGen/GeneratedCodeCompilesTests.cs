@@ -37,13 +37,29 @@ public sealed class GeneratedCodeCompilesTests
         def one_tuple(a: tuple[int]) -> tuple[int]: ...
         def returns_any() -> Any: ...
         def returns_list_of_optional() -> list[Optional[float]]: ...
-        def unmapped(a: Callable[[int], int], b: Union[int, str], c: numpy.ndarray) -> t.Iterator[int]: ...
+        def unmapped(a: Callable[..., int], b: Union[int, str], c: numpy.ndarray) -> t.Iterator[int]: ...
+        def callbacks(f: Callable[[int, str], bool], g: Callable[[], None], h: Optional[Callable[[list[float]], float]] = None) -> int: ...
         def keywords(class_: int, object: str, params: float, string: bytes, result: int, __py_x: int) -> None: ...
         def same_params(a_b: int, aB: int) -> None: ...
         def module() -> None: ...
         def to_string() -> str: ...
         def get_hash_code() -> int: ...
         async def later() -> int: ...
+        async def stream(n: int, cancellation_token: int = 0) -> t.AsyncIterator[int]:
+            yield n
+        def batches() -> t.AsyncGenerator[list[Optional[str]], None]: ...
+        async def anything_async() -> t.AsyncIterable: ...
+        import dataclasses
+        class Job(t.TypedDict, total=False):
+            name: t.Required[str]
+            retries: int
+        @dataclasses.dataclass
+        class Base:
+            a: int
+        @dataclasses.dataclass
+        class Leaf(Base):
+            b: str = "x"
+        def schedule(job: Job, leaf: Leaf) -> Job: ...
         def _hidden() -> None: ...
         def skipped() -> None:  # csharp: ignore
             pass
@@ -72,8 +88,45 @@ public sealed class GeneratedCodeCompilesTests
                 PyObject any = env.Everything().ReturnsAny();
                 env.Everything().Keywords(@class: 1, @object: "o", @params: 1.0, @string: Array.Empty<byte>(), result: 2, pyX: 3);
                 env.Everything().SameParams(1, 2);
+                long calls = env.Everything().Callbacks((i, text) => text.Length == i, () => { }, h: values => values.Count);
                 string s = env.Everything().ToString();
                 env.Sub().Ping();
+            }
+        }
+        """;
+
+    // Async iterators are consumed with await foreach, which needs an async method of its own.
+    private const string AsyncCaller = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using CSnakes.Runtime;
+        using Sample.App;
+
+        namespace Caller;
+
+        public static class AsyncUses
+        {
+            public static async Task<long> Run(IPythonEnvironment env, CancellationToken cancellationToken)
+            {
+                long total = 0;
+                await foreach (long item in env.Everything().Stream(3, cancellationToken2: 1, cancellationToken: cancellationToken))
+                {
+                    total += item;
+                }
+                IAsyncEnumerable<IReadOnlyList<string?>> batches = env.Everything().Batches();
+                await foreach (var batch in batches.WithCancellation(cancellationToken))
+                {
+                    total += batch.Count;
+                }
+                await foreach (PyObject value in env.Everything().AnythingAsync())
+                {
+                    value.Dispose();
+                }
+                Job job = env.Everything().Schedule(new Job("n"), new Leaf(1));
+                job = job with { Retries = 3 };
+                total += job.Retries ?? 0;
+                return total;
             }
         }
         """;
@@ -101,6 +154,7 @@ public sealed class GeneratedCodeCompilesTests
         // Accessor for pkg/sub.py is PkgSub; the caller uses a hand-written alias to keep it short.
         folder.Write("app/Aliases.cs", "#pragma warning disable CS1591\nnamespace Sample.App; public static class Aliases { public static IPkgSub Sub(this CSnakes.Runtime.IPythonEnvironment env) => env.PkgSub(); }\n");
         folder.Write("app/Caller.cs", "#pragma warning disable CS1591\n" + Caller);
+        folder.Write("app/AsyncCaller.cs", "#pragma warning disable CS1591\n" + AsyncCaller);
         folder.Write("app/App.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

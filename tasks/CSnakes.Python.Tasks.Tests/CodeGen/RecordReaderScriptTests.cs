@@ -56,4 +56,56 @@ public sealed class RecordReaderScriptTests
         Assert.AreEqual("3", records["Pair"].Fields[1].Default!.Value);
         Assert.AreEqual("typeddict", records["Options"].Kind);
     }
+
+    private const string InheritanceSource = """
+        from dataclasses import dataclass
+        from typing import TypedDict
+
+        @dataclass
+        class Base:
+            a: int
+            b: str = "x"
+
+        @dataclass
+        class Middle(Base):
+            c: float = 1.0
+
+        @dataclass
+        class Leaf(Middle):
+            b: str = "y"
+            d: bool = True
+
+        class Extra:
+            e: int
+
+        @dataclass
+        class Mixed(Extra, Base):
+            f: int = 0
+
+        class Options(TypedDict):
+            name: str
+
+        class MoreOptions(Options):
+            retries: int
+        """;
+
+    [TestMethod]
+    [DataRow("3.9.18")]
+    [DataRow("3.13.0")]
+    public void InheritedFieldsComeFirstInPythonsOrder(string version)
+    {
+        using var temp = new TempFolder();
+        var result = SignatureReader.Read(PyenvPython.Require(version), [temp.Write("sample.py", InheritanceSource)]);
+        Assert.AreEqual(SignatureReadStatus.Succeeded, result.Status, result.Problem);
+        var records = result.Report!.Files.Single().Records!.ToDictionary(r => r.Name);
+
+        string Fields(string name) => string.Join(",", records[name].Fields.Select(f => $"{f.Name}={f.Default?.Value}"));
+        Assert.AreEqual("a=,b=x,c=1.0", Fields("Middle"));
+        // A redefined field keeps its inherited place and takes the new default.
+        Assert.AreEqual("a=,b=y,c=1.0,d=true", Fields("Leaf"));
+        // Bases that are not records of this module add nothing.
+        Assert.AreEqual("a=,b=x,f=0", Fields("Mixed"));
+        Assert.AreEqual("typeddict", records["MoreOptions"].Kind);
+        Assert.AreEqual("name=,retries=", Fields("MoreOptions"));
+    }
 }

@@ -82,7 +82,7 @@ public sealed class TypeMapperTests
     public static IEnumerable<object[]> UnmappedAnnotations =>
     [
         [Name("numpy.ndarray"), "numpy.ndarray"],
-        [Name("typing.Callable", new AnnotationNode("list", null, [Name("int")], null), Name("int")), "typing.Callable"],
+        [Name("typing.Callable", Ellipsis, Name("int")), "Callable[..., R]"],
         [Union(Name("int"), Name("str")), "several types"],
         [Name("typing.Union", Name("int"), Name("str"), None), "several types"],
         [Name("list", Name("int"), Name("str")), "one type argument"],

@@ -45,8 +45,7 @@ internal static class DiagnosticCodes
     /// <summary>A parameter that must be sent positionally has a default C# cannot express; it becomes required.</summary>
     public const string DefaultMadeRequired = "CSPY3004";
 
-    /// <summary>An async function is skipped in this version.</summary>
-    public const string AsyncNotSupported = "CSPY3005";
+    // CSPY3005 (async generator not wrapped) is retired: async generators map to IAsyncEnumerable<T>.
 
     /// <summary>A Python file has no importable module name and gets no wrapper.</summary>
     public const string NoModuleName = "CSPY3006";

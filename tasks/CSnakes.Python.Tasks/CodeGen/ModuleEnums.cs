@@ -82,6 +82,13 @@ internal sealed class ModuleEnums
                 _recordNotes.Add((DiagnosticCodes.UnmappedAnnotation, field.Line, $"The field {_moduleName}.{record.Name}.{field.Name} becomes PyObject: {mapping.Problem}."));
             }
             var type = mapping.Type ?? ScalarType.Object;
+            if (!field.Required)
+            {
+                // A TypedDict key that may be missing: null in C# means "absent" both ways.
+                var present = type is OptionalType optional ? optional.Inner : type;
+                fields.Add(new RecordField(names[i], field.Name, new OptionalType(present), "null", OmitWhenNull: true));
+                continue;
+            }
             string? defaultValue = null;
             if (field.Default is { } given)
             {
@@ -93,6 +100,8 @@ internal sealed class ModuleEnums
             }
             fields.Add(new RecordField(names[i], field.Name, type, defaultValue));
         }
+        // Keys that may be missing have no place in Python's order (a dict), so they go last, where C# allows their default.
+        fields = fields.Where(f => !f.OmitWhenNull).Concat(fields.Where(f => f.OmitWhenNull)).ToList();
         // A required field cannot follow an optional one in C#: only the trailing run of defaults is kept.
         for (var i = fields.Count - 2; i >= 0; i--)
         {

@@ -1,7 +1,10 @@
 namespace CSnakes.Python.Tasks.CodeGen;
 
-/// <summary>One positional parameter of a generated record; <see cref="DefaultValue"/> is a C# literal or null (required).</summary>
-internal sealed record RecordField(string CSharpName, string PythonName, CSharpType Type, string? DefaultValue);
+/// <summary>
+/// One positional parameter of a generated record; <see cref="DefaultValue"/> is a C# literal or null (required).
+/// <see cref="OmitWhenNull"/>: a TypedDict key that may be missing (left out of the dict when null, null when missing).
+/// </summary>
+internal sealed record RecordField(string CSharpName, string PythonName, CSharpType Type, string? DefaultValue, bool OmitWhenNull = false);
 
 /// <summary>
 /// A C# <c>sealed record</c> generated next to the module interface for a dataclass, NamedTuple or TypedDict,

@@ -31,12 +31,18 @@ internal static class TypeMapper
             ? node.Arguments[2]
             : null;
 
-    /// <summary>True for the return annotations of async generators (<c>AsyncIterator</c>, <c>AsyncGenerator</c>, <c>AsyncIterable</c>).</summary>
-    public static bool IsAsyncIteration(PythonAnnotation? annotation) =>
-        annotation?.Type is { Kind: "name", Name: { } name }
+    /// <summary>
+    /// The item type <c>T</c> of an async-iteration return annotation (<c>AsyncIterator[T]</c>,
+    /// <c>AsyncGenerator[T, S]</c>, <c>AsyncIterable[T]</c>; <c>typing</c> or <c>collections.abc</c>),
+    /// <c>Any</c> when it has no arguments, or null when <paramref name="annotation"/> is not one.
+    /// </summary>
+    public static AnnotationNode? AsyncIterationItem(PythonAnnotation? annotation) =>
+        annotation?.Type is { Kind: "name", Name: { } name } node
             && Canonical(name) is "typing.AsyncIterator" or "collections.abc.AsyncIterator"
                 or "typing.AsyncGenerator" or "collections.abc.AsyncGenerator"
-                or "typing.AsyncIterable" or "collections.abc.AsyncIterable";
+                or "typing.AsyncIterable" or "collections.abc.AsyncIterable"
+            ? node.Arguments.Count > 0 ? node.Arguments[0] : new AnnotationNode("name", "typing.Any", null, "Any")
+            : null;
 
     private enum Position
     {
@@ -151,6 +157,9 @@ internal static class TypeMapper
                     return Scalar(_position == Position.Return ? ScalarType.Buffer : ScalarType.Object, name, args);
                 case "typing.Annotated":
                     return MapAnnotated(args);
+                case "typing.Callable":
+                case "collections.abc.Callable":
+                    return MapCallable(args);
                 case "typing.Iterable":
                 case "collections.abc.Iterable":
                     return new IterableType(ItemType(name, args), Iterator: false);
@@ -239,6 +248,34 @@ internal static class TypeMapper
                 throw new UnsupportedAnnotationException("'Literal' is not a type the generator maps yet");
             }
             return _enums.Literal(args, _literalName, out var problem) ?? throw new UnsupportedAnnotationException(problem!);
+        }
+
+        /// <summary>
+        /// <c>Callable[[A, B], R]</c> passed from C#: <c>Func&lt;A, B, R&gt;</c> (<c>Action&lt;A, B&gt;</c> for a
+        /// <c>None</c> result). The delegate's arguments come from Python, so they map as returns do; its
+        /// result goes to Python, so it maps as an argument does. A returned callable stays PyObject.
+        /// </summary>
+        private CSharpType MapCallable(IReadOnlyList<AnnotationNode> args)
+        {
+            if (_position == Position.Return)
+            {
+                throw new UnsupportedAnnotationException("a callable returned to C# is not mapped to a delegate; call the PyObject with PyObject.Call");
+            }
+            if (args.Count == 2 && args[0].Kind == "ellipsis")
+            {
+                throw new UnsupportedAnnotationException("'Callable[..., R]' accepts any arguments, which a C# delegate cannot type; list the argument types (e.g. Callable[[int], str])");
+            }
+            if (args.Count != 2 || args[0].Kind != "list")
+            {
+                throw new UnsupportedAnnotationException("'Callable' needs its argument types and result (e.g. Callable[[int, str], bool])");
+            }
+            if (args[0].Arguments.Count > CallableType.MaxParameters)
+            {
+                throw new UnsupportedAnnotationException($"a Callable of more than {CallableType.MaxParameters} arguments is not mapped to a delegate");
+            }
+            var fromPython = new Mapper(Position.Return, _enums, _literalName);
+            var parameters = args[0].Arguments.Select(fromPython.Map).ToArray();
+            return new CallableType(parameters, args[1].Kind == "none" ? null : Map(args[1]));
         }
 
         /// <summary><c>Generator[Y, S, R]</c>; a <c>None</c> send or return type is PyObject (it receives/holds None).</summary>

@@ -39,7 +39,7 @@ internal sealed class WrapperEmitter
         w.Line("using System.Collections.Generic;");
         w.Line("using CSnakes.Runtime;");
         w.Line("using CSnakes.Runtime.Converters;");
-        if (_module.Functions.Any(f => f.IsAsync))
+        if (_module.Functions.Any(f => f.TakesCancellationToken))
         {
             w.Line("using System.Threading;");
             w.Line("using System.Threading.Tasks;");
@@ -135,7 +135,11 @@ internal sealed class WrapperEmitter
                 w.Line($"internal static readonly {record.ConverterType} {RecordType.ConverterField} = new(");
                 w.Line($"    {CSharpLiterals.String(record.PythonModule)}, {CSharpLiterals.String(record.PythonClass)}, RecordShape.{record.Shape}, {names},");
                 w.Line($"    static f => new {record.Name}({fromFields}),");
-                w.Line($"    static r => [{toFields}]);");
+                var omitted = record.Fields.Where(f => f.OmitWhenNull).Select(f => CSharpLiterals.String(f.PythonName)).ToList();
+                // Keys that may be missing: left out of the dict when null, read as None when absent.
+                w.Line(omitted.Count == 0
+                    ? $"    static r => [{toFields}]);"
+                    : $"    static r => [{toFields}], omitWhenNone: [{string.Join(", ", omitted)}]);");
             }
             w.Line();
         }
@@ -261,6 +265,11 @@ internal sealed class WrapperEmitter
                 EmitAsyncReturn(function, field);
                 return;
             }
+            if (function.IsAsyncIterator)
+            {
+                EmitAsyncIteratorReturn(function, field);
+                return;
+            }
             switch (function.ReturnType)
             {
                 case null:
@@ -292,6 +301,16 @@ internal sealed class WrapperEmitter
         }
         var converter = type.LazyConverterExpression(context) ?? ConverterReference(type);
         _writer.Line($"return PythonCoroutine.Run(__coroutine, {converter}, {context}, {FunctionWrapper.CancellationTokenName});");
+    }
+
+    // The call gives an async iterator; the runtime steps it on the one asyncio loop, one item per MoveNextAsync.
+    private void EmitAsyncIteratorReturn(FunctionWrapper function, string field)
+    {
+        var context = CSharpLiterals.String(_module.ModuleName + "." + function.PythonName);
+        var type = function.ReturnType ?? ScalarType.Object;
+        var converter = type.LazyConverterExpression(context) ?? ConverterReference(type);
+        _writer.Line($"using var __iterator = __call.InvokeObject({field});");
+        _writer.Line($"return PythonAsyncIterator.Enumerate(__iterator, {converter}, {context}, {FunctionWrapper.CancellationTokenName});");
     }
 
     private static IEnumerable<ParameterWrapper> PythonOrder(IEnumerable<ParameterWrapper> parameters) =>
@@ -328,9 +347,11 @@ internal sealed class WrapperEmitter
         }
     }
 
-    private static string ReturnSpelling(FunctionWrapper function) => function.IsAsync
-        ? function.ReturnType is { } type ? $"Task<{type.Spelling}>" : "Task"
-        : function.ReturnType?.Spelling ?? "void";
+    private static string ReturnSpelling(FunctionWrapper function) => function.IsAsyncIterator
+        ? $"IAsyncEnumerable<{(function.ReturnType ?? ScalarType.Object).Spelling}>"
+        : function.IsAsync
+            ? function.ReturnType is { } type ? $"Task<{type.Spelling}>" : "Task"
+            : function.ReturnType?.Spelling ?? "void";
 
     private static string ParameterList(FunctionWrapper function, bool withDefaults)
     {
@@ -338,7 +359,7 @@ internal sealed class WrapperEmitter
             withDefaults && p.DefaultLiteral is not null
                 ? $"{p.DeclaredType} {p.CSharpName} = {p.DefaultLiteral}"
                 : $"{p.DeclaredType} {p.CSharpName}");
-        if (function.IsAsync)
+        if (function.TakesCancellationToken)
         {
             parameters = parameters.Append(withDefaults
                 ? $"CancellationToken {FunctionWrapper.CancellationTokenName} = default"
@@ -357,8 +378,8 @@ internal sealed class WrapperEmitter
             {
                 Register(parameter.ValueType);
             }
-            // A sync PyObject return is handed over as it is; an async one goes through its converter.
-            if (function.ReturnType is { } returnType && (function.IsAsync || returnType != ScalarType.Object) && returnType.LazyConverterExpression("") is null)
+            // A sync PyObject return is handed over as it is; an async one (or an async item) goes through its converter.
+            if (function.ReturnType is { } returnType && (function.TakesCancellationToken || returnType != ScalarType.Object) && returnType.LazyConverterExpression("") is null)
             {
                 Register(returnType);
             }

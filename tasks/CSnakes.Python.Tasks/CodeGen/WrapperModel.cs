@@ -20,6 +20,8 @@ internal sealed record ModuleWrapper(
 // Parameters: In C# declaration order: required, then optional, then *args, then **kwargs.
 // PythonSignature: The <c>def</c> line as Python would print it, for the XML remarks.
 // IsAsync: The call returns a coroutine: the method returns Task/Task<ReturnType> and takes a trailing CancellationToken.
+// IsAsyncIterator: The call returns an async iterator of ReturnType items: the method returns
+// IAsyncEnumerable<ReturnType> and takes a trailing CancellationToken.
 internal sealed record FunctionWrapper(
     string PythonName,
     string MethodName,
@@ -27,8 +29,12 @@ internal sealed record FunctionWrapper(
     string PythonSignature,
     CSharpType? ReturnType,
     IReadOnlyList<ParameterWrapper> Parameters,
-    bool IsAsync = false)
+    bool IsAsync = false,
+    bool IsAsyncIterator = false)
 {
+    /// <summary>True when the method takes a trailing <c>CancellationToken</c>.</summary>
+    public bool TakesCancellationToken => IsAsync || IsAsyncIterator;
+
     /// <summary>The name of the trailing <c>CancellationToken</c> parameter of an async method.</summary>
     public const string CancellationTokenName = "cancellationToken";
 }

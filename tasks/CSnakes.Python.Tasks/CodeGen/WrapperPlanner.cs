@@ -85,14 +85,6 @@ internal sealed class WrapperPlanner
                 Note(function, $"'{function.Name}' is marked '# csharp: ignore' and gets no C# method.");
                 continue;
             }
-            if (function.IsAsync && TypeMapper.IsAsyncIteration(function.Returns))
-            {
-                _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.AsyncNotSupported, _sourceFile, function.Line, function.Column,
-                    $"'async def {function.Name}' in module '{_moduleName}' is an async generator ('{function.Returns!.Text}') and gets no C# method: "
-                    + "AsyncIterator/AsyncGenerator are not mapped to IAsyncEnumerable<T> yet. Return a list from a plain 'async def' instead, "
-                    + "or mark the line '# csharp: ignore' to silence this warning."));
-                continue;
-            }
             foreach (var wrapper in PlanOverloads(function))
             {
                 planned.Add((function, wrapper));
@@ -222,7 +214,15 @@ internal sealed class WrapperPlanner
         // async def f() -> T and def f() -> Coroutine[Any, Any, T] both give Task<T>.
         var returns = function.Returns;
         var isAsync = function.IsAsync;
-        if (!isAsync && TypeMapper.CoroutineResult(returns) is { } awaited)
+        // (async) def f() -> AsyncIterator[T] gives IAsyncEnumerable<T>: returns is then the item type.
+        var isAsyncIterator = false;
+        if (TypeMapper.AsyncIterationItem(returns) is { } item)
+        {
+            returns = returns! with { Type = item };
+            isAsync = false;
+            isAsyncIterator = true;
+        }
+        else if (!isAsync && TypeMapper.CoroutineResult(returns) is { } awaited)
         {
             returns = returns! with { Type = awaited };
             isAsync = true;
@@ -235,12 +235,19 @@ internal sealed class WrapperPlanner
             var annotation = function.Returns!;
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, annotation.Line, annotation.Column,
                 $"The return annotation '{annotation.Text}' of {_moduleName}.{function.Name} cannot be mapped to a C# type: {returnMapping.Problem}. "
-                + "The C# method returns PyObject instead; use a supported annotation, or 'Any' to make PyObject explicit."));
+                + (isAsyncIterator ? "The C# method returns IAsyncEnumerable<PyObject> instead" : "The C# method returns PyObject instead")
+                + "; use a supported annotation, or 'Any' to make PyObject explicit."));
+        }
+        var returnType = returnMapping.Type;
+        if (isAsyncIterator && returnType is null)
+        {
+            // AsyncIterator[None] yields None items: there is no IAsyncEnumerable<void>.
+            returnType = ScalarType.Object;
         }
 
         var hasVarPositional = function.Parameters.Any(p => p.Kind == ParameterKinds.VarPositional);
         var usedNames = new HashSet<string>(StringComparer.Ordinal);
-        if (isAsync)
+        if (isAsync || isAsyncIterator)
         {
             // The trailing CancellationToken keeps its name; a Python parameter of that name gets a suffix.
             usedNames.Add(FunctionWrapper.CancellationTokenName);
@@ -265,9 +272,10 @@ internal sealed class WrapperPlanner
             CSharpNames.ToPascalCase(function.Name),
             function.Docstring,
             signature ?? PythonSignature.Format(function),
-            returnMapping.Type,
+            returnType,
             ordered,
-            isAsync);
+            isAsync,
+            isAsyncIterator);
     }
 
     private ParameterWrapper PlanParameter(PythonFunction function, PythonParameter parameter, int index, bool hasVarPositional, HashSet<string> usedNames, ref bool omittedBefore)

@@ -20,8 +20,11 @@ internal sealed record FileSignatures(
 /// </summary>
 internal sealed record PythonRecord(string Name, string Kind, int Line, int Column, IReadOnlyList<PythonRecordField> Fields);
 
-/// <summary>One annotated field of a record class, with its default when it has one.</summary>
-internal sealed record PythonRecordField(string Name, int Line, PythonAnnotation? Annotation, PythonDefault? Default);
+/// <summary>
+/// One annotated field of a record class, with its default when it has one. <see cref="Required"/> is
+/// false for a TypedDict key that may be missing (<c>NotRequired[T]</c>, or a <c>total=False</c> class).
+/// </summary>
+internal sealed record PythonRecordField(string Name, int Line, PythonAnnotation? Annotation, PythonDefault? Default, bool Required = true);
 
 /// <summary>
 /// A module-level class deriving from <c>enum.Enum</c>/<c>IntEnum</c>/<c>StrEnum</c>/<c>Flag</c>/<c>IntFlag</c>

@@ -30,6 +30,13 @@ LITERAL_NAMES = frozenset(("typing.Literal", "typing_extensions.Literal"))
 ENUM_BASES = frozenset(("enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"))
 
 DATACLASS_DECORATORS = frozenset(("dataclasses.dataclass",))
+# TypedDict key markers: whether the wrapped key must be present.
+REQUIRED_MARKERS = {
+    "typing.NotRequired": False,
+    "typing_extensions.NotRequired": False,
+    "typing.Required": True,
+    "typing_extensions.Required": True,
+}
 
 RECORD_BASES = {
     "typing.NamedTuple": "namedtuple",
@@ -86,7 +93,7 @@ def read_file(path):
             enum = describe_enum(node, aliases)
             if enum is not None:
                 enums.append(enum)
-            record = describe_record(node, aliases)
+            record = describe_record(node, aliases, {r["name"]: r for r in records})
             if record is not None:
                 records.append(record)
     return {"path": path, "docstring": ast.get_docstring(tree), "functions": functions, "enums": enums, "records": records}
@@ -286,17 +293,30 @@ def describe_enum(node, aliases):
 
 # ---- records ---------------------------------------------------------------------------------
 
-def describe_record(node, aliases):
-    """A @dataclass class, NamedTuple or TypedDict subclass with its annotated fields in order, or None."""
+def describe_record(node, aliases, earlier):
+    """
+    A @dataclass class, NamedTuple or TypedDict subclass with its annotated fields in order, or None.
+    earlier: the records already described in this module, by class name; a dataclass (or TypedDict)
+    based on one of them gets its fields first, in Python's order (reverse MRO, redefinitions in place).
+    """
     decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
+    local_bases = [earlier[base.id] for base in node.bases if isinstance(base, ast.Name) and base.id in earlier]
     if any(dotted_name(d, aliases) in DATACLASS_DECORATORS for d in decorators):
         kind = "dataclass"
     else:
         bases = [dotted_name(base, aliases) for base in node.bases]
         kind = next((RECORD_BASES[b] for b in bases if b in RECORD_BASES), None)
+        if kind is None and any(base["kind"] == "typeddict" for base in local_bases):
+            kind = "typeddict"
         if kind is None:
             return None
-    fields = []
+    # TypedDict: total=False makes this class's own keys optional; NotRequired[T]/Required[T] decide per key.
+    total = not any(k.arg == "total" and isinstance(k.value, ast.Constant) and k.value.value is False for k in node.keywords)
+    inherited = {}
+    for base in reversed([b for b in local_bases if b["kind"] == kind]):
+        for field in base["fields"]:
+            inherited[field["name"]] = field
+    fields = list(inherited.values())
     for statement in node.body:
         if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
             continue
@@ -304,12 +324,28 @@ def describe_record(node, aliases):
             isinstance(statement.annotation, ast.Subscript) and dotted_name(statement.annotation.value, aliases) == "typing.ClassVar"
         ):
             continue
-        fields.append({
+        annotation = statement.annotation
+        required = None
+        if kind == "typeddict":
+            required = total
+            marker = dotted_name(annotation.value, aliases) if isinstance(annotation, ast.Subscript) else None
+            if marker in REQUIRED_MARKERS:
+                required = REQUIRED_MARKERS[marker]
+                annotation = annotation.slice
+        field = {
             "name": statement.target.id,
             "line": statement.lineno,
-            "annotation": describe_annotation(statement.annotation, aliases),
+            "annotation": describe_annotation(annotation, aliases),
             "default": describe_default(statement.value),
-        })
+        }
+        if required is not None:
+            field["required"] = required
+        # A redefined field keeps its inherited place, as dataclasses order them.
+        position = next((i for i, f in enumerate(fields) if f["name"] == field["name"]), None)
+        if position is None:
+            fields.append(field)
+        else:
+            fields[position] = field
     return {"name": node.name, "kind": kind, "line": node.lineno, "column": node.col_offset + 1, "fields": fields}
 
 

@@ -76,12 +76,32 @@ catch (PythonInvocationException e)
 {
     Console.WriteLine($"fail_async: {e.PythonTypeName}: {e.PythonMessage}, traceback names fail_async: {e.PythonFrames.Any(f => f.FunctionName == "fail_async")}");
 }
+var ticks = new List<long>();
+await foreach (long tick in py.Ticks(4))
+{
+    ticks.Add(tick);
+}
+await foreach (long tick in py.Ticks(100))
+{
+    if (tick >= 20)
+    {
+        break;
+    }
+}
+Console.WriteLine($"ticks: {string.Join(",", ticks)}; finally ran for {string.Join(",", py.TicksFinished())}");
 Console.WriteLine($"next_color: {py.NextColor(Color.Red)},{py.NextColor(Color.DarkBlue)}");
 Console.WriteLine($"shades: {string.Join(",", py.Shades([Color.Red, Color.DarkBlue]))}");
 Console.WriteLine($"flip: {py.Flip(FlipResult.On)},{py.Flip(FlipResult.Off)}");
 Console.WriteLine($"move: {string.Join(";", py.Move([new Point(1, 2, Color.DarkBlue)], 10))}");
 Console.WriteLine($"widen: {py.Widen(new Interval(5))}");
 Console.WriteLine($"bump: {py.Bump(new Settings("job", 2))}");
+Console.WriteLine($"retry: {py.Retry(new Job("a"))} | {py.Retry(new Job("b", 5))}");
+Console.WriteLine($"lift: {py.Lift(new Point3(1, 2, Color.Red))}");
+Console.WriteLine($"apply_twice: {py.ApplyTwice(x => x * 3, 2)}");
+var visited = new List<string>();
+long wordCount = py.EachWord("to be or", (word, index) => visited.Add($"{index}={word}"));
+Console.WriteLine($"each_word: {wordCount} {string.Join(",", visited)}");
+Console.WriteLine($"guarded: {py.Guarded(() => throw new InvalidOperationException("no value"))}");
 Lie("lying_point", () => py.LyingPoint());
 Lie("lying_literal", () => py.LyingLiteral());
 Lie("lying_iterator", () => py.LyingIterator().ToList());

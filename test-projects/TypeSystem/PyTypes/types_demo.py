@@ -7,7 +7,7 @@ import decimal
 import enum
 import typing
 import uuid
-from collections.abc import Collection, Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Mapping, Sequence
 from typing import Annotated, Literal, Optional, overload
 
 if typing.TYPE_CHECKING:
@@ -153,6 +153,25 @@ async def fail_async(message: str) -> None:
     raise ValueError(message)
 
 
+_ticks_finished: list[int] = []
+
+
+async def ticks(count: int) -> typing.AsyncIterator[int]:
+    """Enumerated from C# with await foreach as IAsyncEnumerable<long>; the finally runs on early break too."""
+    import asyncio
+
+    try:
+        for i in range(count):
+            await asyncio.sleep(0.001)
+            yield i * 10
+    finally:
+        _ticks_finished.append(count)
+
+
+def ticks_finished() -> list[int]:
+    return list(_ticks_finished)
+
+
 class Color(enum.Enum):
     """Becomes the C# enum Color; members travel as Color members, matched by name."""
 
@@ -212,5 +231,49 @@ def bump(settings: Settings) -> Settings:
     return {"name": settings["name"].upper(), "retries": settings["retries"] + 1}
 
 
+class Job(typing.TypedDict, total=False):
+    """A key that may be missing becomes a nullable member, default null, left out of the dict when null."""
+
+    name: typing.Required[str]
+    retries: int
+
+
+def retry(job: Job) -> Job:
+    assert job.get("retries", 0) is not None, "a null key must be left out, not sent as None"
+    if "retries" in job:
+        return {"name": job["name"]}
+    return {"name": job["name"], "retries": 1}
+
+
+@dataclasses.dataclass
+class Point3(Point):
+    """Inherits Point's fields first, as Python orders them."""
+
+    z: int = 0
+
+
+def lift(point: Point3) -> Point3:
+    assert isinstance(point, Point3)
+    return dataclasses.replace(point, z=point.z + 1)
+
+
 def lying_point() -> Point:
     return (1, 2)  # type: ignore[return-value]
+
+
+def apply_twice(f: Callable[[int], int], x: int) -> int:
+    return f(f(x))
+
+
+def each_word(text: str, visit: Callable[[str, int], None]) -> int:
+    words = text.split()
+    for index, word in enumerate(words):
+        visit(word, index)
+    return len(words)
+
+
+def guarded(f: Callable[[], str]) -> str:
+    try:
+        return f()
+    except RuntimeError as e:
+        return f"caught {type(e).__name__}: {e}"
