@@ -99,6 +99,59 @@ public sealed class LoggingBridgeTests
     }
 
     [TestMethod]
+    public void RecordsAreLoggedInTheScopeOfTheDotNetCallThatLoggedThem()
+    {
+        var recorder = new LoggingRecorder();
+        var scoped = recorder.CreateLogger("request");
+        using (var bridge = PythonLogging.Attach(Env, recorder))
+        {
+            // Four "requests" on four threads at once, each inside its own scope, like ASP.NET Core's RequestId.
+            Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+            {
+                using (scoped.BeginScope("request-" + i))
+                {
+                    using var tag = PyObject.From("call-" + i);
+                    CallLogging("log_tagged", tag).Dispose();
+                }
+            });
+            using (scoped.BeginScope("outer"))
+            {
+                using var tag = PyObject.From("python-thread");
+                CallLogging("log_tagged_from_python_thread", tag).Dispose();
+            }
+            CallLogging("log_tagged", PyObject.From("no-scope")).Dispose();
+            Assert.IsTrue(bridge.Flush(FlushTimeout));
+        }
+
+        var entries = recorder.Entries.Where(e => e.Message.StartsWith("tagged ", StringComparison.Ordinal)).ToList();
+        for (int i = 0; i < 4; i++)
+        {
+            var entry = entries.Single(e => e.Message == "tagged call-" + i);
+            CollectionAssert.AreEqual(new object?[] { "request-" + i }, entry.Scopes.ToList(), $"record of call {i}");
+        }
+        Assert.AreEqual(0, entries.Single(e => e.Message == "tagged python-thread").Scopes.Count,
+            "a thread Python started itself has no .NET scope");
+        Assert.AreEqual(0, entries.Single(e => e.Message == "tagged no-scope").Scopes.Count);
+    }
+
+    [TestMethod]
+    public void FlowScopesOffLogsWithoutTheCallersScope()
+    {
+        var recorder = new LoggingRecorder();
+        using (var bridge = PythonLogging.Attach(Env, recorder, new PythonLoggingOptions { FlowScopes = false }))
+        {
+            using (recorder.CreateLogger("request").BeginScope("request-x"))
+            {
+                using var tag = PyObject.From("unscoped");
+                CallLogging("log_tagged", tag).Dispose();
+            }
+            Assert.IsTrue(bridge.Flush(FlushTimeout));
+        }
+
+        Assert.AreEqual(0, recorder.Entries.Single(e => e.Message == "tagged unscoped").Scopes.Count);
+    }
+
+    [TestMethod]
     public void RecordsFromPythonThreadsAllArrive()
     {
         var recorder = new LoggingRecorder();

@@ -94,10 +94,43 @@ public sealed class ThreadingTests
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            Call("thread_id").Dispose(); // taking the GIL drains the queue
+            // The reaper thread deletes them as soon as it gets the GIL.
+            SpinWait.SpinUntil(() => PendingReleases.ThreadStatesReleased >= before + 8, TimeSpan.FromSeconds(1));
         }
 
         Assert.IsTrue(PendingReleases.ThreadStatesReleased >= before + 8, $"released {PendingReleases.ThreadStatesReleased - before} of 8");
+    }
+
+    [TestMethod]
+    public void DeletingAnEndedThreadsStateLeavesOtherThreadsRegisteredWithPyGILState()
+    {
+        // On 3.12+ deleting a thread state unregisters the PyGILState state of the deleting thread. When the
+        // next thread to take the GIL did the deleting, that thread lost its registration, and a later
+        // PyGILState_Ensure on it (a C extension, or a .NET callback on a Python-made thread) aborted Python.
+        Call("thread_id").Dispose();
+        long before = PendingReleases.ThreadStatesReleased;
+        var ended = new Thread(() => Call("thread_id").Dispose());
+        ended.Start();
+        ended.Join();
+
+        for (int attempt = 0; attempt < 20 && PendingReleases.ThreadStatesReleased <= before; attempt++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Call("thread_id").Dispose(); // this thread takes the GIL while the state is pending
+            SpinWait.SpinUntil(() => PendingReleases.ThreadStatesReleased > before, TimeSpan.FromSeconds(1));
+        }
+        Assert.IsTrue(PendingReleases.ThreadStatesReleased > before, "the ended thread's state was not deleted");
+
+        using (GIL.Acquire())
+        {
+            int registered;
+            unsafe
+            {
+                registered = CSnakes.Runtime.Native.CPythonApi.PyGILState_Check();
+            }
+            Assert.AreEqual(1, registered, "this thread is still PyGILState-registered");
+        }
     }
 
     [TestMethod]

@@ -59,3 +59,13 @@ def stdout_type():
 
 def root_level():
     return logging.getLogger().level
+
+
+def log_tagged(tag):
+    log.warning("tagged %s", tag)
+
+
+def log_tagged_from_python_thread(tag):
+    worker = threading.Thread(target=log_tagged, args=(tag,))
+    worker.start()
+    worker.join()

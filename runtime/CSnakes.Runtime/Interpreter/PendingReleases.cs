@@ -6,7 +6,7 @@ namespace CSnakes.Runtime.Interpreter;
 /// <summary>
 /// References dropped by finalizers. A finalizer must never take the GIL (it could deadlock the
 /// finalizer thread), so it queues the pointer here and the next thread that takes the GIL
-/// releases it.
+/// releases it; thread states of ended threads are deleted by <see cref="ThreadStateReaper"/>.
 /// </summary>
 internal static unsafe class PendingReleases
 {
@@ -43,8 +43,9 @@ internal static unsafe class PendingReleases
             return;
         }
 
+        // Not counted in Any: deleted on the reaper's thread, never by whoever takes the GIL next.
         s_threadStates.Enqueue(threadState);
-        Interlocked.Increment(ref s_count);
+        ThreadStateReaper.Wake();
     }
 
     public static void EnqueueBuffer(nint view)
@@ -58,7 +59,7 @@ internal static unsafe class PendingReleases
         Interlocked.Increment(ref s_count);
     }
 
-    /// <summary>Releases everything queued. The caller holds the GIL.</summary>
+    /// <summary>Releases the queued objects and buffers. The caller holds the GIL.</summary>
     public static void Drain()
     {
         while (s_objects.TryDequeue(out nint obj))
@@ -74,9 +75,16 @@ internal static unsafe class PendingReleases
             PyBuffer.Release((PyBufferStruct*)view);
         }
 
+    }
+
+    /// <summary>
+    /// Deletes the thread states of ended .NET threads. Only <see cref="ThreadStateReaper"/> calls this, with
+    /// the GIL held (see there why no other thread may).
+    /// </summary>
+    public static void DeleteEndedThreadStates()
+    {
         while (s_threadStates.TryDequeue(out nint threadState))
         {
-            Interlocked.Decrement(ref s_count);
             // The owning .NET thread has ended, so this state is not current anywhere.
             CPythonApi.PyThreadState_Clear(threadState);
             CPythonApi.PyThreadState_Delete(threadState);

@@ -13,16 +13,23 @@ public sealed class PythonLoggingBridge : IDisposable
 {
     private const int StopLevel = -1;
     private const int FlushLevel = -2;
-    private static readonly PyConverter<IReadOnlyList<(long, string, string, string?, string?, string?, string)>> s_batch = new ListConverter<(long, string, string, string?, string?, string?, string)>(
-        new TupleConverter<long, string, string, string?, string?, string?, string>(
+    private static readonly PyConverter<IReadOnlyList<(long, string, string, string?, string?, string?, string, long)>> s_batch = new ListConverter<(long, string, string, string?, string?, string?, string, long)>(
+        new TupleConverter<long, string, string, string?, string?, string?, string, ValueTuple<long>>(
             IntConverter.Instance, StrConverter.Instance, StrConverter.Instance,
             new OptionalConverter<string>(StrConverter.Instance), new OptionalConverter<string>(StrConverter.Instance), new OptionalConverter<string>(StrConverter.Instance),
-            StrConverter.Instance));
+            StrConverter.Instance, new TupleConverter<long>(IntConverter.Instance)));
+
+    private static readonly ContextCallback s_forwardInContext = state =>
+    {
+        var (bridge, record) = ((PythonLoggingBridge, (long, string, string, string?, string?, string?, string, long)))state!;
+        bridge.Forward(record);
+    };
 
     private readonly ILoggerFactory _loggerFactory;
     private readonly string _categoryPrefix;
     private readonly Dictionary<string, ILogger> _loggers = new(StringComparer.Ordinal); // drain thread only
     private readonly PyObject _bridge;
+    private readonly LogScopeTickets _tickets;
     private readonly PyObject _drain;
     private readonly Thread _thread;
     private readonly object _flushGate = new();
@@ -30,8 +37,9 @@ public sealed class PythonLoggingBridge : IDisposable
     private long _flushDone;
     private int _disposed;
 
-    private PythonLoggingBridge(ILoggerFactory loggerFactory, PythonLoggingOptions options, PyObject bridge)
+    private PythonLoggingBridge(ILoggerFactory loggerFactory, PythonLoggingOptions options, PyObject bridge, LogScopeTickets tickets)
     {
+        _tickets = tickets;
         _loggerFactory = loggerFactory;
         _categoryPrefix = options.CategoryPrefix ?? "";
         _bridge = bridge;
@@ -63,8 +71,12 @@ public sealed class PythonLoggingBridge : IDisposable
             using var capture = PyObject.From(options.CapturePrint);
             using var stdoutLevel = PyObject.From((long)PythonLogLevels.Info);
             using var stderrLevel = PyObject.From((long)PythonLogLevels.Warning);
-            var bridge = bridgeType.Call([level, capture, stdoutLevel, stderrLevel]);
-            return new PythonLoggingBridge(loggerFactory, options, bridge);
+            var tickets = new LogScopeTickets();
+            using var captureScope = options.FlowScopes
+                ? new FuncConverter<long>(IntConverter.Instance).ToPython(tickets.Capture)
+                : PyObject.None;
+            var bridge = bridgeType.Call([level, capture, stdoutLevel, stderrLevel, captureScope]);
+            return new PythonLoggingBridge(loggerFactory, options, bridge, tickets);
         }
     }
 
@@ -152,7 +164,7 @@ public sealed class PythonLoggingBridge : IDisposable
         {
             while (true)
             {
-                IReadOnlyList<(long, string, string, string?, string?, string?, string)> batch;
+                IReadOnlyList<(long, string, string, string?, string?, string?, string, long)> batch;
                 try
                 {
                     using (GIL.Acquire())
@@ -185,7 +197,14 @@ public sealed class PythonLoggingBridge : IDisposable
                         continue;
                     }
 
-                    Forward(record);
+                    if (_tickets.Take(record.Item8) is { } context)
+                    {
+                        ExecutionContext.Run(context, s_forwardInContext, (this, record));
+                    }
+                    else
+                    {
+                        Forward(record);
+                    }
                 }
             }
         }
@@ -201,12 +220,13 @@ public sealed class PythonLoggingBridge : IDisposable
                 Monitor.PulseAll(_flushGate);
             }
 
+            _tickets.Clear();
             _drain.Dispose();
             _bridge.Dispose();
         }
     }
 
-    private void Forward((long Level, string Name, string Message, string? ExcType, string? ExcMessage, string? Traceback, string Location) record)
+    private void Forward((long Level, string Name, string Message, string? ExcType, string? ExcMessage, string? Traceback, string Location, long Ticket) record)
     {
         try
         {

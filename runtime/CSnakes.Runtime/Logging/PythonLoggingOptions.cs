@@ -24,4 +24,13 @@ public sealed class PythonLoggingOptions
     /// under the categories <c>Python.stdout</c> (Information) and <c>Python.stderr</c> (Warning). Default: off.
     /// </summary>
     public bool CapturePrint { get; set; }
+
+    /// <summary>
+    /// Log each record inside the .NET <see cref="ExecutionContext"/> of the thread whose call into Python
+    /// logged it, so <see cref="ILogger.BeginScope{TState}"/> scopes (for example ASP.NET Core's per-request
+    /// <c>RequestId</c>/<c>TraceId</c> scope) and other AsyncLocal state apply to Python's records as they do
+    /// to .NET's. Records logged by threads Python started itself carry no scope. Costs one call from Python
+    /// into .NET per record. Default: on.
+    /// </summary>
+    public bool FlowScopes { get; set; } = true;
 }

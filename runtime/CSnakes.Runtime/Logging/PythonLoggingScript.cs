@@ -3,14 +3,15 @@ namespace CSnakes.Runtime.Logging;
 /// <summary>
 /// The Python half of the logging bridge. A <c>logging.Handler</c> on the root logger turns each
 /// record into a plain tuple and puts it on a <c>queue.SimpleQueue</c>; a .NET thread drains the
-/// queue. Records never call into .NET from Python, so logging is safe from any Python thread, inside
-/// the GIL, during imports and under the logging module's locks.
+/// queue. The only call into .NET while a record is emitted is the optional scope capture
+/// (<see cref="LogScopeTickets.Capture"/>), which logs nothing and takes no lock Python holds, so logging is
+/// safe from any Python thread, inside the GIL, during imports and under the logging module's locks.
 /// </summary>
 internal static class PythonLoggingScript
 {
     public const string ModuleName = "_csnakes_logging";
 
-    // Record tuples: (levelno, logger name, message, exception type, exception message, traceback, location).
+    // Record tuples: (levelno, logger name, message, exception type, exception message, traceback, location, scope ticket).
     // levelno -1 is the stop marker, -2 a flush marker carrying its number in the message.
     public const string Source = """
         import io
@@ -29,10 +30,20 @@ internal static class PythonLoggingScript
             return name if module in (None, "builtins") else module + "." + name
 
 
+        def _ticket(capture):
+            if capture is None:
+                return 0
+            try:
+                return capture()
+            except Exception:
+                return 0
+
+
         class DotNetHandler(logging.Handler):
-            def __init__(self, records, level):
+            def __init__(self, records, level, capture):
                 super().__init__(level)
                 self._records = records
+                self._capture = capture
 
             def emit(self, record):
                 try:
@@ -47,16 +58,17 @@ internal static class PythonLoggingScript
                     if record.stack_info:
                         message = message + "\n" + record.stack_info
                     location = "%s:%d in %s" % (record.pathname, record.lineno, record.funcName)
-                    self._records.put((record.levelno, record.name, message, exc_type, exc_message, exc_text, location))
+                    self._records.put((record.levelno, record.name, message, exc_type, exc_message, exc_text, location, _ticket(self._capture)))
                 except Exception:
                     self.handleError(record)
 
 
         class LineWriter(io.TextIOBase):
             # Stands in for sys.stdout/sys.stderr: every complete line becomes one record.
-            def __init__(self, records, name, levelno, original):
+            def __init__(self, records, name, levelno, original, capture):
                 super().__init__()
                 self._records = records
+                self._capture = capture
                 self._name = name
                 self._levelno = levelno
                 self._partial = ""
@@ -75,7 +87,7 @@ internal static class PythonLoggingScript
                 self._partial += text
                 while "\n" in self._partial:
                     line, self._partial = self._partial.split("\n", 1)
-                    self._records.put((self._levelno, self._name, line, None, None, None, ""))
+                    self._records.put((self._levelno, self._name, line, None, None, None, "", _ticket(self._capture)))
                 return len(text)
 
             def flush(self):
@@ -83,22 +95,22 @@ internal static class PythonLoggingScript
 
             def finish(self):
                 if self._partial:
-                    self._records.put((self._levelno, self._name, self._partial, None, None, None, ""))
+                    self._records.put((self._levelno, self._name, self._partial, None, None, None, "", 0))
                     self._partial = ""
 
 
         class Bridge:
-            def __init__(self, levelno, capture_print, stdout_level, stderr_level):
+            def __init__(self, levelno, capture_print, stdout_level, stderr_level, capture):
                 self.records = queue.SimpleQueue()
-                self.handler = DotNetHandler(self.records, levelno)
+                self.handler = DotNetHandler(self.records, levelno, capture)
                 root = logging.getLogger()
                 self._previous_root_level = root.level
                 root.addHandler(self.handler)
                 root.setLevel(levelno)
                 self._writers = []
                 if capture_print:
-                    self._writers.append(("stdout", LineWriter(self.records, "stdout", stdout_level, sys.stdout)))
-                    self._writers.append(("stderr", LineWriter(self.records, "stderr", stderr_level, sys.stderr)))
+                    self._writers.append(("stdout", LineWriter(self.records, "stdout", stdout_level, sys.stdout, capture)))
+                    self._writers.append(("stderr", LineWriter(self.records, "stderr", stderr_level, sys.stderr, capture)))
                     for stream, writer in self._writers:
                         setattr(sys, stream, writer)
 
@@ -116,7 +128,7 @@ internal static class PythonLoggingScript
                 return batch
 
             def flush_marker(self, number):
-                self.records.put((FLUSH_LEVEL, "", str(number), None, None, None, ""))
+                self.records.put((FLUSH_LEVEL, "", str(number), None, None, None, "", 0))
 
             def detach(self):
                 root = logging.getLogger()
@@ -127,6 +139,6 @@ internal static class PythonLoggingScript
                     if getattr(sys, stream) is writer:
                         setattr(sys, stream, writer.original)
                     writer.finish()
-                self.records.put((STOP_LEVEL, "", "", None, None, None, ""))
+                self.records.put((STOP_LEVEL, "", "", None, None, None, "", 0))
         """;
 }
