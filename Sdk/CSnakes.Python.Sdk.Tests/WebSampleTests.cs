@@ -77,6 +77,12 @@ public sealed class WebSampleTests
         string output = s_app.Output;
         StringAssert.Contains(output, "info: Python.forecast[0]");
         StringAssert.Contains(output, "forecast of 4 points from 7 values");
+        // The request's scope (IncludeScopes in Program.cs) is on Python's record, as on ASP.NET's own.
+        var lines = output.Split('\n');
+        int message = Array.FindIndex(lines, l => l.Contains("forecast of 4 points from 7 values", StringComparison.Ordinal));
+        int header = Array.FindLastIndex(lines, message, l => l.StartsWith("info: Python.forecast[0]", StringComparison.Ordinal));
+        Assert.IsTrue(header >= 0, output);
+        StringAssert.Contains(string.Join("\n", lines[header..message]), "RequestPath:/forecast/python", "the Python record carries the request's scope:\n" + string.Join("\n", lines[Math.Max(0, header - 8)..Math.Min(lines.Length, message + 3)]));
     }
 
     [TestMethod]

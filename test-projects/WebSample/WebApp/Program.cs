@@ -12,6 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 // and Python's logging records in the same ILogger pipeline as ASP.NET's.
 builder.Services.AddPython().WithPythonLogging();
 builder.Services.AddSingleton<CSharpForecaster>();
+// Scopes on: Python's records of a request show that request's RequestId/TraceId, like ASP.NET's own.
+builder.Logging.AddSimpleConsole(options => options.IncludeScopes = true);
 
 var app = builder.Build();
 
