@@ -52,6 +52,8 @@ public sealed class TypeSystemTests
             "ticks: 0,10,20,30; finally ran for 4,100",
             "next_color: DarkBlue,Red",
             "shades: DarkBlue,Red",
+            "paint: DARK_BLUE/slow RED/fast",
+            "counter: 2 16 16",
             "flip: Off,On",
             "move: Point { X = 11, Y = 2, Color = DarkBlue, Label = pt! }",
             "widen: Interval { Start = 4, Label = span+ }",
@@ -73,6 +75,7 @@ public sealed class TypeSystemTests
         AssertLie(run.Output, "lying_uuid", "'uuid.UUID'", "'int'");
         AssertLie(run.Output, "lying_tuple", "'tuple'", "'set'");
         AssertLie(run.Output, "lying_point", "'types_demo.Point'", "'tuple'");
+        AssertLie(run.Output, "lying_counter", "'types_demo.Counter'", "'str'");
         AssertLie(run.Output, "lying_literal", "'off', 'on'", "'maybe'");
     }
 

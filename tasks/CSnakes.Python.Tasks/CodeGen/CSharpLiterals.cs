@@ -67,10 +67,35 @@ internal static class CSharpLiterals
                     : null;
             case "float" when valueType == ScalarType.Float:
                 return Float(value.Value);
+            case "expression" or "str" or "int" when valueType is EnumType enumType:
+                return EnumMember(value, enumType);
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// <c>Color.RED</c> for an enum class (matched by member name), or a plain str/int for a Literal
+    /// (matched by value), as <c>Color.Red</c>; null for anything else (e.g. <c>Perm.R | Perm.W</c>).
+    /// Sending the member then gives Python the very value its default would have been.
+    /// </summary>
+    private static string? EnumMember(PythonDefault value, EnumType enumType)
+    {
+        EnumMember? member = (enumType.Origin, value.Kind) switch
+        {
+            (EnumOrigin.PythonEnum, "expression") => enumType.Members.FirstOrDefault(m => value.Text == enumType.PythonClass + "." + m.PythonText),
+            (EnumOrigin.StrLiteral, "str") => enumType.Members.FirstOrDefault(m => m.PythonText == value.Value),
+            (EnumOrigin.IntLiteral, "int") => enumType.Members.FirstOrDefault(m => SameInteger(m.PythonText, value.Value)),
+            _ => null,
+        };
+        return member is null ? null : enumType.Name + "." + member.CSharpName;
+    }
+
+    private static bool SameInteger(string left, string? right) =>
+        right is not null
+        && BigInteger.TryParse(left, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var a)
+        && BigInteger.TryParse(right, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var b)
+        && a == b;
 
     /// <summary>A Python float repr as a C# double: <c>1.0</c>, <c>1e-05</c>, <c>double.PositiveInfinity</c>.</summary>
     private static string? Float(string? repr)

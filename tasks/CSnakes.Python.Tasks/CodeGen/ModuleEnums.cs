@@ -23,6 +23,8 @@ internal sealed class ModuleEnums
     private readonly List<RecordType> _declaredRecords = [];
     private readonly List<(string Code, int Line, string Message)> _recordNotes = [];
 
+    private readonly Dictionary<string, ClassType> _wrappedClasses = new(StringComparer.Ordinal);
+
     public ModuleEnums(string moduleName, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord>? records = null)
     {
         foreach (var record in records ?? [])
@@ -116,6 +118,17 @@ internal sealed class ModuleEnums
         _declaredRecords.Add(recordType);
         return recordType;
     }
+
+    /// <summary>Reserves the C# wrapper class for the plain Python class <paramref name="pythonName"/> of this module.</summary>
+    public ClassType AddWrappedClass(string pythonName)
+    {
+        var type = new ClassType(UniqueTypeName(CSharpNames.ToPascalCase(pythonName)), _moduleName, pythonName);
+        _wrappedClasses[pythonName] = type;
+        return type;
+    }
+
+    /// <summary>The wrapper class for a plain Python class of this module named <paramref name="pythonName"/>, or null.</summary>
+    public ClassType? FindWrappedClass(string pythonName) => _wrappedClasses.GetValueOrDefault(pythonName);
 
     /// <summary>The enum for a class of this module named <paramref name="pythonName"/>; <paramref name="problem"/> when it was skipped.</summary>
     public EnumType? FindClass(string pythonName, out string? problem)

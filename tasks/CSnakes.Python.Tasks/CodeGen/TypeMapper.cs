@@ -233,6 +233,14 @@ internal static class TypeMapper
                         }
                         return recordType;
                     }
+                    if (_enums?.FindWrappedClass(name) is { } classType)
+                    {
+                        if (args.Count != 0)
+                        {
+                            throw new UnsupportedAnnotationException($"the class '{name}' takes no type arguments");
+                        }
+                        return classType;
+                    }
                     if (skipped is not null)
                     {
                         throw new UnsupportedAnnotationException($"the enum '{name}' gets no C# enum because {skipped}");

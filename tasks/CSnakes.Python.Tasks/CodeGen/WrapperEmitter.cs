@@ -7,14 +7,14 @@ namespace CSnakes.Python.Tasks.CodeGen;
 /// <c>IPythonEnvironment</c>, and the internal implementation that calls Python. Uses only the runtime
 /// API listed in docs/architecture.md ("What generated code may use"). Same input, same bytes.
 /// </summary>
-internal sealed class WrapperEmitter
+internal sealed partial class WrapperEmitter
 {
     private readonly ModuleWrapper _module;
     private readonly CodeWriter _writer = new();
 
-    // Converter expression -> field name, in order of first use.
-    private readonly Dictionary<string, string> _converterFields = new(StringComparer.Ordinal);
-    private readonly List<(string Type, string Name, string Expression)> _converterDeclarations = [];
+    // Converter expression -> field name, in order of first use; one table per generated class.
+    private Dictionary<string, string> _converterFields = new(StringComparer.Ordinal);
+    private List<(string Type, string Name, string Expression)> _converterDeclarations = [];
 
     private WrapperEmitter(ModuleWrapper module) => _module = module;
 
@@ -23,7 +23,7 @@ internal sealed class WrapperEmitter
     public static string Emit(ModuleWrapper module, string rootNamespace, string sourceDisplayPath)
     {
         var emitter = new WrapperEmitter(module);
-        emitter.CollectConverters();
+        emitter.CollectConverters(module.Functions);
         return emitter.EmitFile(rootNamespace, sourceDisplayPath);
     }
 
@@ -39,7 +39,7 @@ internal sealed class WrapperEmitter
         w.Line("using System.Collections.Generic;");
         w.Line("using CSnakes.Runtime;");
         w.Line("using CSnakes.Runtime.Converters;");
-        if (_module.Functions.Any(f => f.TakesCancellationToken))
+        if (_module.Functions.Concat((_module.Classes ?? []).SelectMany(c => c.Methods)).Any(f => f.TakesCancellationToken))
         {
             w.Line("using System.Threading;");
             w.Line("using System.Threading.Tasks;");
@@ -54,6 +54,7 @@ internal sealed class WrapperEmitter
         w.Line();
         EmitEnums();
         EmitRecords();
+        EmitClasses();
         EmitInterface();
         w.Line();
         EmitExtensions();
@@ -218,11 +219,22 @@ internal sealed class WrapperEmitter
 
     private void EmitMethod(FunctionWrapper function)
     {
+        _writer.Line($"{ReturnSpelling(function)} {_module.InterfaceName}.{function.MethodName}({ParameterList(function, withDefaults: false)})");
+        EmitCallBody(function, FunctionField(function), _module.ModuleName + "." + function.PythonName, getCallable: null);
+    }
+
+    // callable: the PyObject to call; getCallable: a statement that fetches it first (a bound method), or null.
+    // context: the Python name that errors mention.
+    private void EmitCallBody(FunctionWrapper function, string callable, string pythonName, string? getCallable)
+    {
         var w = _writer;
-        w.Line($"{ReturnSpelling(function)} {_module.InterfaceName}.{function.MethodName}({ParameterList(function, withDefaults: false)})");
         using (w.Block())
         using (w.Block("using (GIL.Acquire())"))
         {
+            if (getCallable is not null)
+            {
+                w.Line(getCallable);
+            }
             // PyCall converts each argument straight into a stack slot and calls with vectorcall:
             // no PyObject (so no finalizable allocation) per argument or result.
             var positional = PythonOrder(function.Parameters.Where(p => p.Passing == ArgumentPassing.Positional)).ToList();
@@ -259,15 +271,16 @@ internal sealed class WrapperEmitter
                 w.Line($"__call.AddKeywords({varKeyword.CSharpName});");
             }
 
-            var field = FunctionField(function);
+            var field = callable;
+            var context = CSharpLiterals.String(pythonName);
             if (function.IsAsync)
             {
-                EmitAsyncReturn(function, field);
+                EmitAsyncReturn(function, field, context);
                 return;
             }
             if (function.IsAsyncIterator)
             {
-                EmitAsyncIteratorReturn(function, field);
+                EmitAsyncIteratorReturn(function, field, context);
                 return;
             }
             switch (function.ReturnType)
@@ -280,7 +293,6 @@ internal sealed class WrapperEmitter
                     w.Line($"return __call.InvokeObject({field});");
                     break;
                 case var type:
-                    var context = CSharpLiterals.String(_module.ModuleName + "." + function.PythonName);
                     // A lazy result converts items after this method returns; its converter names the function itself.
                     var converter = type.LazyConverterExpression(context) ?? ConverterReference(type);
                     w.Line($"return __call.Invoke({field}, {converter}, {context});");
@@ -290,9 +302,8 @@ internal sealed class WrapperEmitter
     }
 
     // The call gives a coroutine; the runtime schedules it on the one asyncio loop and returns the task.
-    private void EmitAsyncReturn(FunctionWrapper function, string field)
+    private void EmitAsyncReturn(FunctionWrapper function, string field, string context)
     {
-        var context = CSharpLiterals.String(_module.ModuleName + "." + function.PythonName);
         _writer.Line($"using var __coroutine = __call.InvokeObject({field});");
         if (function.ReturnType is not { } type)
         {
@@ -304,9 +315,8 @@ internal sealed class WrapperEmitter
     }
 
     // The call gives an async iterator; the runtime steps it on the one asyncio loop, one item per MoveNextAsync.
-    private void EmitAsyncIteratorReturn(FunctionWrapper function, string field)
+    private void EmitAsyncIteratorReturn(FunctionWrapper function, string field, string context)
     {
-        var context = CSharpLiterals.String(_module.ModuleName + "." + function.PythonName);
         var type = function.ReturnType ?? ScalarType.Object;
         var converter = type.LazyConverterExpression(context) ?? ConverterReference(type);
         _writer.Line($"using var __iterator = __call.InvokeObject({field});");
@@ -370,9 +380,9 @@ internal sealed class WrapperEmitter
 
     private static string FunctionField(FunctionWrapper function) => "_fn" + function.MethodName;
 
-    private void CollectConverters()
+    private void CollectConverters(IEnumerable<FunctionWrapper> functions)
     {
-        foreach (var function in _module.Functions)
+        foreach (var function in functions)
         {
             foreach (var parameter in function.Parameters.Where(p => p.Passing is ArgumentPassing.Positional or ArgumentPassing.Keyword))
             {

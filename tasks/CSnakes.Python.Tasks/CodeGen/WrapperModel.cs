@@ -8,7 +8,8 @@ internal sealed record ModuleWrapper(
     string? Docstring,
     IReadOnlyList<FunctionWrapper> Functions,
     IReadOnlyList<EnumType>? Enums = null,
-    IReadOnlyList<RecordType>? Records = null)
+    IReadOnlyList<RecordType>? Records = null,
+    IReadOnlyList<ClassWrapper>? Classes = null)
 {
     public string InterfaceName => CSharpNames.InterfaceName(Accessor);
     public string ImplementationName => CSharpNames.ImplementationName(Accessor);

@@ -6,16 +6,20 @@ namespace CSnakes.Python.Tasks.CodeGen;
 /// Decides what a module's wrapper contains: which functions, their C# names and types, how each
 /// argument is passed. Reports every decision worth knowing as a <see cref="GenerationDiagnostic"/>.
 /// </summary>
-internal sealed class WrapperPlanner
+internal sealed partial class WrapperPlanner
 {
     private readonly string _moduleName;
     private readonly string _sourceFile;
     private readonly List<GenerationDiagnostic> _diagnostics = [];
     private readonly ModuleEnums _enums;
 
+    // Where messages say a function lives: the module, or module.Class while planning a class's methods.
+    private string _scope;
+
     private WrapperPlanner(string moduleName, string sourceFile, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord> records)
     {
         _moduleName = moduleName;
+        _scope = moduleName;
         _sourceFile = sourceFile;
         _enums = new ModuleEnums(moduleName, enums, records);
         foreach (var skipped in enums.Where(e => e.Problem is not null))
@@ -30,7 +34,11 @@ internal sealed class WrapperPlanner
     public static ModuleWrapper Plan(string moduleName, string sourceFile, FileSignatures signatures, out IReadOnlyList<GenerationDiagnostic> diagnostics)
     {
         var planner = new WrapperPlanner(moduleName, sourceFile, signatures.Enums ?? [], signatures.Records ?? []);
-        var functions = planner.PlanFunctions(signatures.Functions ?? []);
+        // Wrapper classes are known before any annotation is mapped, so any signature may name them.
+        var classes = planner.ReserveClasses(signatures.Classes ?? []);
+        // A class's constructor is a module method (NewCounter), so it takes part in the name-collision checks.
+        var functions = planner.PlanFunctions([.. signatures.Functions ?? [], .. classes.Select(c => planner.Constructor(c.Source)).OfType<PythonFunction>()]);
+        var classWrappers = classes.Select(c => planner.PlanClass(c.Source, c.Type)).ToList();
         // Records no function uses are still declared, for the app's own use with PyObject.As<T>().
         foreach (var record in signatures.Records ?? [])
         {
@@ -42,7 +50,7 @@ internal sealed class WrapperPlanner
         }
         // Overloads of one function map the same annotations again; report each problem once.
         diagnostics = planner._diagnostics.Distinct().ToList();
-        return new ModuleWrapper(moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared, planner._enums.DeclaredRecords);
+        return new ModuleWrapper(moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared, planner._enums.DeclaredRecords, classWrappers);
     }
 
     private List<FunctionWrapper> PlanFunctions(IReadOnlyList<PythonFunction> functions)
@@ -127,7 +135,7 @@ internal sealed class WrapperPlanner
         if (combinations > MaxOverloads)
         {
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, function.Line, function.Column,
-                $"The union-typed parameters of {_moduleName}.{function.Name} would need {combinations} C# overloads (more than {MaxOverloads}); "
+                $"The union-typed parameters of {_scope}.{function.Name} would need {combinations} C# overloads (more than {MaxOverloads}); "
                 + "the union parameters are PyObject instead. Narrow the unions, or add @overload declarations for the combinations callers need."));
             yield return PlanFunction(function);
             yield break;
@@ -234,7 +242,7 @@ internal sealed class WrapperPlanner
         {
             var annotation = function.Returns!;
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, annotation.Line, annotation.Column,
-                $"The return annotation '{annotation.Text}' of {_moduleName}.{function.Name} cannot be mapped to a C# type: {returnMapping.Problem}. "
+                $"The return annotation '{annotation.Text}' of {_scope}.{function.Name} cannot be mapped to a C# type: {returnMapping.Problem}. "
                 + (isAsyncIterator ? "The C# method returns IAsyncEnumerable<PyObject> instead" : "The C# method returns PyObject instead")
                 + "; use a supported annotation, or 'Any' to make PyObject explicit."));
         }
@@ -269,7 +277,7 @@ internal sealed class WrapperPlanner
 
         return new FunctionWrapper(
             function.Name,
-            CSharpNames.ToPascalCase(function.Name),
+            MethodName(function),
             function.Docstring,
             signature ?? PythonSignature.Format(function),
             returnType,
@@ -295,7 +303,7 @@ internal sealed class WrapperPlanner
         {
             var annotation = parameter.Annotation!;
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, annotation.Line, annotation.Column,
-                $"The annotation '{annotation.Text}' of parameter '{parameter.Name}' of {_moduleName}.{function.Name} cannot be mapped to a C# type: {mapping.Problem}. "
+                $"The annotation '{annotation.Text}' of parameter '{parameter.Name}' of {_scope}.{function.Name} cannot be mapped to a C# type: {mapping.Problem}. "
                 + "The C# parameter is PyObject instead; use a supported annotation, or 'Any' to make PyObject explicit."));
         }
 
@@ -318,7 +326,7 @@ internal sealed class WrapperPlanner
             else if (mustBePositional)
             {
                 _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.DefaultMadeRequired, _sourceFile, parameter.Line, parameter.Column,
-                    $"Parameter '{parameter.Name}' of {_moduleName}.{function.Name} has the default '{pythonDefault.Text}', which C# cannot express, "
+                    $"Parameter '{parameter.Name}' of {_scope}.{function.Name} has the default '{pythonDefault.Text}', which C# cannot express, "
                     + (parameter.Kind == ParameterKinds.PositionalOnly ? "and it is positional-only" : "and it comes before *args")
                     + ", so it cannot be left out of the call; the C# parameter is required. Use a literal default (int, float, str, bool, None) to make it optional."));
             }

@@ -12,7 +12,14 @@ internal sealed record FileSignatures(
     string? Docstring,
     IReadOnlyList<PythonFunction>? Functions,
     IReadOnlyList<PythonEnum>? Enums = null,
-    IReadOnlyList<PythonRecord>? Records = null);
+    IReadOnlyList<PythonRecord>? Records = null,
+    IReadOnlyList<PythonClass>? Classes = null);
+
+/// <summary>
+/// A module-level class that is neither an enum nor a record, with the <c>def</c>s of its body in order
+/// (<c>self</c> still first, decorators as written). <see cref="HasBases"/>: the class names base classes.
+/// </summary>
+internal sealed record PythonClass(string Name, int Line, int Column, string? Docstring, bool HasBases, IReadOnlyList<PythonFunction> Methods);
 
 /// <summary>
 /// A module-level <c>@dataclass</c>, <c>NamedTuple</c> or <c>TypedDict</c> class; <see cref="Kind"/> is

@@ -5,7 +5,7 @@ from stdin. Nothing from the files is imported or executed: they are only parsed
 Python 3.9 to 3.13 (ast.unparse arrived in 3.9).
 
 The output is ASCII JSON on stdout:
-{"version": 1, "files": [{"path": ..., "error": {...}} | {"path": ..., "docstring": ..., "functions": [...], "enums": [...]}]}
+{"version": 1, "files": [{"path": ..., "error": {...}} | {"path": ..., "docstring": ..., "functions": [...], "enums": [...], "records": [...], "classes": [...]}]}
 The C# side (Signatures/SignatureReport.cs) mirrors this shape.
 """
 
@@ -86,6 +86,7 @@ def read_file(path):
     functions = []
     enums = []
     records = []
+    classes = []
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             functions.append(describe_function(node, aliases, ignored_lines))
@@ -96,7 +97,16 @@ def read_file(path):
             record = describe_record(node, aliases, {r["name"]: r for r in records})
             if record is not None:
                 records.append(record)
-    return {"path": path, "docstring": ast.get_docstring(tree), "functions": functions, "enums": enums, "records": records}
+            if enum is None and record is None:
+                classes.append(describe_class(node, aliases, ignored_lines))
+    return {
+        "path": path,
+        "docstring": ast.get_docstring(tree),
+        "functions": functions,
+        "enums": enums,
+        "records": records,
+        "classes": classes,
+    }
 
 
 def syntax_error(error):
@@ -347,6 +357,28 @@ def describe_record(node, aliases, earlier):
         else:
             fields[position] = field
     return {"name": node.name, "kind": kind, "line": node.lineno, "column": node.col_offset + 1, "fields": fields}
+
+
+# ---- other classes ---------------------------------------------------------------------------
+
+def describe_class(node, aliases, ignored_lines):
+    """
+    A module-level class that is neither an enum nor a record: the defs of its body (methods, with
+    `self` still first; decorators such as `property`, `x.setter`, `staticmethod` are reported as
+    written). Whether it becomes a C# wrapper class is decided by the generator.
+    """
+    return {
+        "name": node.name,
+        "line": node.lineno,
+        "column": node.col_offset + 1,
+        "docstring": ast.get_docstring(node),
+        "has_bases": bool(node.bases),
+        "methods": [
+            describe_function(statement, aliases, ignored_lines)
+            for statement in node.body
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+        ],
+    }
 
 
 # ---- functions -----------------------------------------------------------------------------

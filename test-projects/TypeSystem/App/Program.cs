@@ -91,6 +91,18 @@ await foreach (long tick in py.Ticks(100))
 Console.WriteLine($"ticks: {string.Join(",", ticks)}; finally ran for {string.Join(",", py.TicksFinished())}");
 Console.WriteLine($"next_color: {py.NextColor(Color.Red)},{py.NextColor(Color.DarkBlue)}");
 Console.WriteLine($"shades: {string.Join(",", py.Shades([Color.Red, Color.DarkBlue]))}");
+Console.WriteLine($"paint: {py.Paint()} {py.Paint(Color.Red, PaintMode.Fast)}");
+using (var smallCounter = py.NewCounter(1))
+using (var bigCounter = py.NewCounter(10))
+{
+    smallCounter.Increment();
+    bigCounter.Increment(5);
+    smallCounter.Value = 2;
+    using var busiest = py.Busiest([smallCounter, bigCounter]);
+    busiest.Increment();
+    Console.WriteLine($"counter: {smallCounter.Value} {bigCounter.Value} {busiest.Value}");
+}
+Lie("lying_counter", () => py.LyingCounter());
 Console.WriteLine($"flip: {py.Flip(FlipResult.On)},{py.Flip(FlipResult.Off)}");
 Console.WriteLine($"move: {string.Join(";", py.Move([new Point(1, 2, Color.DarkBlue)], 10))}");
 Console.WriteLine($"widen: {py.Widen(new Interval(5))}");

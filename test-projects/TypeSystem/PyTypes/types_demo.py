@@ -187,6 +187,40 @@ def shades(colors: list[Color]) -> list[Color]:
     return list(reversed(colors))
 
 
+def paint(color: Color = Color.DARK_BLUE, mode: Literal["fast", "slow"] = "slow") -> str:
+    """Enum and Literal defaults become C# defaults: Paint(Color color = Color.DarkBlue, PaintMode mode = PaintMode.Slow)."""
+    assert isinstance(color, Color) and mode in ("fast", "slow")
+    return f"{color.name}/{mode}"
+
+
+class Counter:
+    """Becomes the C# class Counter, which holds the Python instance (made with NewCounter)."""
+
+    def __init__(self, start: int) -> None:
+        self._value = start
+
+    def increment(self, by: int = 1) -> int:
+        self._value += by
+        return self._value
+
+    @property
+    def value(self) -> int:
+        return self._value
+
+    @value.setter
+    def value(self, new: int) -> None:
+        self._value = new
+
+
+def busiest(counters: list[Counter]) -> Counter:
+    """Takes and returns the very instances: no copies."""
+    return max(counters, key=lambda c: c.value)
+
+
+def lying_counter() -> Counter:
+    return "not a counter"  # type: ignore[return-value]
+
+
 def flip(switch: Literal["on", "off"]) -> Literal["off", "on"]:
     """The return and the parameter share one generated enum, FlipResult."""
     return "off" if switch == "on" else "on"

@@ -1,0 +1,124 @@
+namespace CSnakes.Python.Tasks.CodeGen;
+
+// Wrapper classes for plain Python classes: hold the instance, call its methods and properties.
+internal sealed partial class WrapperEmitter
+{
+    private void EmitClasses()
+    {
+        foreach (var wrapper in _module.Classes ?? [])
+        {
+            // Each class keeps its converters in its own static fields.
+            var (moduleFields, moduleDeclarations) = (_converterFields, _converterDeclarations);
+            _converterFields = new(StringComparer.Ordinal);
+            _converterDeclarations = [];
+            try
+            {
+                EmitClass(wrapper);
+            }
+            finally
+            {
+                (_converterFields, _converterDeclarations) = (moduleFields, moduleDeclarations);
+            }
+            _writer.Line();
+        }
+    }
+
+    private void EmitClass(ClassWrapper wrapper)
+    {
+        var w = _writer;
+        var type = wrapper.Type;
+        var qualified = type.PythonModule + "." + type.PythonClass;
+        CollectConverters(wrapper.Methods);
+        foreach (var property in wrapper.Properties.Where(p => p.Type != ScalarType.Object && p.Type.LazyConverterExpression("") is null))
+        {
+            Register(property.Type);
+        }
+
+        var summary = wrapper.Docstring is { } doc && XmlDoc.Lines(doc) is { Count: > 0 } lines
+            ? lines
+            : [$"An instance of the Python class <c>{XmlDoc.Escape(qualified)}</c>."];
+        XmlDoc.Write(w, "summary", summary);
+        XmlDoc.Write(w, "remarks", [$"Holds the Python instance itself (by reference); dispose it to release the instance. Python: <c>{XmlDoc.Escape(qualified)}</c>"]);
+        using (w.Block($"public sealed class {type.Name} : IDisposable"))
+        {
+            // Declared first: the converter fields below may use it (list[Counter]) and are initialized in order.
+            w.Line($"internal static readonly {type.ConverterType} {ClassType.ConverterField} = new({CSharpLiterals.String(type.PythonModule)}, {CSharpLiterals.String(type.PythonClass)}, static o => new {type.Name}(o), static c => c.PythonObject);");
+            foreach (var (fieldType, name, expression) in _converterDeclarations)
+            {
+                w.Line($"private static readonly {fieldType} {name} = {expression};");
+            }
+            w.Line();
+            w.Line($"private {type.Name}(PyObject pythonObject) => PythonObject = pythonObject;");
+            w.Line();
+            w.Line("/// <summary>The Python instance this wrapper holds.</summary>");
+            w.Line("public PyObject PythonObject { get; }");
+
+            foreach (var property in wrapper.Properties)
+            {
+                w.Line();
+                EmitProperty(type, property);
+            }
+            foreach (var method in wrapper.Methods)
+            {
+                w.Line();
+                var methodSummary = method.Docstring is { } mdoc && XmlDoc.Lines(mdoc) is { Count: > 0 } mLines
+                    ? mLines
+                    : [$"Calls the Python method <c>{XmlDoc.Escape(qualified + "." + method.PythonName)}</c>."];
+                XmlDoc.Write(w, "summary", methodSummary);
+                XmlDoc.Write(w, "remarks", [$"Python: <c>{XmlDoc.Escape(OneLine(method.PythonSignature))}</c>"]);
+                w.Line($"public {ReturnSpelling(method)} {method.MethodName}({ParameterList(method, withDefaults: true)})");
+                EmitCallBody(method, "__method", qualified + "." + method.PythonName,
+                    $"using var __method = PythonObject.GetAttr({CSharpLiterals.String(method.PythonName)});");
+            }
+            w.Line();
+            w.Line("/// <summary>Releases the Python instance.</summary>");
+            w.Line("public void Dispose() => PythonObject.Dispose();");
+        }
+    }
+
+    private void EmitProperty(ClassType owner, PropertyWrapper property)
+    {
+        var w = _writer;
+        var qualified = owner.PythonModule + "." + owner.PythonClass + "." + property.PythonName;
+        var summary = property.Docstring is { } doc && XmlDoc.Lines(doc) is { Count: > 0 } lines
+            ? lines
+            : [$"The Python property <c>{XmlDoc.Escape(qualified)}</c>."];
+        XmlDoc.Write(w, "summary", summary);
+        var name = CSharpLiterals.String(property.PythonName);
+        var context = CSharpLiterals.String(qualified);
+        using (w.Block($"public {property.Type.Spelling} {property.CSharpName}"))
+        {
+            using (w.Block("get"))
+            using (w.Block("using (GIL.Acquire())"))
+            {
+                if (property.Type == ScalarType.Object)
+                {
+                    // The caller owns the returned object.
+                    w.Line($"return PythonObject.GetAttr({name});");
+                }
+                else
+                {
+                    var converter = property.Type.LazyConverterExpression(context) ?? ConverterReference(property.Type);
+                    w.Line($"using var __value = PythonObject.GetAttr({name});");
+                    w.Line($"return {converter}.FromPython(__value, {context});");
+                }
+            }
+            if (property.HasSetter)
+            {
+                using (w.Block("set"))
+                using (w.Block("using (GIL.Acquire())"))
+                {
+                    if (property.Type == ScalarType.Object)
+                    {
+                        w.Line($"PythonObject.SetAttr({name}, value);");
+                    }
+                    else
+                    {
+                        w.Line($"using var __value = {ConverterReference(property.Type)}.ToPython(value);");
+                        w.Line($"PythonObject.SetAttr({name}, __value);");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using CSnakes.Python.Tasks.Signatures;
+
+namespace CSnakes.Python.Tasks.CodeGen;
+
+// Plain Python classes of the module → generated C# wrapper classes (docs/classes.md).
+internal sealed partial class WrapperPlanner
+{
+    // Members every wrapper class has (or inherits from object); a Python member of that C# name is skipped.
+    private static readonly string[] ReservedMemberNames =
+        ["PythonObject", ClassType.ConverterField, "Dispose", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize"];
+
+    // Python names of the classes whose constructor is a module method, named New<Class>.
+    private readonly HashSet<string> _constructors = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The classes that get a wrapper: public, and with at least one annotated public method or
+    /// <c>@property</c>; their C# names are reserved now so that any annotation may use them.
+    /// </summary>
+    private List<(PythonClass Source, ClassType Type)> ReserveClasses(IReadOnlyList<PythonClass> classes)
+    {
+        var result = new List<(PythonClass, ClassType)>();
+        // A later class of the same name replaces an earlier one, as it does when Python runs the module.
+        foreach (var pythonClass in classes.GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.Last()))
+        {
+            if (pythonClass.Name.StartsWith('_') || !pythonClass.Methods.Any(IsWrappableMember))
+            {
+                continue;
+            }
+            result.Add((pythonClass, _enums.AddWrappedClass(pythonClass.Name)));
+        }
+        return result;
+    }
+
+    private static bool IsWrappableMember(PythonFunction method)
+    {
+        if (method.Name.StartsWith('_') || method.Decorators.Any(d => d is "staticmethod" or "classmethod"))
+        {
+            return false;
+        }
+        return method.Returns is not null || method.Parameters.Skip(1).Any(p => p.Annotation is not null);
+    }
+
+    /// <summary>
+    /// The module-level function that makes an instance: <c>__init__</c> without <c>self</c>, returning the
+    /// class. A class without its own <c>__init__</c> gets one without parameters, unless it has bases
+    /// (whose constructor the reader cannot see): then it gets none.
+    /// </summary>
+    private PythonFunction? Constructor(PythonClass pythonClass)
+    {
+        var init = pythonClass.Methods.LastOrDefault(m => m.Name == "__init__");
+        if (init is null && pythonClass.HasBases)
+        {
+            _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, pythonClass.Line,
+                $"{_moduleName}: the class '{pythonClass.Name}' has base classes and no __init__ of its own, so it gets no C# constructor method; add an annotated __init__ to get one."));
+            return null;
+        }
+        _constructors.Add(pythonClass.Name);
+        var returns = new PythonAnnotation(pythonClass.Name, pythonClass.Line, pythonClass.Column, new AnnotationNode("name", pythonClass.Name, null, null));
+        var parameters = init is null ? [] : init.Parameters.Skip(1).ToList();
+        return new PythonFunction(pythonClass.Name, init?.Line ?? pythonClass.Line, init?.Column ?? pythonClass.Column, init?.EndLine ?? pythonClass.Line,
+            false, [], init?.Docstring ?? pythonClass.Docstring, returns, parameters, false);
+    }
+
+    // Module functions keep their PascalCase name; a class's constructor is New<Class>.
+    private string MethodName(PythonFunction function) =>
+        _scope == _moduleName && _constructors.Contains(function.Name)
+            ? "New" + CSharpNames.ToPascalCase(function.Name)
+            : CSharpNames.ToPascalCase(function.Name);
+
+    private ClassWrapper PlanClass(PythonClass pythonClass, ClassType type)
+    {
+        _scope = _moduleName + "." + pythonClass.Name;
+        try
+        {
+            var methods = new List<PythonFunction>();
+            var getters = new Dictionary<string, PythonFunction>(StringComparer.Ordinal);
+            var setters = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var method in pythonClass.Methods)
+            {
+                if (method.Decorators.Contains("property"))
+                {
+                    getters[method.Name] = method;
+                }
+                else if (method.Decorators.Any(d => d == method.Name + ".setter"))
+                {
+                    setters.Add(method.Name);
+                }
+                else if (method.Decorators.Any(d => d is "staticmethod" or "classmethod" || d.EndsWith(".deleter", StringComparison.Ordinal)))
+                {
+                    Note(method, $"'{pythonClass.Name}.{method.Name}' is a {method.Decorators[0]} and gets no C# member; call it through the PyObject.");
+                }
+                else if (method.Name.StartsWith("__", StringComparison.Ordinal) && method.Name.EndsWith("__", StringComparison.Ordinal))
+                {
+                    // Special methods (__init__, __repr__, ...) are Python's protocol, not the class's API.
+                }
+                else if (method.Parameters.Count == 0 || method.Parameters[0].Kind is not (ParameterKinds.PositionalOnly or ParameterKinds.PositionalOrKeyword))
+                {
+                    Note(method, $"'{pythonClass.Name}.{method.Name}' takes no 'self' and gets no C# member.");
+                }
+                else
+                {
+                    methods.Add(method with { Parameters = method.Parameters.Skip(1).ToList() });
+                }
+            }
+
+            var used = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { type.Name };
+            var planned = new List<FunctionWrapper>();
+            foreach (var wrapper in PlanFunctions(methods))
+            {
+                if (used.Contains(wrapper.MethodName) && !planned.Any(p => p.MethodName == wrapper.MethodName))
+                {
+                    NoteReserved(pythonClass, wrapper.PythonName, wrapper.MethodName);
+                    continue;
+                }
+                planned.Add(wrapper);
+            }
+            used.UnionWith(planned.Select(p => p.MethodName));
+
+            var properties = new List<PropertyWrapper>();
+            foreach (var (name, getter) in getters)
+            {
+                if (name.StartsWith('_'))
+                {
+                    continue;
+                }
+                var csharpName = CSharpNames.ToPascalCase(name);
+                if (!used.Add(csharpName))
+                {
+                    NoteReserved(pythonClass, name, csharpName);
+                    continue;
+                }
+                if (PlanProperty(pythonClass, getter, type, csharpName, setters.Contains(name)) is { } property)
+                {
+                    properties.Add(property);
+                }
+            }
+            return new ClassWrapper(type, pythonClass.Docstring, planned, properties);
+        }
+        finally
+        {
+            _scope = _moduleName;
+        }
+    }
+
+    private PropertyWrapper? PlanProperty(PythonClass pythonClass, PythonFunction getter, ClassType type, string csharpName, bool hasSetter)
+    {
+        if (getter.Returns is not { } annotation)
+        {
+            Note(getter, $"the property '{pythonClass.Name}.{getter.Name}' has no return annotation and gets no C# property; annotate it (-> Any for PyObject).");
+            return null;
+        }
+        var mapping = TypeMapper.MapReturn(annotation, _enums, type.Name + csharpName);
+        if (mapping.Problem is not null)
+        {
+            _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, annotation.Line, annotation.Column,
+                $"The annotation '{annotation.Text}' of the property {_scope}.{getter.Name} cannot be mapped to a C# type: {mapping.Problem}. "
+                + "The C# property is PyObject instead; use a supported annotation, or 'Any' to make PyObject explicit."));
+        }
+        if (mapping.Type is not { } propertyType)
+        {
+            Note(getter, $"the property '{pythonClass.Name}.{getter.Name}' is annotated None and gets no C# property.");
+            return null;
+        }
+        // One C# type serves both ways only when the annotation maps the same as an argument (not for collections).
+        var setterType = hasSetter ? TypeMapper.MapParameter(annotation, _enums, type.Name + csharpName).Type : null;
+        var settable = setterType is not null && setterType.ParameterSpelling == propertyType.Spelling && propertyType.LazyConverterExpression("") is null;
+        if (hasSetter && !settable)
+        {
+            Note(getter, $"the property '{pythonClass.Name}.{getter.Name}' has a setter, but its type '{annotation.Text}' reads and writes as different C# types; the C# property is get-only.");
+        }
+        return new PropertyWrapper(getter.Name, csharpName, getter.Docstring, propertyType, settable);
+    }
+
+    private void NoteReserved(PythonClass pythonClass, string pythonName, string csharpName) =>
+        _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, pythonClass.Line,
+            $"{_moduleName}: '{pythonClass.Name}.{pythonName}' would become the C# member '{csharpName}', which the wrapper class already has; it gets no C# member."));
+}
