@@ -89,6 +89,7 @@ public sealed class HostileInputTests
     [DataRow("notutf8", @"notutf8\.py\(6,\d+\): error CSPY2001:.*utf-8", DisplayName = "non-UTF-8 byte → CSPY2001 at its line")]
     [DataRow("accessor-collision", @"stats_smoothing\.py : error CSPY3002: .*'stats/smoothing\.py'.*'stats_smoothing\.py'", DisplayName = "two modules, one accessor → CSPY3002 naming both")]
     [DataRow("function-collision", @"fnclash\.py\(5,1\): error CSPY3003:", DisplayName = "two functions, one method name → CSPY3003 at the second")]
+    [DataRow("type-collision", @"zz_theme\.py\(5\): error CSPY3007: Module 'zz_theme' would generate the C# type 'Swatch', which module 'aa_paint' already generates", DisplayName = "two modules, one C# type name → CSPY3007 at the second class")]
     public void BadPythonFailsWithTheDocumentedCodeAtFileAndLine(string scenario, string expected)
     {
         var added = scenario switch
@@ -102,6 +103,11 @@ public sealed class HostileInputTests
                 ["stats_smoothing.py"] = "def b() -> int:\n    return 2\n"u8.ToArray(),
             },
             "function-collision" => new Dictionary<string, byte[]> { ["fnclash.py"] = "def foo_bar() -> int:\n    return 1\n\n\ndef foo__bar() -> int:\n    return 2\n"u8.ToArray() },
+            "type-collision" => new Dictionary<string, byte[]>
+            {
+                ["aa_paint.py"] = "from enum import Enum\n\n\nclass Swatch(Enum):\n    RED = 1\n\n\ndef paint(s: Swatch) -> str:\n    return s.name\n"u8.ToArray(),
+                ["zz_theme.py"] = "from dataclasses import dataclass\n\n\n@dataclass\nclass Swatch:\n    hex: str\n\n\ndef primary() -> Swatch:\n    return Swatch('#f00')\n"u8.ToArray(),
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
         };
 

@@ -34,6 +34,13 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
     [Required]
     public string OutputDirectory { get; set; } = "";
 
+    /// <summary>
+    /// The generated files of every module the project compiles, including those not regenerated this time; their
+    /// header lines say which C# types they declare, so a type name two modules would both declare is caught
+    /// (CSPY3007) even in a partial build. Optional.
+    /// </summary>
+    public ITaskItem[] AllWrapperFiles { get; set; } = [];
+
     /// <summary>The files written, with metadata <c>SourceFile</c> (the Python item) and <c>ModuleName</c>.</summary>
     [Output]
     public ITaskItem[] GeneratedFiles { get; private set; } = [];
@@ -68,21 +75,75 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        var generated = new List<ITaskItem>();
-        var rootNamespace = EscapeNamespace(RootNamespace);
+        var planned = new List<(ModuleSource Module, FileSignatures Signatures, ModuleWrapper Wrapper)>();
         for (var i = 0; i < modules.Count; i++)
         {
-            var item = GenerateModule(modules[i], result.Report!.Files[i], rootNamespace);
-            if (item is not null)
+            if (PlanModule(modules[i], result.Report!.Files[i]) is { } wrapper)
             {
-                generated.Add(item);
+                planned.Add((modules[i], result.Report!.Files[i], wrapper));
             }
+        }
+
+        var generated = new List<ITaskItem>();
+        var rootNamespace = EscapeNamespace(RootNamespace);
+        var declared = TypesDeclaredElsewhere(planned.Select(p => p.Module));
+        foreach (var (module, signatures, wrapper) in planned.OrderBy(p => p.Module.ModuleName, StringComparer.Ordinal))
+        {
+            if (ReportTypeClashes(module, signatures, wrapper, declared))
+            {
+                DeleteOutput(module);
+                continue;
+            }
+            generated.Add(WriteModule(module, wrapper, rootNamespace));
         }
         GeneratedFiles = generated.ToArray();
         return !Log.HasLoggedErrors;
     }
 
-    private ITaskItem? GenerateModule(ModuleSource module, FileSignatures signatures, string rootNamespace)
+    // Type name -> the module declaring it, from the headers of the wrappers this run does not regenerate.
+    private Dictionary<string, string> TypesDeclaredElsewhere(IEnumerable<ModuleSource> regenerated)
+    {
+        var regeneratedPaths = regenerated.Select(m => Path.GetFullPath(OutputPath(m))).ToHashSet(StringComparer.Ordinal);
+        var declared = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in AllWrapperFiles.Select(f => Path.GetFullPath(f.ItemSpec)).Where(f => !regeneratedPaths.Contains(f)))
+        {
+            var moduleName = Path.GetFileName(file) is { } name && name.EndsWith(".g.cs", StringComparison.Ordinal) ? name[..^5] : file;
+            foreach (var type in GeneratedTypeNames.ReadFrom(file))
+            {
+                declared.TryAdd(type, moduleName);
+            }
+        }
+        return declared;
+    }
+
+    // Reports each type of this module that another module already declares; otherwise claims its types.
+    private bool ReportTypeClashes(ModuleSource module, FileSignatures signatures, ModuleWrapper wrapper, Dictionary<string, string> declared)
+    {
+        var clashes = GeneratedTypeNames.Of(wrapper).Where(declared.ContainsKey).ToList();
+        foreach (var type in clashes)
+        {
+            Log.LogError(null, DiagnosticCodes.TypeNameCollision, null, module.FullPath, LineOfType(signatures, type), 0, 0, 0,
+                $"Module '{module.ModuleName}' would generate the C# type '{type}', which module '{declared[type]}' already generates; " +
+                $"both would be declared in namespace '{RootNamespace}'. Rename one of the Python classes (or the function or parameter " +
+                $"a Literal enum is named after), or make one private with a leading '_'. No wrapper is generated for module '{module.ModuleName}' until then.");
+        }
+        if (clashes.Count == 0)
+        {
+            foreach (var type in GeneratedTypeNames.Of(wrapper))
+            {
+                declared.TryAdd(type, module.ModuleName);
+            }
+        }
+        return clashes.Count > 0;
+    }
+
+    private static int LineOfType(FileSignatures signatures, string type) =>
+        signatures.Enums?.FirstOrDefault(e => e.Name == type)?.Line
+        ?? signatures.Records?.FirstOrDefault(r => r.Name == type)?.Line
+        ?? signatures.Classes?.FirstOrDefault(c => c.Name == type)?.Line
+        ?? 0;
+
+    private ModuleWrapper? PlanModule(ModuleSource module, FileSignatures signatures)
     {
         if (signatures.Error is { } error)
         {
@@ -100,7 +161,11 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             DeleteOutput(module);
             return null;
         }
+        return wrapper;
+    }
 
+    private ITaskItem WriteModule(ModuleSource module, ModuleWrapper wrapper, string rootNamespace)
+    {
         var code = WrapperEmitter.Emit(wrapper, rootNamespace, module.DisplayPath);
         var outputPath = OutputPath(module);
         Directory.CreateDirectory(OutputDirectory);

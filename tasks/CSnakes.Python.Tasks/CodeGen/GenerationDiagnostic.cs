@@ -49,4 +49,7 @@ internal static class DiagnosticCodes
 
     /// <summary>A Python file has no importable module name and gets no wrapper.</summary>
     public const string NoModuleName = "CSPY3006";
+
+    /// <summary>Two modules of one project would generate a C# enum, record or class of the same name.</summary>
+    public const string TypeNameCollision = "CSPY3007";
 }
