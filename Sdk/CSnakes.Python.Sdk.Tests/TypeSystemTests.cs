@@ -63,12 +63,26 @@ public sealed class TypeSystemTests
             "apply_twice: 18",
             "each_word: 3 0=to,1=be,2=or",
             "guarded: caught DotNetError: System.InvalidOperationException: no value",
+            "swap_bytes: 3,2,1",
+            "negate: False,True",
+            "as_float: 42",
+            "float_kind: float",
+            "remember: one,two",
+            "pair: (X, 42, 3)",
+            "eight: (8, 7, 6, 5, 4, 3, 2, 1)",
+            "group: a=3,b=0",
+            "greet: hi ada|null",
+            "lazy_argument: 2,4,6",
         ];
         foreach (var line in expected)
         {
             StringAssert.Contains(run.Output, line);
         }
 
+        var huge = run.Output.Split('\n').Single(l => l.StartsWith("huge: ", StringComparison.Ordinal));
+        StringAssert.Contains(huge, "OverflowException");
+        StringAssert.Contains(huge, "1180591620717411303424", "the message carries the value");
+        AssertLie(run.Output, "lying_bool", "'bool'", "'int'");
         AssertLie(run.Output, "lying_iterator", "'int'", "'str'");
         AssertLie(run.Output, "lying_set", "'set'", "'list'");
         AssertLie(run.Output, "lying_date", "'datetime.date'", "'str'");

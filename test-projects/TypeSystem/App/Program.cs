@@ -114,6 +114,28 @@ var visited = new List<string>();
 long wordCount = py.EachWord("to be or", (word, index) => visited.Add($"{index}={word}"));
 Console.WriteLine($"each_word: {wordCount} {string.Join(",", visited)}");
 Console.WriteLine($"guarded: {py.Guarded(() => throw new InvalidOperationException("no value"))}");
+Console.WriteLine($"swap_bytes: {string.Join(",", py.SwapBytes([1, 2, 3]))}");
+Console.WriteLine($"negate: {py.Negate(true)},{py.Negate(false)}");
+Console.WriteLine($"as_float: {py.AsFloat(21)}");
+Console.WriteLine($"float_kind: {py.FloatKind(1.0)}");
+try
+{
+    Console.WriteLine($"huge: no error, got {py.Huge()}");
+}
+catch (OverflowException e)
+{
+    Console.WriteLine($"huge: OverflowException: {e.Message}");
+}
+py.Remember("one");
+py.Remember("two");
+Console.WriteLine($"remember: {string.Join(",", py.Remembered())}");
+Console.WriteLine($"pair: {py.Pair((41, "x", 1.5))}");
+Console.WriteLine($"eight: {py.Eight((1, 2, 3, 4, 5, 6, 7, 8))}");
+var table = new Dictionary<string, IReadOnlyList<long>> { ["a"] = [1, 2], ["b"] = [] };
+Console.WriteLine($"group: {string.Join(",", py.Group(table).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"))}");
+Console.WriteLine($"greet: {py.Greet("ada")}|{py.Greet() ?? "null"}");
+Console.WriteLine($"lazy_argument: {string.Join(",", py.Doubled(Enumerable.Range(1, 3).Select(i => (long)i)))}");
+Lie("lying_bool", () => py.LyingBool());
 Lie("lying_point", () => py.LyingPoint());
 Lie("lying_literal", () => py.LyingLiteral());
 Lie("lying_iterator", () => py.LyingIterator().ToList());

@@ -311,3 +311,58 @@ def guarded(f: Callable[[], str]) -> str:
         return f()
     except RuntimeError as e:
         return f"caught {type(e).__name__}: {e}"
+
+
+# The scalar and container rows, through generated code.
+def swap_bytes(data: bytes) -> bytes:
+    return bytes(reversed(data))
+
+
+def negate(flag: bool) -> bool:
+    return not flag
+
+
+def as_float(value: int) -> float:
+    # An int returned where float is annotated is widened.
+    return value * 2
+
+
+def float_kind(value: float) -> str:
+    # A whole C# double still arrives as a Python float.
+    return type(value).__name__
+
+
+def huge() -> int:
+    return 2**70
+
+
+_log: list[str] = []
+
+
+def remember(text: str) -> None:
+    _log.append(text)
+
+
+def remembered() -> list[str]:
+    return list(_log)
+
+
+def pair(values: tuple[int, str, float]) -> tuple[str, int, float]:
+    number, text, real = values
+    return text.upper(), number + 1, real * 2
+
+
+def eight(values: tuple[int, int, int, int, int, int, int, int]) -> tuple[int, int, int, int, int, int, int, int]:
+    return tuple(reversed(values))
+
+
+def group(table: dict[str, list[int]]) -> dict[str, int]:
+    return {key: sum(values) for key, values in table.items()}
+
+
+def greet(name: Optional[str] = None) -> Optional[str]:
+    return None if name is None else "hi " + name
+
+
+def lying_bool() -> bool:
+    return 1  # type: ignore[return-value]
