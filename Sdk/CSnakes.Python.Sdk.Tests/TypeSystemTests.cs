@@ -73,6 +73,7 @@ public sealed class TypeSystemTests
             "group: a=3,b=0",
             "greet: hi ada|null",
             "lazy_argument: 2,4,6",
+            "stub: a/b|one [...]",
         ];
         foreach (var line in expected)
         {

@@ -135,6 +135,7 @@ var table = new Dictionary<string, IReadOnlyList<long>> { ["a"] = [1, 2], ["b"] 
 Console.WriteLine($"group: {string.Join(",", py.Group(table).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"))}");
 Console.WriteLine($"greet: {py.Greet("ada")}|{py.Greet() ?? "null"}");
 Console.WriteLine($"lazy_argument: {string.Join(",", py.Doubled(Enumerable.Range(1, 3).Select(i => (long)i)))}");
+Console.WriteLine($"stub: {env.Textwrap().Dedent("  a\n  b").Replace("\n", "/")}|{env.Textwrap().Shorten("one two three four", 12)}");
 Lie("lying_bool", () => py.LyingBool());
 Lie("lying_point", () => py.LyingPoint());
 Lie("lying_literal", () => py.LyingLiteral());
