@@ -115,6 +115,27 @@ public sealed class ConverterRoundTripTests
     }
 
     [TestMethod]
+    [DataRow(255)]
+    [DataRow(256)]
+    [DataRow(257)]
+    [DataRow(4000)]
+    public void StringsAroundTheStackBufferSizeRoundTripWithAndWithoutLoneSurrogates(int length)
+    {
+        // Short strings are transcoded to UTF-8 on the stack, long ones in a pooled array; a lone surrogate
+        // (not UTF-8) anywhere sends either kind down the UTF-16 path.
+        string mixed = string.Concat(Enumerable.Range(0, length).Select(i => (i % 5) switch { 0 => "ü", 1 => "日", 2 => "a", _ => "z" }));
+        string astral = mixed[..^2] + "🐍";
+        string lone = mixed[..^1] + "\uDBFF";
+        foreach (var value in new[] { mixed, astral, lone })
+        {
+            Assert.AreEqual(value, RoundTrip(StrConverter.Instance, value));
+            using var py = StrConverter.Instance.ToPython(value);
+            using var points = Call("code_points", py);
+            Assert.AreEqual(value.EnumerateRunes().Count(), new ListConverter<long>(IntConverter.Instance).FromPython(points).Count);
+        }
+    }
+
+    [TestMethod]
     public void HugeStringRoundTrips()
     {
         string huge = string.Create(5_000_000, 0, (span, _) =>

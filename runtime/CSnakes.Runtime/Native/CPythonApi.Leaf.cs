@@ -26,6 +26,10 @@ internal static unsafe partial class CPythonApi
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint> LeafTupleSize;
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> LeafTupleGetItem;
     public static delegate* unmanaged[SuppressGCTransition]<nint, void> LeafIncRef;
+    /// <summary>Only for valid UTF-8 we encoded ourselves (no error handler runs); str objects are not GC-tracked.</summary>
+    public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, byte*, nint> LeafUnicodeDecodeUtf8;
+    /// <summary>Only for objects known to be str; computes and caches the UTF-8 form at most once.</summary>
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint> LeafUnicodeAsUtf8AndSize;
 
     private static void LoadLeaf()
     {
@@ -40,5 +44,7 @@ internal static unsafe partial class CPythonApi
         LeafTupleSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Require("PyTuple_Size");
         LeafTupleGetItem = (delegate* unmanaged[SuppressGCTransition]<nint, nint, nint>)Require("PyTuple_GetItem");
         LeafIncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Require("Py_IncRef");
+        LeafUnicodeDecodeUtf8 = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, byte*, nint>)Require("PyUnicode_DecodeUTF8");
+        LeafUnicodeAsUtf8AndSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint>)Require("PyUnicode_AsUTF8AndSize");
     }
 }
