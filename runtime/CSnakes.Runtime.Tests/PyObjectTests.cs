@@ -120,6 +120,34 @@ public sealed class PyObjectTests
     }
 
     [TestMethod]
+    public void DroppingTheLastReferenceFreesTheObjectAndImmortalsStayUntouched()
+    {
+        // Decrements that do not free are done inline; the one that frees must still reach CPython.
+        using var weakref = Env.Import("weakref");
+        using var refType = weakref.GetAttr("ref");
+        var bag = Call("make_bag");
+        using var weak = refType.Call([bag]);
+        using (var alive = weak.Call())
+        {
+            Assert.IsFalse(alive.IsNone(), "alive while referenced");
+        }
+
+        bag.Dispose();
+
+        using (var dead = weak.Call())
+        {
+            Assert.IsTrue(dead.IsNone(), "the last reference dropped from .NET freed the object");
+        }
+
+        for (int i = 0; i < 10_000; i++)
+        {
+            PyObject.None.Dispose();
+        }
+        using var none = PyObject.None;
+        Assert.IsTrue(none.IsNone());
+    }
+
+    [TestMethod]
     public void ReferencesAreReleasedExactlyOnce()
     {
         using var sys = Env.Import("sys");

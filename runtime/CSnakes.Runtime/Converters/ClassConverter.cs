@@ -56,25 +56,6 @@ public sealed class ClassConverter<TWrapper> : PyConverter<TWrapper>
         return _wrap(PyObject.FromBorrowed(obj));
     }
 
-    private unsafe nint PythonClass()
-    {
-        if (_class != 0)
-        {
-            return _class;
-        }
-        nint module = CPythonApi.ImportModule(_module);
-        if (module == 0)
-        {
-            throw ConversionErrors.Pending();
-        }
-        try
-        {
-            // The GIL is held, so no other thread can be filling the cache at the same time.
-            return _class = StdlibTypes.GetAttr(module, _className);
-        }
-        finally
-        {
-            CPythonApi.Py_DecRef(module);
-        }
-    }
+    // Imported on first use and kept for the interpreter's lifetime; the GIL is held, so no other thread fills it meanwhile.
+    private nint PythonClass() => StdlibTypes.Load(ref _class, _module, _className);
 }

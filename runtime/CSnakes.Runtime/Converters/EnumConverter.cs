@@ -118,29 +118,8 @@ public sealed unsafe class EnumConverter<TEnum> : PyConverter<TEnum>
     private ArgumentOutOfRangeException Undefined(TEnum value) =>
         new(nameof(value), value, $"{value} is not a value of {typeof(TEnum).Name} known to Python ({_expected}).");
 
-    private nint PythonClass()
-    {
-        if (_class != 0)
-        {
-            return _class;
-        }
-        nint module = ImportModule(_module!);
-        try
-        {
-            // The GIL is held, so no other thread can be filling the cache at the same time.
-            return _class = StdlibTypes.GetAttr(module, _className!);
-        }
-        finally
-        {
-            CPythonApi.Py_DecRef(module);
-        }
-    }
-
-    private static nint ImportModule(string name)
-    {
-        nint module = CPythonApi.ImportModule(name);
-        return module != 0 ? module : throw ConversionErrors.Pending();
-    }
+    // Imported on first use and kept for the interpreter's lifetime; the GIL is held, so no other thread fills it meanwhile.
+    private nint PythonClass() => StdlibTypes.Load(ref _class, _module!, _className!);
 
     private static string Repr(nint obj) => StrConverter.FromOwnedHandle(CPythonApi.PyObject_Repr(obj));
 

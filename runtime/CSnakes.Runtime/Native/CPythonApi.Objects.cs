@@ -3,7 +3,6 @@ namespace CSnakes.Runtime.Native;
 internal static unsafe partial class CPythonApi
 {
     public static delegate* unmanaged<nint, void> Py_IncRef;
-    public static delegate* unmanaged<nint, void> Py_DecRef;
     public static delegate* unmanaged<nint, nint, nint> PyObject_GetAttrString;
     public static delegate* unmanaged<nint, nint, nint, int> PyObject_SetAttrString;
     public static delegate* unmanaged<nint, nint, int> PyObject_HasAttrString;
@@ -47,7 +46,7 @@ internal static unsafe partial class CPythonApi
     private static void LoadObjects()
     {
         Py_IncRef = (delegate* unmanaged<nint, void>)Require("Py_IncRef");
-        Py_DecRef = (delegate* unmanaged<nint, void>)Require("Py_DecRef");
+        LoadReferenceCounting();
         PyObject_GetAttrString = (delegate* unmanaged<nint, nint, nint>)Require("PyObject_GetAttrString");
         PyObject_SetAttrString = (delegate* unmanaged<nint, nint, nint, int>)Require("PyObject_SetAttrString");
         PyObject_HasAttrString = (delegate* unmanaged<nint, nint, int>)Require("PyObject_HasAttrString");
