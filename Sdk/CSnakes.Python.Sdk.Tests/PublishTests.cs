@@ -93,6 +93,13 @@ public sealed class PublishTests
         Assert.AreEqual(0, PublishedWorkspace.Get().PycacheDirectoriesAfterPublish, "No __pycache__ is published.");
         Assert.IsTrue(File.Exists(Path.Combine(python, "site-packages", "PyLib", "tinywheel", "__init__.py")));
         Assert.IsFalse(Directory.Exists(Path.Combine(python, "site-packages", "PyLib", "pip")), "pip is a build tool; not bundled.");
+
+        // PythonStripLibrary (default on): pyenv's libpython is ~30 MiB with its debug sections, ~5 MiB without.
+        if (Environment.GetEnvironmentVariable("PATH")!.Split(':').Any(dir => File.Exists(Path.Combine(dir, "strip"))))
+        {
+            var lib = new FileInfo(Directory.GetFiles(Path.Combine(python, "lib"), "libpython3*").Single());
+            Assert.IsTrue(lib.Length < 15 * 1048576, $"{lib.Name} is bundled with its debug information ({lib.Length} bytes)");
+        }
     }
 
     [TestMethod]
