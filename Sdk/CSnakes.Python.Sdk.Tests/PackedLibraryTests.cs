@@ -99,6 +99,22 @@ public sealed class PackedLibraryTests
         StringAssert.Contains(build.Output, "must not contradict each other");
     }
 
+    [TestMethod]
+    public void AProjectReferencedLibraryPinningAnotherVersionIsCSPY1008InTheApp()
+    {
+        // Its own workspace: PyLocal gets a requirement here that the other tests must not see.
+        var workspace = E2EEnvironment.CreateWorkspace("PackedLibrary");
+        var pack = DotNetCli.Run(workspace, "pack", "PyPkg", "-o", Path.Combine(workspace, "packed"), "-nodeReuse:false");
+        Assert.AreEqual(0, pack.ExitCode, pack.ToString());
+        var pkgRequirements = File.ReadAllText(Path.Combine(workspace, "PyPkg", "requirements.txt"));
+        File.WriteAllText(Path.Combine(workspace, "PyLocal", "requirements.txt"), pkgRequirements.Replace("tinywheel==1.0", "tinywheel==2.0"));
+
+        var build = DotNetCli.Run(workspace, "build", "App", "-nodeReuse:false");
+
+        Assert.AreNotEqual(0, build.ExitCode, build.ToString());
+        StringAssert.Contains(build.Output, "error CSPY1008: 'tinywheel' is installed at different versions by the Python libraries of this app: 1.0 (App), 2.0 (PyLocal)");
+    }
+
     private static string Read(ZipArchive package, string path)
     {
         using var reader = new StreamReader(package.GetEntry(path)!.Open());

@@ -1,0 +1,54 @@
+namespace CSnakes.Python.Tasks.Manifest;
+
+/// <summary>
+/// The distributions installed in a venv, read from its <c>*.dist-info</c> folder names
+/// (<c>{name}-{version}.dist-info</c>, PEP 427/491: the name has no '-', the version none either).
+/// Names are normalised as PEP 503 does (lower case, runs of '-', '_', '.' as one '-'), so
+/// <c>Tiny_Wheel</c> and <c>tiny-wheel</c> are the same distribution.
+/// </summary>
+internal static class InstalledDistributions
+{
+    /// <summary>Normalised name → (name as installed, version) for every distribution in the venv's site-packages.</summary>
+    public static IReadOnlyDictionary<string, (string Name, string Version)> Read(string venvDirectory)
+    {
+        var found = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var sitePackages in SitePackagesFolders(venvDirectory))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(sitePackages, "*.dist-info"))
+            {
+                var stem = Path.GetFileName(folder)[..^".dist-info".Length];
+                var dash = stem.IndexOf('-');
+                if (dash > 0 && dash < stem.Length - 1)
+                {
+                    found[Normalize(stem[..dash])] = (stem[..dash], stem[(dash + 1)..]);
+                }
+            }
+        }
+        return found;
+    }
+
+    public static string Normalize(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(name, "[-_.]+", "-").ToLowerInvariant();
+
+    // POSIX venvs: lib/pythonX.Y/site-packages; Windows venvs: Lib/site-packages.
+    private static IEnumerable<string> SitePackagesFolders(string venvDirectory)
+    {
+        var windows = Path.Combine(venvDirectory, "Lib", "site-packages");
+        if (Directory.Exists(windows))
+        {
+            yield return windows;
+        }
+        var lib = Path.Combine(venvDirectory, "lib");
+        if (Directory.Exists(lib))
+        {
+            foreach (var version in Directory.EnumerateDirectories(lib, "python3*"))
+            {
+                var sitePackages = Path.Combine(version, "site-packages");
+                if (Directory.Exists(sitePackages))
+                {
+                    yield return sitePackages;
+                }
+            }
+        }
+    }
+}
