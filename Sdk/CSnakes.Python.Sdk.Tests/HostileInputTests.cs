@@ -69,7 +69,8 @@ public sealed class HostileInputTests
             StringAssert.Matches(build.Output, new Regex($@"{annotations}\({line},\d+\): warning CSPY3001:"), $"no CSPY3001 at annotations.py line {line}");
         }
 
-        StringAssert.Matches(build.Output, new Regex(Regex.Escape(Path.Combine(Library, "defaults.py")) + @"\(32,\d+\): warning CSPY3004:"));
+        // A positional-only parameter with a computed default is optional too: left out, Python computes it.
+        Assert.IsFalse(Regex.IsMatch(build.Output, Regex.Escape(Path.Combine(Library, "defaults.py")) + @"\(32,\d+\): warning"), "positional_only_computed got a warning");
 
         var run = RunApp();
         Assert.AreEqual(0, run.ExitCode, run.ToString());
@@ -78,7 +79,7 @@ public sealed class HostileInputTests
             "lock: 1-p-s-0", "event: 5", "keywords: module-named", "to_string: not object.ToString", "get_hash_code: 7",
             "python_module: not the property", "locals_clash: 21", "unknown_type: 5", "string_garbage: 1",
             "huge_int: 99999999999999999999999", "infinite_float: inf", "computed: 1000 nan", "computed_given: 7 0.5",
-            "none_for_int: None", "wrong_type: 5", "odd_string: 38", "tuple_default: 3", "positional_only_computed: 4",
+            "none_for_int: None", "wrong_type: 5", "odd_string: 38", "tuple_default: 3", "positional_only_computed: 4 1180591620717411303424",
             "negative_and_minus_zero: -5 -0.0", "cafe: café", "bom: 1", "wheel: 42",
         ];
         CollectionAssert.AreEqual(expected, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -89,7 +90,6 @@ public sealed class HostileInputTests
     [DataRow("notutf8", @"notutf8\.py\(6,\d+\): error CSPY2001:.*utf-8", DisplayName = "non-UTF-8 byte → CSPY2001 at its line")]
     [DataRow("accessor-collision", @"stats_smoothing\.py : error CSPY3002: .*'stats/smoothing\.py'.*'stats_smoothing\.py'", DisplayName = "two modules, one accessor → CSPY3002 naming both")]
     [DataRow("function-collision", @"fnclash\.py\(5,1\): error CSPY3003:", DisplayName = "two functions, one method name → CSPY3003 at the second")]
-    [DataRow("type-collision", @"zz_theme\.py\(5\): error CSPY3007: Module 'zz_theme' would generate the C# type 'Swatch', which module 'aa_paint' already generates", DisplayName = "two modules, one C# type name → CSPY3007 at the second class")]
     public void BadPythonFailsWithTheDocumentedCodeAtFileAndLine(string scenario, string expected)
     {
         var added = scenario switch
@@ -103,11 +103,6 @@ public sealed class HostileInputTests
                 ["stats_smoothing.py"] = "def b() -> int:\n    return 2\n"u8.ToArray(),
             },
             "function-collision" => new Dictionary<string, byte[]> { ["fnclash.py"] = "def foo_bar() -> int:\n    return 1\n\n\ndef foo__bar() -> int:\n    return 2\n"u8.ToArray() },
-            "type-collision" => new Dictionary<string, byte[]>
-            {
-                ["aa_paint.py"] = "from enum import Enum\n\n\nclass Swatch(Enum):\n    RED = 1\n\n\ndef paint(s: Swatch) -> str:\n    return s.name\n"u8.ToArray(),
-                ["zz_theme.py"] = "from dataclasses import dataclass\n\n\n@dataclass\nclass Swatch:\n    hex: str\n\n\ndef primary() -> Swatch:\n    return Swatch('#f00')\n"u8.ToArray(),
-            },
             _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
         };
 

@@ -23,21 +23,26 @@ public sealed class IncrementalBuildTests
     }
 
     [TestMethod]
-    public void EditingOneModuleRegeneratesOnlyThatModule()
+    public void ATouchedModuleIsReadAgainButUnchangedWrappersAreNotRewritten()
     {
         var built = BuiltWheelScenario.Get();
         Assert.AreEqual(0, built.FirstBuild.ExitCode, built.FirstBuild.ToString());
         Assert.AreEqual(0, DotNetCli.Run(built.Directory, "build", "PyLib", "-nodeReuse:false").ExitCode);
         var generated = Path.Combine(built.Directory, "PyLib", "obj", "Debug", "net10.0", "python", "generated");
-        var untouchedBefore = File.GetLastWriteTimeUtc(Path.Combine(generated, "tools.text.g.cs"));
+        var before = Directory.GetFiles(generated, "*.g.cs").ToDictionary(f => f, File.GetLastWriteTimeUtc);
         File.SetLastWriteTimeUtc(Path.Combine(built.Directory, "PyLib", "greetings.py"), DateTime.UtcNow);
 
         var build = DotNetCli.Run(built.Directory, "build", "PyLib", "-nodeReuse:false", "--no-restore", "-v:d");
 
         Assert.AreEqual(0, build.ExitCode, build.ToString());
-        StringAssert.Contains(build.Output, "Building target \"_CSnakesGenerateWrappersCore\" partially");
+        // Modules may re-export each other, so every module is read again; no signature changed, so nothing is rewritten.
+        StringAssert.Contains(build.Output, "Task \"GeneratePythonWrappers\"");
         StringAssert.Contains(build.Output, "Skipping target \"_CSnakesCreateVenvCore\"");
-        Assert.AreEqual(untouchedBefore, File.GetLastWriteTimeUtc(Path.Combine(generated, "tools.text.g.cs")), "an unchanged module was regenerated");
+        StringAssert.Contains(build.Output, "Skipping target \"CoreCompile\" because all output files are up-to-date");
+        foreach (var (file, time) in before)
+        {
+            Assert.AreEqual(time, File.GetLastWriteTimeUtc(file), $"{Path.GetFileName(file)} was rewritten although its text did not change");
+        }
     }
 
     [TestMethod]

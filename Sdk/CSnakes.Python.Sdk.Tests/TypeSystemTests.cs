@@ -74,6 +74,11 @@ public sealed class TypeSystemTests
             "greet: hi ada|null",
             "lazy_argument: 2,4,6",
             "stub: a/b|one [...]",
+            // Positional while every earlier argument is given; after an omitted one by keyword; a positional-only
+            // one that holds its default is left out, any other value is refused before Python is called.
+            "call_shape: 1,-,3,-,5|1,2,3,-,5|1,2,4,6,5|1,-,3,6,5|1,-,3,-,7",
+            "call_shape_refused: c",
+            "keyword_spy: 1,-,1,[]|1,2,3,[]",
         ];
         foreach (var line in expected)
         {

@@ -13,12 +13,12 @@ public sealed class AsyncCodeGenTests
 {
     private static (ModuleWrapper Module, IReadOnlyList<GenerationDiagnostic> Diagnostics) Plan(params PythonFunction[] functions)
     {
-        var module = WrapperPlanner.Plan("web", "/p/web.py", File(functions), out var diagnostics);
+        var module = WrapperPlanner.Plan("App", "web", "/p/web.py", File(functions), out var diagnostics);
         return (module, diagnostics);
     }
 
     private static string Emit(params PythonFunction[] functions) =>
-        WrapperEmitter.Emit(Plan(functions).Module, "App", "web.py");
+        GeneratedCode.Emit(Plan(functions).Module, "web.py");
 
     [TestMethod]
     public void AnAsyncDefBecomesATaskOfItsReturnTypeWithACancellationToken()
@@ -29,8 +29,6 @@ public sealed class AsyncCodeGenTests
         StringAssert.Contains(code, "Task<byte[]> IWeb.Fetch(string url, long retries, CancellationToken cancellationToken)\n");
         StringAssert.Contains(code, "using var __coroutine = __call.InvokeObject(_fnFetch);\n");
         StringAssert.Contains(code, "return PythonCoroutine.Run(__coroutine, BytesConverter.Instance, \"web.fetch\", cancellationToken);\n");
-        StringAssert.Contains(code, "using System.Threading.Tasks;\n");
-        StringAssert.Contains(code, "using CSnakes.Runtime.Async;\n");
         StringAssert.Contains(code, "/// Python: <c>async def fetch(url: str, retries: int = 3) -&gt; bytes</c>\n");
     }
 
@@ -51,9 +49,9 @@ public sealed class AsyncCodeGenTests
 
         var function = module.Functions.Single();
         Assert.IsTrue(function.IsAsync);
-        Assert.AreEqual("IReadOnlyList<long>", function.ReturnType!.Spelling);
+        Assert.AreEqual("IReadOnlyList<long>", GeneratedCode.Readable(function.ReturnType!.Spelling));
         Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
-        StringAssert.Contains(WrapperEmitter.Emit(module, "App", "web.py"), "Task<IReadOnlyList<long>> Numbers(CancellationToken cancellationToken = default);\n");
+        StringAssert.Contains(GeneratedCode.Emit(module, "web.py"), "Task<IReadOnlyList<long>> Numbers(CancellationToken cancellationToken = default);\n");
     }
 
     [TestMethod]
@@ -72,7 +70,7 @@ public sealed class AsyncCodeGenTests
 
         Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
         Assert.AreEqual("cancellationToken2", module.Functions.Single().Parameters.Single().CSharpName);
-        StringAssert.Contains(WrapperEmitter.Emit(module, "App", "web.py"), "Task<long> Wait(long cancellationToken2, CancellationToken cancellationToken = default);\n");
+        StringAssert.Contains(GeneratedCode.Emit(module, "web.py"), "Task<long> Wait(long cancellationToken2, CancellationToken cancellationToken = default);\n");
     }
 
     [TestMethod]
@@ -94,13 +92,11 @@ public sealed class AsyncCodeGenTests
         Assert.IsTrue(function.IsAsyncIterator);
         Assert.IsFalse(function.IsAsync);
         Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
-        var code = WrapperEmitter.Emit(module, "App", "web.py");
+        var code = GeneratedCode.Emit(module, "web.py");
         StringAssert.Contains(code, "IAsyncEnumerable<long> Stream(long count, CancellationToken cancellationToken = default);\n");
         StringAssert.Contains(code, "IAsyncEnumerable<long> IWeb.Stream(long count, CancellationToken cancellationToken)\n");
         StringAssert.Contains(code, "using var __iterator = __call.InvokeObject(_fnStream);\n");
         StringAssert.Contains(code, "return PythonAsyncIterator.Enumerate(__iterator, IntConverter.Instance, \"web.stream\", cancellationToken);\n");
-        StringAssert.Contains(code, "using CSnakes.Runtime.Async;\n");
-        StringAssert.Contains(code, "using System.Threading;\n");
         Assert.IsFalse(code.Contains("PythonCoroutine", StringComparison.Ordinal));
     }
 
@@ -122,7 +118,7 @@ public sealed class AsyncCodeGenTests
             Function("nones", Ann(Name("typing.AsyncIterator", None))) with { IsAsync = true });
 
         Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
-        var code = WrapperEmitter.Emit(module, "App", "web.py");
+        var code = GeneratedCode.Emit(module, "web.py");
         StringAssert.Contains(code, "IAsyncEnumerable<PyObject> Anything(CancellationToken cancellationToken = default);\n");
         StringAssert.Contains(code, "IAsyncEnumerable<PyObject> Nones(CancellationToken cancellationToken = default);\n");
         StringAssert.Contains(code, "return PythonAsyncIterator.Enumerate(__iterator, PyObjectConverter.Instance, \"web.nones\", cancellationToken);\n");
@@ -136,7 +132,7 @@ public sealed class AsyncCodeGenTests
         var warning = diagnostics.Single(d => d.Severity == DiagnosticSeverity.Warning);
         Assert.AreEqual(DiagnosticCodes.UnmappedAnnotation, warning.Code);
         StringAssert.Contains(warning.Text, "IAsyncEnumerable<PyObject>");
-        StringAssert.Contains(WrapperEmitter.Emit(module, "App", "web.py"), "IAsyncEnumerable<PyObject> Odd(CancellationToken cancellationToken = default);\n");
+        StringAssert.Contains(GeneratedCode.Emit(module, "web.py"), "IAsyncEnumerable<PyObject> Odd(CancellationToken cancellationToken = default);\n");
     }
 
     [TestMethod]

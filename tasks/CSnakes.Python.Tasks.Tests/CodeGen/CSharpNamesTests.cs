@@ -44,7 +44,8 @@ public sealed class CSharpNamesTests
         var accessor = CSharpNames.ModuleAccessor(module);
         Assert.AreEqual(expected, accessor);
         Assert.AreEqual("I" + expected, CSharpNames.InterfaceName(accessor));
-        Assert.AreEqual(expected + "Module", CSharpNames.ImplementationName(accessor));
+        Assert.AreEqual(expected + "Module", CSharpNames.TypesClassName(accessor));
+        Assert.AreEqual(expected + "ModuleImplementation", CSharpNames.ImplementationName(accessor));
         Assert.AreEqual(expected + "ModuleExtensions", CSharpNames.ExtensionsClassName(accessor));
     }
 }

@@ -34,8 +34,8 @@ public sealed class CallableCodeGenTests
     {
         var mapping = TypeMapper.MapParameter(Ann((AnnotationNode)annotation));
         Assert.IsNull(mapping.Problem, mapping.Problem);
-        Assert.AreEqual(spelling, mapping.Type!.ParameterSpelling);
-        Assert.AreEqual(converter, mapping.Type.ConverterExpression);
+        Assert.AreEqual(spelling, GeneratedCode.Readable(mapping.Type!.ParameterSpelling));
+        Assert.AreEqual(converter, GeneratedCode.Readable(mapping.Type.ConverterExpression));
     }
 
     public static IEnumerable<object[]> UnmappedCallables =>
@@ -55,7 +55,7 @@ public sealed class CallableCodeGenTests
     public void OtherCallablesStayPyObjectWithAProblem(object annotation, string problemPart)
     {
         var mapping = TypeMapper.MapParameter(Ann((AnnotationNode)annotation));
-        Assert.AreEqual("PyObject", mapping.Type!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(mapping.Type!.Spelling));
         Assert.IsNotNull(mapping.Problem);
         StringAssert.Contains(mapping.Problem, problemPart);
     }
@@ -64,7 +64,7 @@ public sealed class CallableCodeGenTests
     public void AReturnedCallableIsAPyObject()
     {
         var mapping = TypeMapper.MapReturn(Ann(Callable(Args(Name("int")), Name("int"))));
-        Assert.AreEqual("PyObject", mapping.Type!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(mapping.Type!.Spelling));
         StringAssert.Contains(mapping.Problem, "returned to C#");
     }
 
@@ -80,8 +80,8 @@ public sealed class CallableCodeGenTests
                 Param("visit", Ann(Callable(Args(Name("str")), None)))),
             Function("notify", Ann(None),
                 Param("done", Ann(Name("typing.Optional", Callable(Args(), None))), Literal("none", null))));
-        var module = WrapperPlanner.Plan("demo", "/p/demo.py", file, out var diagnostics);
-        var code = WrapperEmitter.Emit(module, "Forecast", "demo.py");
+        var module = WrapperPlanner.Plan("Forecast", "demo", "/p/demo.py", file, out var diagnostics);
+        var code = GeneratedCode.Emit(module, "demo.py");
 
         Assert.IsFalse(diagnostics.Any(d => d.Code == "CSPY3001"), string.Join("\n", diagnostics.Select(d => d.Text)));
         StringAssert.Contains(code, "long ApplyTwice(Func<long, long> f, long x);");

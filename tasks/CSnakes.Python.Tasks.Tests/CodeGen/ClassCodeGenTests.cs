@@ -32,8 +32,8 @@ public sealed class ClassCodeGenTests
     private static (ModuleWrapper Module, IReadOnlyList<GenerationDiagnostic> Diagnostics, string Code) Generate(IReadOnlyList<PythonClass> classes, params PythonFunction[] functions)
     {
         var file = File(functions) with { Classes = classes };
-        var module = WrapperPlanner.Plan("shop", "/p/shop.py", file, out var diagnostics);
-        return (module, diagnostics, WrapperEmitter.Emit(module, "App", "shop.py"));
+        var module = WrapperPlanner.Plan("App", "shop", "/p/shop.py", file, out var diagnostics);
+        return (module, diagnostics, GeneratedCode.Emit(module, "shop.py"));
     }
 
     [TestMethod]
@@ -43,9 +43,9 @@ public sealed class ClassCodeGenTests
 
         var wrapper = module.Classes!.Single();
         Assert.AreEqual("Counter", wrapper.Type.Name);
-        CollectionAssert.AreEqual(new[] { "Increment", "Merge" }, wrapper.Methods.Select(m => m.MethodName).ToArray(),
-            "private, static, special and reserved-name methods get no member");
-        StringAssert.Contains(code, "public sealed class Counter : IDisposable\n{");
+        CollectionAssert.AreEqual(new[] { "Increment", "Merge", "Dispose_" }, wrapper.Methods.Select(m => m.MethodName).ToArray(),
+            "private, static and special methods get no member; a reserved name gets a trailing '_'");
+        StringAssert.Contains(code, "public sealed class Counter : IDisposable\n    {");
         StringAssert.Contains(code, "internal static readonly ClassConverter<Counter> PythonConverter = new(\"shop\", \"Counter\", static o => new Counter(o), static c => c.PythonObject);");
         StringAssert.Contains(code, "public long Increment(long by = 1)\n");
         StringAssert.Contains(code, "using var __method = PythonObject.GetAttr(\"increment\");");
@@ -101,8 +101,8 @@ public sealed class ClassCodeGenTests
             Function("total", Ann(Name("typing.Optional", Name("Counter"))), Param("counters", Ann(Name("dict", Name("str"), Name("Counter"))))));
 
         var total = module.Functions.Single(f => f.PythonName == "total");
-        Assert.AreEqual("Counter?", total.ReturnType!.Spelling);
-        Assert.AreEqual("IReadOnlyDictionary<string, Counter>", total.Parameters[0].DeclaredType);
+        Assert.AreEqual("Counter?", GeneratedCode.Readable(total.ReturnType!.Spelling));
+        Assert.AreEqual("IReadOnlyDictionary<string, Counter>", GeneratedCode.Readable(total.Parameters[0].DeclaredType));
         Assert.IsFalse(diagnostics.Any(d => d.Code == "CSPY3001"), string.Join("\n", diagnostics.Select(d => d.Text)));
     }
 
@@ -113,7 +113,7 @@ public sealed class ClassCodeGenTests
         var (module, _, code) = Generate([plain], Function("use", Ann("Plain")));
 
         Assert.AreEqual(0, module.Classes!.Count);
-        Assert.AreEqual("PyObject", module.Functions.Single().ReturnType!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(module.Functions.Single().ReturnType!.Spelling));
         Assert.IsFalse(code.Contains("class Plain", StringComparison.Ordinal));
     }
 
@@ -124,7 +124,7 @@ public sealed class ClassCodeGenTests
             [Method("get", Ann("numpy.ndarray")), Decorated("property", Method("shape", Ann(Name("numpy.ndarray"), line: 7)))]);
         var (module, diagnostics, code) = Generate([odd]);
 
-        Assert.AreEqual("PyObject", module.Classes!.Single().Methods.Single().ReturnType!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(module.Classes!.Single().Methods.Single().ReturnType!.Spelling));
         Assert.AreEqual(2, diagnostics.Count(d => d.Code == "CSPY3001" && d.Text.Contains("shop.Odd.", StringComparison.Ordinal)));
         StringAssert.Contains(code, "return PythonObject.GetAttr(\"shape\");");
     }
@@ -154,7 +154,6 @@ public sealed class ClassCodeGenTests
         var worker = new PythonClass("Worker", 1, 1, null, false, [Method("run", Ann("int")) with { IsAsync = true }]);
         var (_, _, code) = Generate([worker]);
 
-        StringAssert.Contains(code, "using System.Threading.Tasks;");
         StringAssert.Contains(code, "public Task<long> Run(CancellationToken cancellationToken = default)");
         StringAssert.Contains(code, "return PythonCoroutine.Run(__coroutine, IntConverter.Instance, \"shop.Worker.run\", cancellationToken);");
     }

@@ -20,8 +20,8 @@ public sealed class EnumCodeGenTests
     private static (ModuleWrapper Module, IReadOnlyList<GenerationDiagnostic> Diagnostics, string Code) Generate(params PythonFunction[] functions)
     {
         var file = File(functions) with { Enums = [Color, Counted] };
-        var module = WrapperPlanner.Plan("paint", "/p/paint.py", file, out var diagnostics);
-        return (module, diagnostics, WrapperEmitter.Emit(module, "App", "paint.py"));
+        var module = WrapperPlanner.Plan("App", "paint", "/p/paint.py", file, out var diagnostics);
+        return (module, diagnostics, GeneratedCode.Emit(module, "paint.py"));
     }
 
     [TestMethod]
@@ -31,11 +31,11 @@ public sealed class EnumCodeGenTests
             Function("mix", Ann(Name("list", Name("Color"))), Param("a", Ann("Color")), Param("b", Ann(Name("typing.Optional", Name("Color"))))));
 
         var mix = module.Functions.Single();
-        Assert.AreEqual("IReadOnlyList<Color>", mix.ReturnType!.Spelling);
-        Assert.AreEqual("Color", mix.Parameters[0].DeclaredType);
-        Assert.AreEqual("Color?", mix.Parameters[1].DeclaredType);
+        Assert.AreEqual("IReadOnlyList<Color>", GeneratedCode.Readable(mix.ReturnType!.Spelling));
+        Assert.AreEqual("Color", GeneratedCode.Readable(mix.Parameters[0].DeclaredType));
+        Assert.AreEqual("Color?", GeneratedCode.Readable(mix.Parameters[1].DeclaredType));
         Assert.IsFalse(diagnostics.Any(d => d.Line == 1), string.Join("\n", diagnostics.Select(d => d.Text)));
-        StringAssert.Contains(code, "public enum Color\n{");
+        StringAssert.Contains(code, "public enum Color\n    {");
         StringAssert.Contains(code, "    Red,\n");
         StringAssert.Contains(code, "    DarkBlue,\n");
         StringAssert.Contains(code, "    Class,\n");
@@ -49,7 +49,7 @@ public sealed class EnumCodeGenTests
     {
         var (module, diagnostics, code) = Generate(Function("count", Ann("Counted")));
 
-        Assert.AreEqual("PyObject", module.Functions.Single().ReturnType!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(module.Functions.Single().ReturnType!.Spelling));
         Assert.IsFalse(code.Contains("enum Counted", StringComparison.Ordinal));
         var atClass = diagnostics.Single(d => d.Line == 9);
         Assert.AreEqual("CSPY3001", atClass.Code);
@@ -67,11 +67,11 @@ public sealed class EnumCodeGenTests
 
         var setMode = module.Functions[0];
         // The return is mapped before the parameters, so it names the shared enum.
-        Assert.AreEqual("SetModeResult", setMode.ReturnType!.Spelling);
-        Assert.AreEqual("SetModeResult", setMode.Parameters[0].DeclaredType, "the same values in another order are the same enum");
-        Assert.AreEqual("OtherResult", module.Functions[1].ReturnType!.Spelling);
+        Assert.AreEqual("SetModeResult", GeneratedCode.Readable(setMode.ReturnType!.Spelling));
+        Assert.AreEqual("SetModeResult", GeneratedCode.Readable(setMode.Parameters[0].DeclaredType), "the same values in another order are the same enum");
+        Assert.AreEqual("OtherResult", GeneratedCode.Readable(module.Functions[1].ReturnType!.Spelling));
         CollectionAssert.AreEqual(new[] { "Color", "SetModeResult", "OtherResult" }, module.Enums!.Select(e => e.Name).ToArray());
-        StringAssert.Contains(code, "public enum SetModeResult\n{");
+        StringAssert.Contains(code, "public enum SetModeResult\n    {");
         StringAssert.Contains(code, "new EnumConverter<SetModeResult>([(SetModeResult.Fast, \"fast\"), (SetModeResult.Slow, \"slow\")])");
         Assert.AreEqual(1, code.Split("public enum SetModeResult").Length - 1);
     }
@@ -81,7 +81,7 @@ public sealed class EnumCodeGenTests
     {
         var (module, _, code) = Generate(Function("pick", null, Param("n", Ann(Name("typing.Literal", Lit("int", "1"), Lit("int", "-2"))))));
 
-        Assert.AreEqual("PickN", module.Functions.Single().Parameters[0].DeclaredType);
+        Assert.AreEqual("PickN", GeneratedCode.Readable(module.Functions.Single().Parameters[0].DeclaredType));
         StringAssert.Contains(code, "new EnumConverter<PickN>([(PickN.Value1, 1L), (PickN.ValueMinus2, -2L)])");
     }
 
@@ -92,7 +92,7 @@ public sealed class EnumCodeGenTests
             Param("a", Ann(Name("typing.Literal", Lit("int", "1"), Lit("str", "x")))),
             Param("b", Ann(Name("typing.Literal", Other("True"))))));
 
-        Assert.IsTrue(module.Functions.Single().Parameters.All(p => p.DeclaredType == "PyObject"));
+        Assert.IsTrue(module.Functions.Single().Parameters.All(p => GeneratedCode.Readable(p.DeclaredType) == "PyObject"));
         Assert.AreEqual(2, diagnostics.Count(d => d.Code == "CSPY3001" && d.Text.Contains("all-str or all-int", StringComparison.Ordinal)));
     }
 

@@ -16,9 +16,9 @@ public sealed class EnumDefaultCodeGenTests
     private static (ParameterWrapper Parameter, string Code) Generate(PythonAnnotation annotation, PythonDefault @default)
     {
         var file = File(Function("paint", null, Param("c", annotation, @default), Param("after", Ann("int"), Literal("int", "1")))) with { Enums = [Color] };
-        var module = WrapperPlanner.Plan("paint", "/p/paint.py", file, out _);
+        var module = WrapperPlanner.Plan("App", "paint", "/p/paint.py", file, out _);
         var parameter = module.Functions.Single().Parameters.Single(p => p.PythonName == "c");
-        return (parameter, WrapperEmitter.Emit(module, "App", "paint.py"));
+        return (parameter, GeneratedCode.Emit(module, "paint.py"));
     }
 
     [TestMethod]
@@ -26,7 +26,7 @@ public sealed class EnumDefaultCodeGenTests
     {
         var (parameter, code) = Generate(Ann("Color"), Expression("Color.DARK_BLUE"));
 
-        Assert.AreEqual("Color.DarkBlue", parameter.DefaultLiteral);
+        Assert.AreEqual("Color.DarkBlue", GeneratedCode.Readable(parameter.DefaultLiteral!));
         Assert.AreEqual(NullMeaning.NotNullable, parameter.Null);
         StringAssert.Contains(code, "PyObject Paint(Color c = Color.DarkBlue, long after = 1);");
         // Always sent, so the next argument may stay positional.
@@ -39,7 +39,7 @@ public sealed class EnumDefaultCodeGenTests
     {
         var (parameter, code) = Generate(Ann(Name("typing.Optional", Name("Color"))), Expression("Color.RED"));
 
-        Assert.AreEqual("Color.Red", parameter.DefaultLiteral);
+        Assert.AreEqual("Color.Red", GeneratedCode.Readable(parameter.DefaultLiteral!));
         StringAssert.Contains(code, "Color? c = Color.Red");
         StringAssert.Contains(code, "if (c is null) __call.AddNone(); else __call.Add(s_color, c.Value);");
     }
@@ -53,7 +53,7 @@ public sealed class EnumDefaultCodeGenTests
     {
         var (parameter, _) = Generate(Ann("Color"), Expression(text));
 
-        Assert.AreEqual("null", parameter.DefaultLiteral);
+        Assert.AreEqual("null", GeneratedCode.Readable(parameter.DefaultLiteral!));
         Assert.AreEqual(NullMeaning.Omit, parameter.Null);
     }
 
@@ -62,7 +62,7 @@ public sealed class EnumDefaultCodeGenTests
     {
         var (parameter, code) = Generate(Ann(Name("typing.Literal", Lit("str", "fast"), Lit("str", "slow"))), Literal("str", "slow", "'slow'"));
 
-        Assert.AreEqual("PaintC.Slow", parameter.DefaultLiteral);
+        Assert.AreEqual("PaintC.Slow", GeneratedCode.Readable(parameter.DefaultLiteral!));
         StringAssert.Contains(code, "PaintC c = PaintC.Slow");
     }
 
@@ -71,7 +71,7 @@ public sealed class EnumDefaultCodeGenTests
     {
         var (parameter, _) = Generate(Ann(Name("typing.Literal", Lit("int", "1"), Lit("int", "-2"))), Literal("int", "-2"));
 
-        Assert.AreEqual("PaintC.ValueMinus2", parameter.DefaultLiteral);
+        Assert.AreEqual("PaintC.ValueMinus2", GeneratedCode.Readable(parameter.DefaultLiteral!));
     }
 
     [TestMethod]
@@ -91,8 +91,8 @@ public sealed class EnumDefaultCodeGenTests
         var record = new PythonRecord("Brush", "dataclass", 8, 1,
             [new PythonRecordField("size", 9, Ann("int"), null), new PythonRecordField("color", 10, Ann("Color"), Expression("Color.RED"))]);
         var file = File() with { Enums = [Color], Records = [record] };
-        var module = WrapperPlanner.Plan("paint", "/p/paint.py", file, out _);
+        var module = WrapperPlanner.Plan("App", "paint", "/p/paint.py", file, out _);
 
-        StringAssert.Contains(WrapperEmitter.Emit(module, "App", "paint.py"), "public sealed record Brush(long Size, Color Color = Color.Red)");
+        StringAssert.Contains(GeneratedCode.Emit(module, "paint.py"), "public sealed record Brush(long Size, Color Color = Color.Red)");
     }
 }

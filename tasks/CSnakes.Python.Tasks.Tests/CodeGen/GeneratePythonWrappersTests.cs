@@ -60,11 +60,11 @@ public sealed class GeneratePythonWrappersTests
         Assert.AreEqual(Path.Combine(project.Path, "stats/smoothing.py"), generated["stats.smoothing"].GetMetadata("SourceFile"));
         Assert.AreEqual(Path.Combine(output, "stats.smoothing.g.cs"), generated["stats.smoothing"].ItemSpec);
 
-        var smoothing = File.ReadAllText(Path.Combine(output, "stats.smoothing.g.cs"));
+        var smoothing = GeneratedCode.Readable(File.ReadAllText(Path.Combine(output, "stats.smoothing.g.cs")));
         StringAssert.Contains(smoothing, "public static IStatsSmoothing StatsSmoothing(this IPythonEnvironment env)");
-        StringAssert.Contains(smoothing, "env.GetModule<IStatsSmoothing>(\"stats.smoothing\", static module => new StatsSmoothingModule(module))");
+        StringAssert.Contains(smoothing, "env.GetModule<IStatsSmoothing>(\"stats.smoothing\", static module => new StatsSmoothingModuleImplementation(module))");
         StringAssert.Contains(smoothing, "IReadOnlyList<double> Ewma(IEnumerable<double> values, double alpha);");
-        var forecast = File.ReadAllText(Path.Combine(output, "forecast.g.cs"));
+        var forecast = GeneratedCode.Readable(File.ReadAllText(Path.Combine(output, "forecast.g.cs")));
         StringAssert.Contains(forecast, "IReadOnlyList<double> Predict(IEnumerable<double> history, long days = 7);");
         StringAssert.Contains(forecast, "/// Forecasting helpers.");
     }
@@ -86,7 +86,7 @@ public sealed class GeneratePythonWrappersTests
         Assert.AreEqual(17, warning.ColumnNumber);
         StringAssert.Contains(warning.Message, "numpy.ndarray");
         StringAssert.Contains(warning.Message, "forecast.shape");
-        StringAssert.Contains(File.ReadAllText(task.GeneratedFiles.Single().ItemSpec), "long Shape(PyObject data);");
+        StringAssert.Contains(GeneratedCode.Readable(File.ReadAllText(task.GeneratedFiles.Single().ItemSpec)), "long Shape(PyObject data);");
     }
 
     [TestMethod]
@@ -126,7 +126,7 @@ public sealed class GeneratePythonWrappersTests
         Assert.IsTrue(task.Execute(), engine.ErrorText);
         var generated = task.GeneratedFiles.Single();
         Assert.AreEqual(Path.Combine(project.Path, "calc.pyi"), generated.GetMetadata("SourceFile"));
-        StringAssert.Contains(File.ReadAllText(generated.ItemSpec), "long Add(long a, long b);");
+        StringAssert.Contains(GeneratedCode.Readable(File.ReadAllText(generated.ItemSpec)), "long Add(long a, long b);");
     }
 
     [TestMethod]
@@ -170,7 +170,7 @@ public sealed class GeneratePythonWrappersTests
         {
             var (task, engine) = CreateTask(project, python, "forecast.py", "stats/smoothing.py");
             Assert.IsTrue(task.Execute(), engine.ErrorText);
-            return string.Join("\n---\n", task.GeneratedFiles.OrderBy(i => i.ItemSpec).Select(i => File.ReadAllText(i.ItemSpec)));
+            return string.Join("\n---\n", task.GeneratedFiles.OrderBy(i => i.ItemSpec).Select(i => GeneratedCode.Readable(File.ReadAllText(i.ItemSpec))));
         }
 
         var first = Run(newest);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CSnakes.Python.Tasks.Tests.Signatures;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -97,6 +96,7 @@ public sealed class GeneratedCodeCompilesTests
         using System.Collections.Generic;
         using CSnakes.Runtime;
         using Sample.App;
+        using static Sample.App.EverythingModule;
 
         namespace Caller;
 
@@ -141,6 +141,7 @@ public sealed class GeneratedCodeCompilesTests
         using System.Threading.Tasks;
         using CSnakes.Runtime;
         using Sample.App;
+        using static Sample.App.EverythingModule;
 
         namespace Caller;
 
@@ -194,70 +195,17 @@ public sealed class GeneratedCodeCompilesTests
         folder.Write("app/Aliases.cs", "#pragma warning disable CS1591\nnamespace Sample.App; public static class Aliases { public static IPkgSub Sub(this CSnakes.Runtime.IPythonEnvironment env) => env.PkgSub(); }\n");
         folder.Write("app/Caller.cs", "#pragma warning disable CS1591\n" + Caller);
         folder.Write("app/AsyncCaller.cs", "#pragma warning disable CS1591\n" + AsyncCaller);
-        folder.Write("app/App.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net8.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>disable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <GenerateDocumentationFile>true</GenerateDocumentationFile>
-                <NoWarn>$(NoWarn);CS9113</NoWarn>
-                <EnableDefaultCompileItems>true</EnableDefaultCompileItems>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="RUNTIME_PROJECT" />
-              </ItemGroup>
-            </Project>
-            """.Replace("RUNTIME_PROJECT", RuntimeProject()));
+        GeneratedCodeBuild.WriteProject(Path.Combine(folder.Path, "app"));
         foreach (var generated in task.GeneratedFiles)
         {
             TestContext.WriteLine($"--- {generated.ItemSpec}");
             TestContext.WriteLine(File.ReadAllText(generated.ItemSpec));
         }
 
-        var (exitCode, output) = DotnetBuild(Path.Combine(folder.Path, "app"));
+        var (exitCode, output) = GeneratedCodeBuild.Build(Path.Combine(folder.Path, "app"));
 
         Assert.AreEqual(0, exitCode, output);
     }
 
     public TestContext TestContext { get; set; } = null!;
-
-    private static string RuntimeProject()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "runtime", "CSnakes.Runtime", "CSnakes.Runtime.csproj");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new AssertInconclusiveException("runtime/CSnakes.Runtime/CSnakes.Runtime.csproj was not found above the test output folder.");
-    }
-
-    private static (int ExitCode, string Output) DotnetBuild(string projectDirectory)
-    {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = projectDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "build", "-nologo", "-clp:NoSummary", "--disable-build-servers", "-p:UseSharedCompilation=false", "-nodeReuse:false" })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        // The tests run inside `dotnet test`; keep its MSBuild settings from leaking into the child build.
-        startInfo.Environment.Remove("MSBuildExtensionsPath");
-        startInfo.Environment.Remove("MSBUILD_EXE_PATH");
-        startInfo.Environment.Remove("MSBuildSDKsPath");
-        using var process = Process.Start(startInfo)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.GetAwaiter().GetResult());
-    }
 }

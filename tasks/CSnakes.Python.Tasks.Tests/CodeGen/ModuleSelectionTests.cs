@@ -26,11 +26,13 @@ public sealed class ModuleSelectionTests
     }
 
     [TestMethod]
-    public void PrivateAndUnnamedFilesAreSkipped()
+    public void PrivateFilesAreReadNotWrappedAndUnnamedOnesAreSkipped()
     {
         var (chosen, diagnostics, _) = Select("_internal.py", "pkg/_impl.py", "my-tool.py", "ok.py");
 
-        CollectionAssert.AreEqual(new[] { "ok" }, chosen.Select(m => m.ModuleName).ToArray());
+        // Private modules are kept for reading (other modules re-export from them) but marked: they get no wrapper.
+        CollectionAssert.AreEqual(new[] { "_internal", "ok", "pkg._impl" }, chosen.Select(m => m.ModuleName).ToArray());
+        CollectionAssert.AreEqual(new[] { "_internal", "pkg._impl" }, chosen.Where(m => m.IsPrivate).Select(m => m.ModuleName).ToArray());
         var warning = diagnostics.Single(d => d.Severity == DiagnosticSeverity.Warning);
         Assert.AreEqual("CSPY3006", warning.Code);
         StringAssert.Contains(warning.Text, "my-tool.py");

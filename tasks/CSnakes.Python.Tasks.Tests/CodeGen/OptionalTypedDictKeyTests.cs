@@ -54,8 +54,8 @@ public sealed class OptionalTypedDictKeyTests
             new("owner", 6, Ann(Union(Name("str"), None)), null, Required: false),
         ]);
         var file = File(Function("run", Ann("Job"), Param("job", Ann("Job")))) with { Records = [job] };
-        var module = WrapperPlanner.Plan("jobs", "/p/jobs.py", file, out var diagnostics);
-        var code = WrapperEmitter.Emit(module, "App", "jobs.py");
+        var module = WrapperPlanner.Plan("App", "jobs", "/p/jobs.py", file, out var diagnostics);
+        var code = GeneratedCode.Emit(module, "jobs.py");
 
         Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
         StringAssert.Contains(code, "public sealed record Job(string Name, long? Retries = null, string? Owner = null)\n");
@@ -68,7 +68,7 @@ public sealed class OptionalTypedDictKeyTests
     {
         var options = new PythonRecord("Options", "typeddict", 3, 1, [new("name", 4, Ann("str"), null)]);
         var file = File(Function("run", Ann("Options"))) with { Records = [options] };
-        var code = WrapperEmitter.Emit(WrapperPlanner.Plan("jobs", "/p/jobs.py", file, out _), "App", "jobs.py");
+        var code = GeneratedCode.Emit(WrapperPlanner.Plan("App", "jobs", "/p/jobs.py", file, out _), "jobs.py");
 
         Assert.IsFalse(code.Contains("omitWhenNone", StringComparison.Ordinal));
     }

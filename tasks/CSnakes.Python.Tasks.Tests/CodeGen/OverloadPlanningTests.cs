@@ -10,12 +10,12 @@ public sealed class OverloadPlanningTests
 {
     private static (ModuleWrapper Module, IReadOnlyList<GenerationDiagnostic> Diagnostics) Plan(params PythonFunction[] functions)
     {
-        var module = WrapperPlanner.Plan("shapes", "/p/shapes.py", File(functions), out var diagnostics);
+        var module = WrapperPlanner.Plan("App", "shapes", "/p/shapes.py", File(functions), out var diagnostics);
         return (module, diagnostics);
     }
 
     private static string[] Signatures(ModuleWrapper module) =>
-        module.Functions.Select(f => $"{f.ReturnType?.Spelling ?? "void"} {f.MethodName}({string.Join(", ", f.Parameters.Select(p => p.DefaultLiteral is null ? p.DeclaredType : p.DeclaredType + "=" + p.DefaultLiteral))})").ToArray();
+        module.Functions.Select(f => $"{f.ReturnType?.Spelling ?? "void"} {f.MethodName}({string.Join(", ", f.Parameters.Select(p => p.DefaultLiteral is null ? GeneratedCode.Readable(p.DeclaredType) : GeneratedCode.Readable(p.DeclaredType) + "=" + p.DefaultLiteral))})").ToArray();
 
     [TestMethod]
     public void UnionParametersGiveOneOverloadPerCombination()
@@ -59,7 +59,7 @@ public sealed class OverloadPlanningTests
     {
         var (module, diagnostics) = Plan(Function("parse", Ann(Union(Name("int"), Name("str"))), Param("text", Ann("str"))));
 
-        Assert.AreEqual("PyObject", module.Functions.Single().ReturnType!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(module.Functions.Single().ReturnType!.Spelling));
         Assert.IsFalse(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning));
     }
 
@@ -70,7 +70,7 @@ public sealed class OverloadPlanningTests
         var (module, diagnostics) = Plan(Function("wide", Ann("int"), parameters));
 
         var only = module.Functions.Single();
-        Assert.IsTrue(only.Parameters.All(p => p.DeclaredType == "PyObject"));
+        Assert.IsTrue(only.Parameters.All(p => GeneratedCode.Readable(p.DeclaredType) == "PyObject"));
         Assert.IsTrue(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning && d.Text.Contains("32 C# overloads")));
     }
 

@@ -25,8 +25,8 @@ public sealed class RecordCodeGenTests
     private static (ModuleWrapper Module, IReadOnlyList<GenerationDiagnostic> Diagnostics, string Code) Generate(params PythonFunction[] functions)
     {
         var file = File(functions) with { Records = [Point, Segment, Options] };
-        var module = WrapperPlanner.Plan("geo", "/p/geo.py", file, out var diagnostics);
-        return (module, diagnostics, WrapperEmitter.Emit(module, "App", "geo.py"));
+        var module = WrapperPlanner.Plan("App", "geo", "/p/geo.py", file, out var diagnostics);
+        return (module, diagnostics, GeneratedCode.Emit(module, "geo.py"));
     }
 
     [TestMethod]
@@ -35,9 +35,9 @@ public sealed class RecordCodeGenTests
         var (module, _, code) = Generate(Function("walk", Ann(Name("list", Name("Point"))), Param("p", Ann("Point"))));
 
         var walk = module.Functions.Single();
-        Assert.AreEqual("IReadOnlyList<Point>", walk.ReturnType!.Spelling);
-        Assert.AreEqual("Point", walk.Parameters[0].DeclaredType);
-        StringAssert.Contains(code, "public sealed record Point(long X, string Label = \"origin\")\n{");
+        Assert.AreEqual("IReadOnlyList<Point>", GeneratedCode.Readable(walk.ReturnType!.Spelling));
+        Assert.AreEqual("Point", GeneratedCode.Readable(walk.Parameters[0].DeclaredType));
+        StringAssert.Contains(code, "public sealed record Point(long X, string Label = \"origin\")\n    {");
         StringAssert.Contains(code, "internal static readonly RecordConverter<Point> PythonConverter = new(");
         StringAssert.Contains(code, "\"geo\", \"Point\", RecordShape.Attributes, [\"x\", \"label\"],");
         StringAssert.Contains(code, "static f => new Point(s_field0.FromPython(f[0]), s_field1.FromPython(f[1])),");
@@ -72,9 +72,9 @@ public sealed class RecordCodeGenTests
     public void ARecordThatRefersToItselfGetsAPyObjectFieldAndAWarning()
     {
         var node = new PythonRecord("Node", "dataclass", 1, 1, [new("next", 2, Ann(Name("typing.Optional", Name("Node"))), Literal("none", null))]);
-        var module = WrapperPlanner.Plan("tree", "/p/tree.py", File() with { Records = [node] }, out var diagnostics);
+        var module = WrapperPlanner.Plan("App", "tree", "/p/tree.py", File() with { Records = [node] }, out var diagnostics);
 
-        Assert.AreEqual("PyObject", module.Records!.Single().Fields[0].Type.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(module.Records!.Single().Fields[0].Type.Spelling));
         Assert.IsTrue(diagnostics.Any(d => d.Line == 2 && d.Code == DiagnosticCodes.UnmappedAnnotation && d.Text.Contains("tree.Node.next", StringComparison.Ordinal)));
     }
 }

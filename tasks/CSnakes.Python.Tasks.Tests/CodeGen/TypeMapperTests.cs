@@ -36,7 +36,7 @@ public sealed class TypeMapperTests
         [Name("typing.Optional", Name("typing.Optional", Name("int"))), "long?", "long?", "new NullableConverter<long>(IntConverter.Instance)"],
         [Name("typing.Optional", Name("list", Name("int"))), "IEnumerable<long>?", "IReadOnlyList<long>?", "new OptionalConverter<IReadOnlyList<long>>(new ListConverter<long>(IntConverter.Instance))"],
         [Name("list", Name("typing.Optional", Name("int"))), "IEnumerable<long?>", "IReadOnlyList<long?>", "new ListConverter<long?>(new NullableConverter<long>(IntConverter.Instance))"],
-        [Name("typing.Optional", Name("typing.Any")), "PyObject", "PyObject", "PyObjectConverter.Instance"],
+        [Name("typing.Optional", Name("typing.Any")), "PyObject?", "PyObject?", "new OptionalConverter<PyObject>(PyObjectConverter.Instance)"],
         [Name("typing_extensions.Optional", Name("int")), "long?", "long?", "new NullableConverter<long>(IntConverter.Instance)"],
     ];
 
@@ -48,9 +48,9 @@ public sealed class TypeMapperTests
         var asParameter = TypeMapper.MapParameter(Ann(node));
         var asReturn = TypeMapper.MapReturn(Ann(node));
         Assert.IsNull(asParameter.Problem, asParameter.Problem);
-        Assert.AreEqual(parameter, asParameter.Type!.ParameterSpelling);
-        Assert.AreEqual(returned, asReturn.Type!.Spelling);
-        Assert.AreEqual(converter, asReturn.Type.ConverterExpression);
+        Assert.AreEqual(parameter, GeneratedCode.Readable(asParameter.Type!.ParameterSpelling));
+        Assert.AreEqual(returned, GeneratedCode.Readable(asReturn.Type!.Spelling));
+        Assert.AreEqual(converter, GeneratedCode.Readable(asReturn.Type.ConverterExpression));
     }
 
     [TestMethod]
@@ -58,13 +58,13 @@ public sealed class TypeMapperTests
     {
         var items = Enumerable.Range(0, 9).Select(i => i % 2 == 0 ? Name("int") : Name("str")).ToArray();
         var type = TypeMapper.MapReturn(Ann(Name("tuple", items))).Type!;
-        Assert.AreEqual("(long, string, long, string, long, string, long, string, long)", type.Spelling);
+        Assert.AreEqual("(long, string, long, string, long, string, long, string, long)", GeneratedCode.Readable(type.Spelling));
         Assert.AreEqual(
             "new TupleConverter<long, string, long, string, long, string, long, (string, long)>(IntConverter.Instance, StrConverter.Instance, IntConverter.Instance, StrConverter.Instance, IntConverter.Instance, StrConverter.Instance, IntConverter.Instance, new TupleConverter<string, long>(StrConverter.Instance, IntConverter.Instance))",
-            type.ConverterExpression);
+            GeneratedCode.Readable(type.ConverterExpression));
 
         var eight = TypeMapper.MapReturn(Ann(Name("tuple", Enumerable.Repeat(Name("int"), 8).ToArray()))).Type!;
-        StringAssert.Contains(eight.ConverterType, ", ValueTuple<long>>");
+        StringAssert.Contains(GeneratedCode.Readable(eight.ConverterType), ", ValueTuple<long>>");
     }
 
     [TestMethod]
@@ -73,8 +73,8 @@ public sealed class TypeMapperTests
         Assert.IsTrue(TypeMapper.MapReturn(Ann(None)).IsVoid);
         var unannotatedReturn = TypeMapper.MapReturn(null);
         var unannotatedParameter = TypeMapper.MapParameter(null);
-        Assert.AreEqual("PyObject", unannotatedReturn.Type!.Spelling);
-        Assert.AreEqual("PyObject", unannotatedParameter.Type!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(unannotatedReturn.Type!.Spelling));
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(unannotatedParameter.Type!.Spelling));
         Assert.IsNull(unannotatedReturn.Problem);
         Assert.IsNull(unannotatedParameter.Problem);
     }
@@ -99,7 +99,7 @@ public sealed class TypeMapperTests
     {
         var node = (AnnotationNode)annotation;
         var mapping = TypeMapper.MapParameter(Ann(node));
-        Assert.AreEqual("PyObject", mapping.Type!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(mapping.Type!.Spelling));
         Assert.IsNotNull(mapping.Problem);
         StringAssert.Contains(mapping.Problem, problemPart);
     }
@@ -108,7 +108,7 @@ public sealed class TypeMapperTests
     public void NoneIsNotAParameterType()
     {
         var mapping = TypeMapper.MapParameter(Ann(None));
-        Assert.AreEqual("PyObject", mapping.Type!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(mapping.Type!.Spelling));
         Assert.IsNotNull(mapping.Problem);
     }
 }

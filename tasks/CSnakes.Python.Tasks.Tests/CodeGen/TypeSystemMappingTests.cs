@@ -20,8 +20,8 @@ public sealed class TypeSystemMappingTests
         [Name("decimal.Decimal"), "decimal", "decimal", "DecimalConverter.Instance"],
         [Name("uuid.UUID"), "Guid", "Guid", "UuidConverter.Instance"],
         [Name("typing.Optional", Name("datetime.date")), "DateOnly?", "DateOnly?", "new NullableConverter<DateOnly>(DateConverter.Instance)"],
-        [Name("typing.Annotated", Name("int"), Meta("'BigInteger'")), "System.Numerics.BigInteger", "System.Numerics.BigInteger", "BigIntegerConverter.Instance"],
-        [Name("typing_extensions.Annotated", Name("int"), Meta("\"BigInteger\""), Meta("3")), "System.Numerics.BigInteger", "System.Numerics.BigInteger", "BigIntegerConverter.Instance"],
+        [Name("typing.Annotated", Name("int"), Meta("'BigInteger'")), "Numerics.BigInteger", "Numerics.BigInteger", "BigIntegerConverter.Instance"],
+        [Name("typing_extensions.Annotated", Name("int"), Meta("\"BigInteger\""), Meta("3")), "Numerics.BigInteger", "Numerics.BigInteger", "BigIntegerConverter.Instance"],
         [Name("typing.Annotated", Name("datetime.datetime"), Meta("'DateTimeOffset'")), "DateTimeOffset", "DateTimeOffset", "DateTimeOffsetConverter.Instance"],
         [Name("typing.Annotated", Name("str"), Meta("'unit: m'")), "string", "string", "StrConverter.Instance"],
         [Name("tuple", Name("int"), Ellipsis), "IEnumerable<long>", "IReadOnlyList<long>", "new TupleListConverter<long>(IntConverter.Instance)"],
@@ -53,9 +53,9 @@ public sealed class TypeSystemMappingTests
         var asReturn = TypeMapper.MapReturn(Ann(node));
         Assert.IsNull(asParameter.Problem, asParameter.Problem);
         Assert.IsNull(asReturn.Problem, asReturn.Problem);
-        Assert.AreEqual(parameter, asParameter.Type!.ParameterSpelling);
-        Assert.AreEqual(returned, asReturn.Type!.Spelling);
-        Assert.AreEqual(converter, asReturn.Type.ConverterExpression);
+        Assert.AreEqual(parameter, GeneratedCode.Readable(asParameter.Type!.ParameterSpelling));
+        Assert.AreEqual(returned, GeneratedCode.Readable(asReturn.Type!.Spelling));
+        Assert.AreEqual(converter, GeneratedCode.Readable(asReturn.Type.ConverterExpression));
     }
 
     [TestMethod]
@@ -68,38 +68,38 @@ public sealed class TypeSystemMappingTests
         var asParameter = TypeMapper.MapParameter(Ann(Name(name, Name("int"))));
         var asReturn = TypeMapper.MapReturn(Ann(Name(name, Name("int"))));
         Assert.IsNull(asParameter.Problem);
-        Assert.AreEqual("IEnumerable<long>", asParameter.Type!.ParameterSpelling);
-        Assert.AreEqual("IEnumerable<long>", asReturn.Type!.Spelling);
+        Assert.AreEqual("IEnumerable<long>", GeneratedCode.Readable(asParameter.Type!.ParameterSpelling));
+        Assert.AreEqual("IEnumerable<long>", GeneratedCode.Readable(asReturn.Type!.Spelling));
         var flag = iterator ? "true" : "false";
-        Assert.AreEqual($"new IterableConverter<long>(IntConverter.Instance, iterator: {flag}, context: \"m.f\")", asReturn.Type.LazyConverterExpression("\"m.f\""));
+        Assert.AreEqual($"new IterableConverter<long>(IntConverter.Instance, iterator: {flag}, context: \"m.f\")", GeneratedCode.Readable(asReturn.Type.LazyConverterExpression("\"m.f\"")));
     }
 
     [TestMethod]
     public void GeneratorsReturnGeneratorIteratorsWithNoneAsPyObject()
     {
         var mapping = TypeMapper.MapReturn(Ann(Name("typing.Generator", Name("int"), Name("str"), Name("float"))));
-        Assert.AreEqual("IGeneratorIterator<long, string, double>", mapping.Type!.Spelling);
-        Assert.AreEqual("new GeneratorConverter<long, string, double>(IntConverter.Instance, StrConverter.Instance, FloatConverter.Instance, \"m.g\")", mapping.Type.LazyConverterExpression("\"m.g\""));
+        Assert.AreEqual("IGeneratorIterator<long, string, double>", GeneratedCode.Readable(mapping.Type!.Spelling));
+        Assert.AreEqual("new GeneratorConverter<long, string, double>(IntConverter.Instance, StrConverter.Instance, FloatConverter.Instance, \"m.g\")", GeneratedCode.Readable(mapping.Type.LazyConverterExpression("\"m.g\"")));
 
         var withNone = TypeMapper.MapReturn(Ann(Name("collections.abc.Generator", Name("str"), None, None)));
-        Assert.AreEqual("IGeneratorIterator<string, PyObject, PyObject>", withNone.Type!.Spelling);
+        Assert.AreEqual("IGeneratorIterator<string, PyObject, PyObject>", GeneratedCode.Readable(withNone.Type!.Spelling));
         var short313 = TypeMapper.MapReturn(Ann(Name("collections.abc.Generator", Name("str"))));
-        Assert.AreEqual("IGeneratorIterator<string, PyObject, PyObject>", short313.Type!.Spelling);
+        Assert.AreEqual("IGeneratorIterator<string, PyObject, PyObject>", GeneratedCode.Readable(short313.Type!.Spelling));
     }
 
     [TestMethod]
     public void AGeneratorParameterIsPyObjectWithAReason()
     {
         var mapping = TypeMapper.MapParameter(Ann(Name("typing.Generator", Name("int"), None, None)));
-        Assert.AreEqual("PyObject", mapping.Type!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(mapping.Type!.Spelling));
         StringAssert.Contains(mapping.Problem, "Iterable[T]");
     }
 
     [TestMethod]
     public void EmittedLazyReturnBuildsItsConverterWithTheFunctionName()
     {
-        var module = WrapperPlanner.Plan("nums", "/p/nums.py", File(Function("count_up", Ann(Name("typing.Iterator", Name("int"))), Param("n", Ann("int")))), out _);
-        var code = WrapperEmitter.Emit(module, "App", "nums.py");
+        var module = WrapperPlanner.Plan("App", "nums", "/p/nums.py", File(Function("count_up", Ann(Name("typing.Iterator", Name("int"))), Param("n", Ann("int")))), out _);
+        var code = GeneratedCode.Emit(module, "nums.py");
         StringAssert.Contains(code, "return __call.Invoke(_fnCountUp, new IterableConverter<long>(IntConverter.Instance, iterator: true, context: \"nums.count_up\"), \"nums.count_up\");");
         Assert.IsFalse(code.Contains("private static readonly IterableConverter"), code);
     }
@@ -113,17 +113,17 @@ public sealed class TypeSystemMappingTests
         var asParameter = TypeMapper.MapParameter(Ann(Name(name)));
         Assert.IsNull(asReturn.Problem);
         Assert.IsNull(asParameter.Problem);
-        Assert.AreEqual("IPyBuffer", asReturn.Type!.Spelling);
-        Assert.AreEqual("BufferConverter.Instance", asReturn.Type.ConverterExpression);
-        Assert.AreEqual("PyObject", asParameter.Type!.ParameterSpelling);
+        Assert.AreEqual("IPyBuffer", GeneratedCode.Readable(asReturn.Type!.Spelling));
+        Assert.AreEqual("BufferConverter.Instance", GeneratedCode.Readable(asReturn.Type.ConverterExpression));
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(asParameter.Type!.ParameterSpelling));
     }
 
     [TestMethod]
     public void OptionalBufferReturnIsNullable()
     {
         var mapping = TypeMapper.MapReturn(Ann(Name("typing.Optional", Name("collections.abc.Buffer"))));
-        Assert.AreEqual("IPyBuffer?", mapping.Type!.Spelling);
-        Assert.AreEqual("new OptionalConverter<IPyBuffer>(BufferConverter.Instance)", mapping.Type.ConverterExpression);
+        Assert.AreEqual("IPyBuffer?", GeneratedCode.Readable(mapping.Type!.Spelling));
+        Assert.AreEqual("new OptionalConverter<IPyBuffer>(BufferConverter.Instance)", GeneratedCode.Readable(mapping.Type.ConverterExpression));
     }
 
     public static IEnumerable<object[]> Misused =>
@@ -143,7 +143,7 @@ public sealed class TypeSystemMappingTests
     public void MisusedAnnotationsFallBackToPyObjectWithAReason(object annotation, string problemPart)
     {
         var mapping = TypeMapper.MapReturn(Ann((AnnotationNode)annotation));
-        Assert.AreEqual("PyObject", mapping.Type!.Spelling);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(mapping.Type!.Spelling));
         Assert.IsNotNull(mapping.Problem);
         StringAssert.Contains(mapping.Problem, problemPart);
     }

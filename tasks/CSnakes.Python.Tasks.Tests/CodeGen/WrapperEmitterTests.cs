@@ -9,8 +9,8 @@ public sealed class WrapperEmitterTests
 {
     private static string Emit(string moduleName, FileSignatures file)
     {
-        var module = WrapperPlanner.Plan(moduleName, "/p/x.py", file, out _);
-        return WrapperEmitter.Emit(module, "Forecast", "x.py");
+        var module = WrapperPlanner.Plan("Forecast", moduleName, "/p/x.py", file, out _);
+        return GeneratedCode.Emit(module, "x.py");
     }
 
     private static readonly FileSignatures Sample = new("x.py", null, "Smoothing helpers.", [
@@ -37,8 +37,8 @@ public sealed class WrapperEmitterTests
         StringAssert.Contains(code, "\n/// Smoothing helpers.\n/// </summary>\npublic interface");
         StringAssert.Contains(code, "public static class StatsSmoothingModuleExtensions\n");
         StringAssert.Contains(code, "public static IStatsSmoothing StatsSmoothing(this IPythonEnvironment env)\n");
-        StringAssert.Contains(code, "return env.GetModule<IStatsSmoothing>(\"stats.smoothing\", static module => new StatsSmoothingModule(module));");
-        StringAssert.Contains(code, "internal sealed class StatsSmoothingModule : IStatsSmoothing\n");
+        StringAssert.Contains(code, "return env.GetModule<IStatsSmoothing>(\"stats.smoothing\", static module => new StatsSmoothingModuleImplementation(module));");
+        StringAssert.Contains(code, "internal sealed class StatsSmoothingModuleImplementation : IStatsSmoothing\n");
         StringAssert.Contains(code, "_fnEwma = module.GetAttr(\"ewma\");");
         Assert.IsFalse(code.Contains('\r'));
     }
@@ -76,12 +76,35 @@ public sealed class WrapperEmitterTests
     }
 
     [TestMethod]
-    public void OmittedArgumentsAreNotSentAndLaterOnesGoByKeyword()
+    public void AfterAnOmittedArgumentLaterOnesGoByKeywordOrAreRefusedWhenPositionalOnly()
+    {
+        var file = new FileSignatures("x.py", null, null, [
+            Function("shape", Ann("str"),
+                Param("a", Ann("int"), Expression("A"), ParameterKinds.PositionalOnly),
+                Param("b", Ann("int"), Literal("int", "3"), ParameterKinds.PositionalOnly),
+                Param("c", Ann("int"), Expression("C"), ParameterKinds.PositionalOnly),
+                Param("d", Ann("int"), Literal("int", "5")),
+                Param("e", Ann("str"), Literal("none", null))),
+        ]);
+        var code = Emit("m", file);
+
+        StringAssert.Contains(code, "bool __gap = false;");
+        StringAssert.Contains(code, "if (a is null) { __gap = true; } else if (__gap) {");
+        // b is positional-only with a literal default: left out when it holds the default, refused otherwise.
+        StringAssert.Contains(code, "if (__gap) { if (!(b == 3)) throw new ArgumentException(\"m.shape() takes 'b' by position only, so 'a' must be given too when 'b' is.\", \"b\"); } else { __call.Add(IntConverter.Instance, b); }");
+        StringAssert.Contains(code, "if (c is null) { __gap = true; } else if (__gap) { throw new ArgumentException(");
+        StringAssert.Contains(code, "if (__gap) { __call.AddKeyword(\"d\", IntConverter.Instance, d); } else { __call.Add(IntConverter.Instance, d); }");
+        StringAssert.Contains(code, "if (__gap) { if (e is null) __call.AddKeywordNone(\"e\"); else __call.AddKeyword(\"e\", StrConverter.Instance, e); } else { if (e is null) __call.AddNone(); else __call.Add(StrConverter.Instance, e); }");
+    }
+
+    [TestMethod]
+    public void AnOmittedLastPositionalArgumentIsLeftOutAndKeywordOnlyOnesGoByName()
     {
         var code = Emit("stats.smoothing", Sample);
 
         StringAssert.Contains(code, "long Tune(long a, long? window = null, string label = \"a\\\"b\");");
-        StringAssert.Contains(code, "if (window is not null) __call.AddKeyword(\"window\", IntConverter.Instance, window.Value);");
+        StringAssert.Contains(code, "if (window is not null) __call.Add(IntConverter.Instance, window.Value);");
+        Assert.IsFalse(code.Contains("__gap", StringComparison.Ordinal), "nothing follows the only omittable argument");
         StringAssert.Contains(code, "__call.AddKeyword(\"label\", StrConverter.Instance, label);");
         StringAssert.Contains(code, "__call.Add(IntConverter.Instance, a);");
         StringAssert.Contains(code, "return __call.Invoke(_fnTune, IntConverter.Instance, \"stats.smoothing.tune\");");

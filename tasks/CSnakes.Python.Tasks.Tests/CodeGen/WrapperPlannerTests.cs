@@ -9,7 +9,7 @@ public sealed class WrapperPlannerTests
 {
     private static (ModuleWrapper Module, IReadOnlyList<GenerationDiagnostic> Diagnostics) Plan(params PythonFunction[] functions)
     {
-        var module = WrapperPlanner.Plan("forecast", "/p/forecast.py", File(functions), out var diagnostics);
+        var module = WrapperPlanner.Plan("App", "forecast", "/p/forecast.py", File(functions), out var diagnostics);
         return (module, diagnostics);
     }
 
@@ -49,7 +49,7 @@ public sealed class WrapperPlannerTests
             Function("f", Ann("int")) with { Line = 1 },
             Function("f", Ann("str")) with { Line = 5 });
 
-        Assert.AreEqual("string", module.Functions.Single().ReturnType!.Spelling);
+        Assert.AreEqual("string", GeneratedCode.Readable(module.Functions.Single().ReturnType!.Spelling));
         Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
     }
 
@@ -65,14 +65,14 @@ public sealed class WrapperPlannerTests
         StringAssert.Contains(warnings[0].Text, "'np.ndarray'");
         StringAssert.Contains(warnings[0].Text, "forecast.f");
         Assert.AreEqual((4, 20), (warnings[1].Line, warnings[1].Column));
-        Assert.AreEqual("PyObject", module.Functions.Single().ReturnType!.Spelling);
-        Assert.AreEqual("PyObject", module.Functions.Single().Parameters.Single().DeclaredType);
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(module.Functions.Single().ReturnType!.Spelling));
+        Assert.AreEqual("PyObject", GeneratedCode.Readable(module.Functions.Single().Parameters.Single().DeclaredType));
     }
 
     [TestMethod]
-    public void ArgumentsArePositionalUntilTheFirstOmittableOne()
+    public void ArgumentsArePositionalWherePythonAcceptsThemAndKeywordOnlyOnesByName()
     {
-        var (module, _) = Plan(Function("f", Ann("int"),
+        var (module, diagnostics) = Plan(Function("f", Ann("int"),
             Param("a", Ann("int")),
             Param("b", Ann("int"), Literal("int", "1")),
             Param("c", Ann("int"), Expression("DEFAULT")),
@@ -80,31 +80,34 @@ public sealed class WrapperPlannerTests
             Param("e", Ann("str"), kind: ParameterKinds.KeywordOnly)));
 
         var p = module.Functions.Single().Parameters.ToDictionary(x => x.PythonName);
+        // Positional while every earlier argument is given; after an omitted one (c = null) the emitter sends d by keyword.
         Assert.AreEqual(ArgumentPassing.Positional, p["a"].Passing);
         Assert.AreEqual(ArgumentPassing.Positional, p["b"].Passing);
-        Assert.AreEqual(ArgumentPassing.Keyword, p["c"].Passing);
+        Assert.AreEqual(ArgumentPassing.Positional, p["c"].Passing);
         Assert.AreEqual(NullMeaning.Omit, p["c"].Null);
-        Assert.AreEqual("long?", p["c"].DeclaredType);
+        Assert.AreEqual("long?", GeneratedCode.Readable(p["c"].DeclaredType));
         Assert.AreEqual("null", p["c"].DefaultLiteral);
-        Assert.AreEqual(ArgumentPassing.Keyword, p["d"].Passing);
+        Assert.AreEqual(ArgumentPassing.Positional, p["d"].Passing);
+        Assert.IsTrue(p["d"].KeywordAllowed);
         Assert.AreEqual("2.5", p["d"].DefaultLiteral);
         Assert.AreEqual(ArgumentPassing.Keyword, p["e"].Passing);
+        Assert.AreEqual(0, diagnostics.Count(d => d.Severity != DiagnosticSeverity.Message));
         // Required keyword-only e moves before the optional ones in C#.
         CollectionAssert.AreEqual(new[] { "a", "e", "b", "c", "d" }, module.Functions.Single().Parameters.Select(x => x.PythonName).ToArray());
     }
 
     [TestMethod]
-    public void PositionalOnlyWithAnExpressionDefaultBecomesRequiredWithCspy3004()
+    public void PositionalOnlyWithAnExpressionDefaultCanBeOmittedButNeverGoesByKeyword()
     {
         var (module, diagnostics) = Plan(Function("f", Ann("int"),
             Param("a", Ann("int"), Expression("len(X)"), ParameterKinds.PositionalOnly, line: 7)));
 
         var parameter = module.Functions.Single().Parameters.Single();
-        Assert.IsNull(parameter.DefaultLiteral);
+        Assert.AreEqual("null", parameter.DefaultLiteral);
+        Assert.AreEqual(NullMeaning.Omit, parameter.Null);
         Assert.AreEqual(ArgumentPassing.Positional, parameter.Passing);
-        var warning = diagnostics.Single(d => d.Code == "CSPY3004");
-        Assert.AreEqual(7, warning.Line);
-        StringAssert.Contains(warning.Text, "len(X)");
+        Assert.IsFalse(parameter.KeywordAllowed);
+        Assert.AreEqual(0, diagnostics.Count(d => d.Severity != DiagnosticSeverity.Message));
     }
 
     [TestMethod]
@@ -117,10 +120,11 @@ public sealed class WrapperPlannerTests
 
         var parameters = module.Functions.Single().Parameters;
         Assert.AreEqual(ArgumentPassing.Positional, parameters[0].Passing);
-        Assert.IsNull(parameters[0].DefaultLiteral);
-        Assert.AreEqual("PyObject[]?", parameters[1].DeclaredType);
-        Assert.AreEqual("IReadOnlyDictionary<string, PyObject>?", parameters[2].DeclaredType);
-        Assert.AreEqual("CSPY3004", diagnostics.Single(d => d.Severity == DiagnosticSeverity.Warning).Code);
+        Assert.IsFalse(parameters[0].KeywordAllowed, "a keyword before *args would collide with the slot *args fills");
+        Assert.AreEqual(NullMeaning.Omit, parameters[0].Null);
+        Assert.AreEqual("PyObject[]?", GeneratedCode.Readable(parameters[1].DeclaredType));
+        Assert.AreEqual("IReadOnlyDictionary<string, PyObject>?", GeneratedCode.Readable(parameters[2].DeclaredType));
+        Assert.AreEqual(0, diagnostics.Count(d => d.Severity != DiagnosticSeverity.Message));
     }
 
     [TestMethod]
@@ -131,9 +135,9 @@ public sealed class WrapperPlannerTests
             Param("b", null, Literal("int", "5"))));
 
         var p = module.Functions.Single().Parameters.ToDictionary(x => x.PythonName);
-        Assert.AreEqual(("long?", "null", NullMeaning.None), (p["a"].DeclaredType, p["a"].DefaultLiteral, p["a"].Null));
+        Assert.AreEqual(("long?", "null", NullMeaning.None), (GeneratedCode.Readable(p["a"].DeclaredType), p["a"].DefaultLiteral, p["a"].Null));
         // An untyped literal default cannot be a PyObject constant: it is left to Python instead.
-        Assert.AreEqual(("PyObject?", "null", NullMeaning.Omit), (p["b"].DeclaredType, p["b"].DefaultLiteral, p["b"].Null));
+        Assert.AreEqual(("PyObject?", "null", NullMeaning.Omit), (GeneratedCode.Readable(p["b"].DeclaredType), p["b"].DefaultLiteral, p["b"].Null));
     }
 
     [TestMethod]

@@ -88,7 +88,7 @@ internal static class CSharpLiterals
             (EnumOrigin.IntLiteral, "int") => enumType.Members.FirstOrDefault(m => SameInteger(m.PythonText, value.Value)),
             _ => null,
         };
-        return member is null ? null : enumType.Name + "." + member.CSharpName;
+        return member is null ? null : enumType.Spelling + "." + member.CSharpName;
     }
 
     private static bool SameInteger(string left, string? right) =>

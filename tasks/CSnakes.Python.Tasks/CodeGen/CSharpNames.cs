@@ -48,7 +48,28 @@ internal static class CSharpNames
 
     public static string InterfaceName(string accessor) => "I" + accessor;
 
-    public static string ImplementationName(string accessor) => accessor + "Module";
+    /// <summary>The public static class that holds the module's generated enums, records and classes.</summary>
+    public static string TypesClassName(string accessor) => accessor + "Module";
+
+    public static string ImplementationName(string accessor) => accessor + "ModuleImplementation";
 
     public static string ExtensionsClassName(string accessor) => accessor + "ModuleExtensions";
+
+    /// <summary><c>My.App</c> → <c>My.App</c>, each part escaped (<c>class.x</c> → <c>@class.x</c>).</summary>
+    public static string Namespace(string rootNamespace) =>
+        string.Join('.', rootNamespace.Split('.').Select(part => Escape(part.Trim())));
+
+    /// <summary>The members every C# type inherits from <c>object</c>; a nested type or member of one of these names would hide it.</summary>
+    public static readonly IReadOnlySet<string> ObjectMembers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString", "Finalize",
+    };
+
+    /// <summary>
+    /// The one escape for a name C# already uses in that place (a member of <c>object</c>, a member the
+    /// generated type has itself, the name of the enclosing type): a trailing underscore, <c>ToString</c> →
+    /// <c>ToString_</c>; names not in <paramref name="reserved"/> are returned unchanged.
+    /// </summary>
+    public static string AvoidReserved(string name, IReadOnlySet<string> reserved) =>
+        reserved.Contains(name) ? name + "_" : name;
 }

@@ -41,22 +41,21 @@ internal sealed record ScalarType(string Spelled, string ConverterClass, bool Va
     public static readonly ScalarType Str = new("string", "StrConverter", false, "Str");
     public static readonly ScalarType Bytes = new("byte[]", "BytesConverter", false, "Bytes");
     public static readonly ScalarType Bool = new("bool", "BoolConverter", true, "Bool");
-    public static readonly ScalarType Object = new("PyObject", "PyObjectConverter", false, "Object");
-    public static readonly ScalarType DateTime = new("DateTime", "DateTimeConverter", true, "DateTime");
-    public static readonly ScalarType DateTimeOffset = new("DateTimeOffset", "DateTimeOffsetConverter", true, "DateTimeOffset");
-    public static readonly ScalarType Date = new("DateOnly", "DateConverter", true, "Date");
-    public static readonly ScalarType Time = new("TimeOnly", "TimeConverter", true, "Time");
-    public static readonly ScalarType TimeDelta = new("TimeSpan", "TimeDeltaConverter", true, "TimeDelta");
+    public static readonly ScalarType Object = new(DotNetNames.PyObject, "PyObjectConverter", false, "Object");
+    public static readonly ScalarType DateTime = new(DotNetNames.System("DateTime"), "DateTimeConverter", true, "DateTime");
+    public static readonly ScalarType DateTimeOffset = new(DotNetNames.System("DateTimeOffset"), "DateTimeOffsetConverter", true, "DateTimeOffset");
+    public static readonly ScalarType Date = new(DotNetNames.System("DateOnly"), "DateConverter", true, "Date");
+    public static readonly ScalarType Time = new(DotNetNames.System("TimeOnly"), "TimeConverter", true, "Time");
+    public static readonly ScalarType TimeDelta = new(DotNetNames.System("TimeSpan"), "TimeDeltaConverter", true, "TimeDelta");
     public static readonly ScalarType Decimal = new("decimal", "DecimalConverter", true, "Decimal");
-    public static readonly ScalarType Uuid = new("Guid", "UuidConverter", true, "Uuid");
-    // Spelled in full: generated files do not import System.Numerics.
-    public static readonly ScalarType BigInteger = new("System.Numerics.BigInteger", "BigIntegerConverter", true, "BigInteger");
-    public static readonly ScalarType Buffer = new("IPyBuffer", "BufferConverter", false, "Buffer");
+    public static readonly ScalarType Uuid = new(DotNetNames.System("Guid"), "UuidConverter", true, "Uuid");
+    public static readonly ScalarType BigInteger = new(DotNetNames.System("Numerics.BigInteger"), "BigIntegerConverter", true, "BigInteger");
+    public static readonly ScalarType Buffer = new(DotNetNames.PyBuffer, "BufferConverter", false, "Buffer");
 
     public override string Spelling => Spelled;
     public override bool IsValueType => ValueType;
-    public override string ConverterExpression => ConverterClass + ".Instance";
-    public override string ConverterType => ConverterClass;
+    public override string ConverterExpression => ConverterType + ".Instance";
+    public override string ConverterType => DotNetNames.Converter(ConverterClass);
     public override bool HasSingletonConverter => true;
     public override string NameFragment => Fragment;
 }
@@ -64,10 +63,10 @@ internal sealed record ScalarType(string Spelled, string ConverterClass, bool Va
 /// <summary><c>list[T]</c> / <c>Sequence[T]</c>: any <c>IEnumerable&lt;T&gt;</c> in, <c>IReadOnlyList&lt;T&gt;</c> out.</summary>
 internal sealed record ListType(CSharpType Element) : CSharpType
 {
-    public override string Spelling => $"IReadOnlyList<{Element.Spelling}>";
-    public override string ParameterSpelling => $"IEnumerable<{Element.Spelling}>";
+    public override string Spelling => $"{DotNetNames.IReadOnlyList}<{Element.Spelling}>";
+    public override string ParameterSpelling => $"{DotNetNames.IEnumerable}<{Element.Spelling}>";
     public override bool IsValueType => false;
-    public override string ConverterType => $"ListConverter<{Element.Spelling}>";
+    public override string ConverterType => $"{DotNetNames.Converter("ListConverter")}<{Element.Spelling}>";
     public override string ConverterExpression => $"new {ConverterType}({Element.ConverterExpression})";
     public override string NameFragment => "ListOf" + Element.NameFragment;
 }
@@ -77,10 +76,10 @@ internal sealed record ListType(CSharpType Element) : CSharpType
 /// </summary>
 internal sealed record TupleListType(CSharpType Element) : CSharpType
 {
-    public override string Spelling => $"IReadOnlyList<{Element.Spelling}>";
-    public override string ParameterSpelling => $"IEnumerable<{Element.Spelling}>";
+    public override string Spelling => $"{DotNetNames.IReadOnlyList}<{Element.Spelling}>";
+    public override string ParameterSpelling => $"{DotNetNames.IEnumerable}<{Element.Spelling}>";
     public override bool IsValueType => false;
-    public override string ConverterType => $"TupleListConverter<{Element.Spelling}>";
+    public override string ConverterType => $"{DotNetNames.Converter("TupleListConverter")}<{Element.Spelling}>";
     public override string ConverterExpression => $"new {ConverterType}({Element.ConverterExpression})";
     public override string NameFragment => "TupleListOf" + Element.NameFragment;
 }
@@ -88,9 +87,9 @@ internal sealed record TupleListType(CSharpType Element) : CSharpType
 /// <summary><c>set[T]</c> / <c>frozenset[T]</c> ↔ <c>IReadOnlySet&lt;T&gt;</c>; a frozenset annotation sends a frozenset.</summary>
 internal sealed record SetType(CSharpType Element, bool Frozen) : CSharpType
 {
-    public override string Spelling => $"IReadOnlySet<{Element.Spelling}>";
+    public override string Spelling => $"{DotNetNames.IReadOnlySet}<{Element.Spelling}>";
     public override bool IsValueType => false;
-    public override string ConverterType => $"SetConverter<{Element.Spelling}>";
+    public override string ConverterType => $"{DotNetNames.Converter("SetConverter")}<{Element.Spelling}>";
     public override string ConverterExpression => Frozen
         ? $"new {ConverterType}({Element.ConverterExpression}, frozen: true)"
         : $"new {ConverterType}({Element.ConverterExpression})";
@@ -100,9 +99,9 @@ internal sealed record SetType(CSharpType Element, bool Frozen) : CSharpType
 /// <summary><c>dict[K, V]</c> / <c>Mapping[K, V]</c>.</summary>
 internal sealed record DictType(CSharpType Key, CSharpType Value) : CSharpType
 {
-    public override string Spelling => $"IReadOnlyDictionary<{Key.Spelling}, {Value.Spelling}>";
+    public override string Spelling => $"{DotNetNames.IReadOnlyDictionary}<{Key.Spelling}, {Value.Spelling}>";
     public override bool IsValueType => false;
-    public override string ConverterType => $"DictConverter<{Key.Spelling}, {Value.Spelling}>";
+    public override string ConverterType => $"{DotNetNames.Converter("DictConverter")}<{Key.Spelling}, {Value.Spelling}>";
     public override string ConverterExpression => $"new {ConverterType}({Key.ConverterExpression}, {Value.ConverterExpression})";
     public override string NameFragment => $"DictOf{Key.NameFragment}To{Value.NameFragment}";
 }
@@ -116,14 +115,14 @@ internal sealed record TupleType(IReadOnlyList<CSharpType> Items) : CSharpType
     private const int MaxDirectItems = 7;
 
     public override string Spelling => Items.Count == 1
-        ? $"ValueTuple<{Items[0].Spelling}>"
+        ? $"{DotNetNames.ValueTuple}<{Items[0].Spelling}>"
         : "(" + string.Join(", ", Items.Select(i => i.Spelling)) + ")";
 
     public override bool IsValueType => true;
 
     public override string ConverterType => Items.Count <= MaxDirectItems
-        ? $"TupleConverter<{string.Join(", ", Items.Select(i => i.Spelling))}>"
-        : $"TupleConverter<{string.Join(", ", Items.Take(MaxDirectItems).Select(i => i.Spelling))}, {Rest.RestSpelling}>";
+        ? $"{DotNetNames.Converter("TupleConverter")}<{string.Join(", ", Items.Select(i => i.Spelling))}>"
+        : $"{DotNetNames.Converter("TupleConverter")}<{string.Join(", ", Items.Take(MaxDirectItems).Select(i => i.Spelling))}, {Rest.RestSpelling}>";
 
     public override string ConverterExpression => Items.Count <= MaxDirectItems
         ? $"new {ConverterType}({string.Join(", ", Items.Select(i => i.ConverterExpression))})"
@@ -148,8 +147,8 @@ internal sealed record OptionalType(CSharpType Inner) : CSharpType
     public override string ParameterSpelling => Inner.ParameterSpelling + "?";
     public override bool IsValueType => Inner.IsValueType;
     public override string ConverterType => Inner.IsValueType
-        ? $"NullableConverter<{Inner.Spelling}>"
-        : $"OptionalConverter<{Inner.Spelling}>";
+        ? $"{DotNetNames.Converter("NullableConverter")}<{Inner.Spelling}>"
+        : $"{DotNetNames.Converter("OptionalConverter")}<{Inner.Spelling}>";
     public override string ConverterExpression => $"new {ConverterType}({Inner.ConverterExpression})";
     public override string NameFragment => "Optional" + Inner.NameFragment;
 }
@@ -160,9 +159,9 @@ internal sealed record OptionalType(CSharpType Inner) : CSharpType
 /// </summary>
 internal sealed record IterableType(CSharpType Element, bool Iterator) : CSharpType
 {
-    public override string Spelling => $"IEnumerable<{Element.Spelling}>";
+    public override string Spelling => $"{DotNetNames.IEnumerable}<{Element.Spelling}>";
     public override bool IsValueType => false;
-    public override string ConverterType => $"IterableConverter<{Element.Spelling}>";
+    public override string ConverterType => $"{DotNetNames.Converter("IterableConverter")}<{Element.Spelling}>";
     public override string ConverterExpression => Iterator
         ? $"new {ConverterType}({Element.ConverterExpression}, iterator: true, context: null)"
         : $"new {ConverterType}({Element.ConverterExpression})";
@@ -174,9 +173,9 @@ internal sealed record IterableType(CSharpType Element, bool Iterator) : CSharpT
 /// <summary><c>Generator[Y, S, R]</c> (returns only): <c>IGeneratorIterator&lt;Y, S, R&gt;</c>.</summary>
 internal sealed record GeneratorType(CSharpType Yield, CSharpType Send, CSharpType Return) : CSharpType
 {
-    public override string Spelling => $"IGeneratorIterator<{Yield.Spelling}, {Send.Spelling}, {Return.Spelling}>";
+    public override string Spelling => $"{DotNetNames.GeneratorIterator}<{Yield.Spelling}, {Send.Spelling}, {Return.Spelling}>";
     public override bool IsValueType => false;
-    public override string ConverterType => $"GeneratorConverter<{Yield.Spelling}, {Send.Spelling}, {Return.Spelling}>";
+    public override string ConverterType => $"{DotNetNames.Converter("GeneratorConverter")}<{Yield.Spelling}, {Send.Spelling}, {Return.Spelling}>";
     public override string ConverterExpression => $"new {ConverterType}({Yield.ConverterExpression}, {Send.ConverterExpression}, {Return.ConverterExpression})";
     public override string NameFragment => $"GeneratorOf{Yield.NameFragment}";
     public override string? LazyConverterExpression(string context) =>

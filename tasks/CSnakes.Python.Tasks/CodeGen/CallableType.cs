@@ -11,20 +11,22 @@ internal sealed record CallableType(IReadOnlyList<CSharpType> Parameters, CSharp
 
     private string Kind => Result is null ? "Action" : "Func";
 
+    private string Delegate => Result is null ? DotNetNames.Action : DotNetNames.Func;
+
     private IEnumerable<CSharpType> TypeArguments => Result is null ? Parameters : Parameters.Append(Result);
 
     private bool IsPlainAction => Result is null && Parameters.Count == 0;
 
-    public override string Spelling => IsPlainAction ? "Action" : $"{Kind}<{string.Join(", ", TypeArguments.Select(t => t.Spelling))}>";
+    public override string Spelling => IsPlainAction ? DotNetNames.Action : $"{Delegate}<{string.Join(", ", TypeArguments.Select(t => t.Spelling))}>";
 
     public override bool IsValueType => false;
 
     public override string ConverterType => IsPlainAction
-        ? "ActionConverter"
-        : $"{Kind}Converter<{string.Join(", ", TypeArguments.Select(t => t.Spelling))}>";
+        ? DotNetNames.Converter("ActionConverter")
+        : $"{DotNetNames.Converter(Kind + "Converter")}<{string.Join(", ", TypeArguments.Select(t => t.Spelling))}>";
 
     public override string ConverterExpression => IsPlainAction
-        ? "ActionConverter.Instance"
+        ? ConverterType + ".Instance"
         : $"new {ConverterType}({string.Join(", ", TypeArguments.Select(t => t.ConverterExpression))})";
 
     public override bool HasSingletonConverter => IsPlainAction;

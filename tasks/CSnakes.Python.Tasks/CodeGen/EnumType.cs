@@ -24,18 +24,19 @@ internal enum EnumOrigin
 /// </summary>
 // PythonModule/PythonClass: where a PythonEnum lives; unused for literals.
 // Description: the XML summary text (already escaped), not part of equality.
-internal sealed record EnumType(string Name, EnumOrigin Origin, IReadOnlyList<EnumMember> Members, string PythonModule, string PythonClass, string Description) : CSharpType
+// Holder: the qualified static class of the module that declares it (GeneratedTypeHolder).
+internal sealed record EnumType(string Name, string Holder, EnumOrigin Origin, IReadOnlyList<EnumMember> Members, string PythonModule, string PythonClass, string Description) : CSharpType
 {
-    public override string Spelling => Name;
+    public override string Spelling => Holder + "." + Name;
     public override bool IsValueType => true;
-    public override string ConverterType => $"EnumConverter<{Name}>";
+    public override string ConverterType => $"{DotNetNames.Converter("EnumConverter")}<{Spelling}>";
     public override string NameFragment => Name;
 
     public override string ConverterExpression
     {
         get
         {
-            var table = "[" + string.Join(", ", Members.Select(m => $"({Name}.{m.CSharpName}, {PythonValue(m)})")) + "]";
+            var table = "[" + string.Join(", ", Members.Select(m => $"({Spelling}.{m.CSharpName}, {PythonValue(m)})")) + "]";
             return Origin == EnumOrigin.PythonEnum
                 ? $"new {ConverterType}({table}, {CSharpLiterals.String(PythonModule)}, {CSharpLiterals.String(PythonClass)})"
                 : $"new {ConverterType}({table})";

@@ -34,13 +34,6 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
     [Required]
     public string OutputDirectory { get; set; } = "";
 
-    /// <summary>
-    /// The generated files of every module the project compiles, including those not regenerated this time; their
-    /// header lines say which C# types they declare, so a type name two modules would both declare is caught
-    /// (CSPY3007) even in a partial build. Optional.
-    /// </summary>
-    public ITaskItem[] AllWrapperFiles { get; set; } = [];
-
     /// <summary>The files written, with metadata <c>SourceFile</c> (the Python item) and <c>ModuleName</c>.</summary>
     [Output]
     public ITaskItem[] GeneratedFiles { get; private set; } = [];
@@ -78,6 +71,10 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
         var planned = new List<(ModuleSource Module, FileSignatures Signatures, ModuleWrapper Wrapper)>();
         for (var i = 0; i < modules.Count; i++)
         {
+            if (modules[i].IsPrivate)
+            {
+                continue;
+            }
             if (PlanModule(modules[i], result.Report!.Files[i]) is { } wrapper)
             {
                 planned.Add((modules[i], result.Report!.Files[i], wrapper));
@@ -85,63 +82,13 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
         }
 
         var generated = new List<ITaskItem>();
-        var rootNamespace = EscapeNamespace(RootNamespace);
-        var declared = TypesDeclaredElsewhere(planned.Select(p => p.Module));
-        foreach (var (module, signatures, wrapper) in planned.OrderBy(p => p.Module.ModuleName, StringComparer.Ordinal))
+        foreach (var (module, _, wrapper) in planned.OrderBy(p => p.Module.ModuleName, StringComparer.Ordinal))
         {
-            if (ReportTypeClashes(module, signatures, wrapper, declared))
-            {
-                DeleteOutput(module);
-                continue;
-            }
-            generated.Add(WriteModule(module, wrapper, rootNamespace));
+            generated.Add(WriteModule(module, wrapper));
         }
         GeneratedFiles = generated.ToArray();
         return !Log.HasLoggedErrors;
     }
-
-    // Type name -> the module declaring it, from the headers of the wrappers this run does not regenerate.
-    private Dictionary<string, string> TypesDeclaredElsewhere(IEnumerable<ModuleSource> regenerated)
-    {
-        var regeneratedPaths = regenerated.Select(m => Path.GetFullPath(OutputPath(m))).ToHashSet(StringComparer.Ordinal);
-        var declared = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in AllWrapperFiles.Select(f => Path.GetFullPath(f.ItemSpec)).Where(f => !regeneratedPaths.Contains(f)))
-        {
-            var moduleName = Path.GetFileName(file) is { } name && name.EndsWith(".g.cs", StringComparison.Ordinal) ? name[..^5] : file;
-            foreach (var type in GeneratedTypeNames.ReadFrom(file))
-            {
-                declared.TryAdd(type, moduleName);
-            }
-        }
-        return declared;
-    }
-
-    // Reports each type of this module that another module already declares; otherwise claims its types.
-    private bool ReportTypeClashes(ModuleSource module, FileSignatures signatures, ModuleWrapper wrapper, Dictionary<string, string> declared)
-    {
-        var clashes = GeneratedTypeNames.Of(wrapper).Where(declared.ContainsKey).ToList();
-        foreach (var type in clashes)
-        {
-            Log.LogError(null, DiagnosticCodes.TypeNameCollision, null, module.FullPath, LineOfType(signatures, type), 0, 0, 0,
-                $"Module '{module.ModuleName}' would generate the C# type '{type}', which module '{declared[type]}' already generates; " +
-                $"both would be declared in namespace '{RootNamespace}'. Rename one of the Python classes (or the function or parameter " +
-                $"a Literal enum is named after), or make one private with a leading '_'. No wrapper is generated for module '{module.ModuleName}' until then.");
-        }
-        if (clashes.Count == 0)
-        {
-            foreach (var type in GeneratedTypeNames.Of(wrapper))
-            {
-                declared.TryAdd(type, module.ModuleName);
-            }
-        }
-        return clashes.Count > 0;
-    }
-
-    private static int LineOfType(FileSignatures signatures, string type) =>
-        signatures.Enums?.FirstOrDefault(e => e.Name == type)?.Line
-        ?? signatures.Records?.FirstOrDefault(r => r.Name == type)?.Line
-        ?? signatures.Classes?.FirstOrDefault(c => c.Name == type)?.Line
-        ?? 0;
 
     private ModuleWrapper? PlanModule(ModuleSource module, FileSignatures signatures)
     {
@@ -154,7 +101,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             return null;
         }
 
-        var wrapper = WrapperPlanner.Plan(module.ModuleName, module.FullPath, signatures, out var diagnostics);
+        var wrapper = WrapperPlanner.Plan(RootNamespace, module.ModuleName, module.FullPath, signatures, out var diagnostics);
         Report(diagnostics);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -164,14 +111,22 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
         return wrapper;
     }
 
-    private ITaskItem WriteModule(ModuleSource module, ModuleWrapper wrapper, string rootNamespace)
+    private ITaskItem WriteModule(ModuleSource module, ModuleWrapper wrapper)
     {
-        var code = WrapperEmitter.Emit(wrapper, rootNamespace, module.DisplayPath);
+        var code = WrapperEmitter.Emit(wrapper, module.DisplayPath);
         var outputPath = OutputPath(module);
         Directory.CreateDirectory(OutputDirectory);
-        // Always written, even when unchanged: the target's Inputs/Outputs check needs it newer than its input.
-        File.WriteAllText(outputPath, code, Utf8NoBom);
-        Log.LogMessage(MessageImportance.Low, $"Generated {outputPath} for Python module '{module.ModuleName}' ({wrapper.Functions.Count} functions).");
+        // Written only when its text changes: an edit inside a function body, or in another module, then
+        // leaves the C# compiler nothing to do (the target's own stamp file records that generation ran).
+        if (File.Exists(outputPath) && File.ReadAllText(outputPath, Utf8NoBom) == code)
+        {
+            Log.LogMessage(MessageImportance.Low, $"{outputPath} for Python module '{module.ModuleName}' is unchanged.");
+        }
+        else
+        {
+            File.WriteAllText(outputPath, code, Utf8NoBom);
+            Log.LogMessage(MessageImportance.Low, $"Generated {outputPath} for Python module '{module.ModuleName}' ({wrapper.Functions.Count} functions).");
+        }
 
         var item = new TaskItem(outputPath);
         item.SetMetadata("SourceFile", module.ItemSpec);
@@ -230,7 +185,4 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
         var fullPath = item.GetMetadata("FullPath");
         return string.IsNullOrEmpty(fullPath) ? Path.GetFullPath(item.ItemSpec, ProjectDirectory) : fullPath;
     }
-
-    private static string EscapeNamespace(string rootNamespace) =>
-        string.Join('.', rootNamespace.Split('.').Select(part => CSharpNames.Escape(part.Trim())));
 }

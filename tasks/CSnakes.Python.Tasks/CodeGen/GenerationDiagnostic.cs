@@ -50,6 +50,5 @@ internal static class DiagnosticCodes
     /// <summary>A Python file has no importable module name and gets no wrapper.</summary>
     public const string NoModuleName = "CSPY3006";
 
-    /// <summary>Two modules of one project would generate a C# enum, record or class of the same name.</summary>
-    public const string TypeNameCollision = "CSPY3007";
+    // CSPY3007 (two modules generating one C# type name) is retired: each module's types are nested in its own static class.
 }

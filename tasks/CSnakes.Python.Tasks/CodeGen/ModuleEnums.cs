@@ -11,6 +11,9 @@ namespace CSnakes.Python.Tasks.CodeGen;
 internal sealed class ModuleEnums
 {
     private readonly string _moduleName;
+    // The qualified static class the types are declared in, and the names a type nested there must not take.
+    private readonly string _holder;
+    private readonly HashSet<string> _reservedTypeNames;
     private readonly Dictionary<string, EnumType> _classes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _skippedClasses = new(StringComparer.Ordinal);
     // Literal set key ("str:a\nb", order-insensitive) -> its enum.
@@ -25,8 +28,11 @@ internal sealed class ModuleEnums
 
     private readonly Dictionary<string, ClassType> _wrappedClasses = new(StringComparer.Ordinal);
 
-    public ModuleEnums(string moduleName, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord>? records = null)
+    // holder: the qualified static class the module's types are nested in (global::Ns.DemoModule); holderName its simple name.
+    public ModuleEnums(string moduleName, string holder, string holderName, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord>? records = null)
     {
+        _holder = holder;
+        _reservedTypeNames = new HashSet<string>(CSharpNames.ObjectMembers, StringComparer.Ordinal) { holderName };
         foreach (var record in records ?? [])
         {
             _recordClasses[record.Name] = record;
@@ -41,7 +47,7 @@ internal sealed class ModuleEnums
             }
             var names = EnumNames.Unique(pythonEnum.Members.Select(m => EnumNames.Member(m.Name)));
             var members = pythonEnum.Members.Select((m, i) => new EnumMember(names[i], m.Name)).ToList();
-            var type = new EnumType(UniqueTypeName(CSharpNames.ToPascalCase(pythonEnum.Name)), EnumOrigin.PythonEnum, members, moduleName, pythonEnum.Name,
+            var type = new EnumType(UniqueTypeName(CSharpNames.ToPascalCase(pythonEnum.Name)), _holder, EnumOrigin.PythonEnum, members, moduleName, pythonEnum.Name,
                 $"The Python enum <c>{XmlDoc.Escape(moduleName + "." + pythonEnum.Name)}</c>.");
             _classes[pythonEnum.Name] = type;
             _declared.Add(type);
@@ -73,7 +79,9 @@ internal sealed class ModuleEnums
         }
         // Marks the record as in progress: a field that refers back to it maps as unsupported.
         _records[pythonName] = null;
-        var names = EnumNames.Unique(record.Fields.Select(f => CSharpNames.ToPascalCase(f.Name)));
+        var recordName = UniqueTypeName(CSharpNames.ToPascalCase(record.Name));
+        var reservedFields = new HashSet<string>(RecordMembers, StringComparer.Ordinal) { recordName };
+        var names = EnumNames.Unique(record.Fields.Select(f => CSharpNames.AvoidReserved(CSharpNames.ToPascalCase(f.Name), reservedFields)));
         var fields = new List<RecordField>();
         for (var i = 0; i < record.Fields.Count; i++)
         {
@@ -113,7 +121,7 @@ internal sealed class ModuleEnums
             }
         }
         var shape = record.Kind == "typeddict" ? "Dictionary" : "Attributes";
-        var recordType = new RecordType(UniqueTypeName(CSharpNames.ToPascalCase(record.Name)), fields, _moduleName, record.Name, shape);
+        var recordType = new RecordType(recordName, _holder, fields, _moduleName, record.Name, shape);
         _records[pythonName] = recordType;
         _declaredRecords.Add(recordType);
         return recordType;
@@ -122,7 +130,7 @@ internal sealed class ModuleEnums
     /// <summary>Reserves the C# wrapper class for the plain Python class <paramref name="pythonName"/> of this module.</summary>
     public ClassType AddWrappedClass(string pythonName)
     {
-        var type = new ClassType(UniqueTypeName(CSharpNames.ToPascalCase(pythonName)), _moduleName, pythonName);
+        var type = new ClassType(UniqueTypeName(CSharpNames.ToPascalCase(pythonName)), _holder, _moduleName, pythonName);
         _wrappedClasses[pythonName] = type;
         return type;
     }
@@ -169,16 +177,23 @@ internal sealed class ModuleEnums
         var names = EnumNames.Unique(texts.Select(EnumNames.Member));
         var members = texts.Select((t, i) => new EnumMember(names[i], t)).ToList();
         var shown = string.Join(", ", texts.Select(t => isInt ? t : "'" + t + "'"));
-        var type = new EnumType(UniqueTypeName(nameHint), isInt ? EnumOrigin.IntLiteral : EnumOrigin.StrLiteral, members, _moduleName, "",
+        var type = new EnumType(UniqueTypeName(nameHint), _holder, isInt ? EnumOrigin.IntLiteral : EnumOrigin.StrLiteral, members, _moduleName, "",
             $"The values of <c>{XmlDoc.Escape("Literal[" + shown + "]")}</c> in the Python module <c>{XmlDoc.Escape(_moduleName)}</c>.");
         _literals[key] = type;
         _declared.Add(type);
         return type;
     }
 
+    // Members C# gives every record besides object's; a field property of one of these names would clash.
+    private static readonly IReadOnlySet<string> RecordMembers = new HashSet<string>(CSharpNames.ObjectMembers, StringComparer.Ordinal)
+    {
+        "EqualityContract", "Deconstruct", "PrintMembers", RecordType.ConverterField,
+    };
+
     private string UniqueTypeName(string name)
     {
-        var candidate = name.Length == 0 ? "Literal" : name;
+        name = CSharpNames.AvoidReserved(name.Length == 0 ? "Literal" : name, _reservedTypeNames);
+        var candidate = name;
         for (var suffix = 2; !_usedNames.Add(candidate); suffix++)
         {
             candidate = name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);

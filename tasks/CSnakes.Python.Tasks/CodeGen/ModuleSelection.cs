@@ -8,10 +8,14 @@ internal sealed record ModuleSource(string ModuleName, string ItemSpec, string F
 {
     public string Accessor => CSharpNames.ModuleAccessor(ModuleName);
 
+    /// <summary>A private module (a dotted part starts with '_') is read, for what other modules re-export from it, but gets no wrapper.</summary>
+    public bool IsPrivate => ModuleNames.IsPrivate(ModuleName);
+
     /// <summary>Every top-level C# type name the module's wrapper declares.</summary>
     public IEnumerable<string> TypeNames =>
     [
         CSharpNames.InterfaceName(Accessor),
+        CSharpNames.TypesClassName(Accessor),
         CSharpNames.ImplementationName(Accessor),
         CSharpNames.ExtensionsClassName(Accessor),
     ];
@@ -19,7 +23,7 @@ internal sealed record ModuleSource(string ModuleName, string ItemSpec, string F
 
 /// <summary>
 /// Turns the PythonFiles items into modules: names them, lets a <c>.pyi</c> stub stand in for its
-/// <c>.py</c>, skips private and unnamed files, and rejects modules whose C# names would collide.
+/// <c>.py</c>, skips unnamed files, marks private ones (read, not wrapped), and rejects modules whose C# names would collide.
 /// </summary>
 internal static class ModuleSelection
 {
@@ -41,10 +45,9 @@ internal static class ModuleSelection
             }
             var relative = Path.GetRelativePath(Path.GetFullPath(projectDirectory), Path.GetFullPath(fullPath)).Replace('\\', '/');
             var source = new ModuleSource(moduleName, itemSpec, fullPath, relative);
-            if (ModuleNames.IsPrivate(moduleName))
+            if (source.IsPrivate)
             {
-                diagnostics.Add(GenerationDiagnostic.Message(fullPath, 0, $"'{moduleName}' is a private module (a name part starts with '_') and gets no C# wrapper."));
-                continue;
+                diagnostics.Add(GenerationDiagnostic.Message(fullPath, 0, $"'{moduleName}' is a private module (a name part starts with '_') and gets no C# wrapper; it is read for what other modules re-export from it."));
             }
             if (!byModule.TryGetValue(moduleName, out var list))
             {
@@ -83,7 +86,7 @@ internal static class ModuleSelection
         var bad = new HashSet<ModuleSource>();
         foreach (var module in modules)
         {
-            foreach (var typeName in module.TypeNames)
+            foreach (var typeName in module.IsPrivate ? [] : module.TypeNames)
             {
                 if (owners.TryGetValue(typeName, out var owner) && owner != module)
                 {

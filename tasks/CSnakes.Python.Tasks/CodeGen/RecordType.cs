@@ -12,15 +12,16 @@ internal sealed record RecordField(string CSharpName, string PythonName, CSharpT
 /// (so a record used in many places, or inside another record, has one converter).
 /// </summary>
 // Shape: the RecordShape member name (Attributes or Dictionary).
-internal sealed record RecordType(string Name, IReadOnlyList<RecordField> Fields, string PythonModule, string PythonClass, string Shape) : CSharpType
+// Holder: the qualified static class of the module that declares it (GeneratedTypeHolder).
+internal sealed record RecordType(string Name, string Holder, IReadOnlyList<RecordField> Fields, string PythonModule, string PythonClass, string Shape) : CSharpType
 {
     /// <summary>The static field of the generated record that holds its converter.</summary>
     public const string ConverterField = "PythonConverter";
 
-    public override string Spelling => Name;
+    public override string Spelling => Holder + "." + Name;
     public override bool IsValueType => false;
-    public override string ConverterType => $"RecordConverter<{Name}>";
-    public override string ConverterExpression => $"{Name}.{ConverterField}";
+    public override string ConverterType => $"{DotNetNames.Converter("RecordConverter")}<{Spelling}>";
+    public override string ConverterExpression => $"{Spelling}.{ConverterField}";
     public override string NameFragment => Name;
 
     public bool Equals(RecordType? other) => other is not null && Name == other.Name && PythonModule == other.PythonModule;

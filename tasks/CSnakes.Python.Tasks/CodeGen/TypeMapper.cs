@@ -412,11 +412,11 @@ internal static class TypeMapper
             }
 
             var inner = Map(distinct[0]);
-            if (!hasNone || inner == ScalarType.Object)
+            if (!hasNone)
             {
-                // PyObject already holds None.
                 return inner;
             }
+            // Optional[Any] is PyObject? too: None arrives as null, as for every other Optional.
             return inner is OptionalType ? inner : new OptionalType(inner);
         }
     }

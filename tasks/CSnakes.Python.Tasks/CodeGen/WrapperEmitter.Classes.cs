@@ -39,19 +39,19 @@ internal sealed partial class WrapperEmitter
             : [$"An instance of the Python class <c>{XmlDoc.Escape(qualified)}</c>."];
         XmlDoc.Write(w, "summary", summary);
         XmlDoc.Write(w, "remarks", [$"Holds the Python instance itself (by reference); dispose it to release the instance. Python: <c>{XmlDoc.Escape(qualified)}</c>"]);
-        using (w.Block($"public sealed class {type.Name} : IDisposable"))
+        using (w.Block($"public sealed class {type.Name} : {DotNetNames.IDisposable}"))
         {
             // Declared first: the converter fields below may use it (list[Counter]) and are initialized in order.
-            w.Line($"internal static readonly {type.ConverterType} {ClassType.ConverterField} = new({CSharpLiterals.String(type.PythonModule)}, {CSharpLiterals.String(type.PythonClass)}, static o => new {type.Name}(o), static c => c.PythonObject);");
+            w.Line($"internal static readonly {type.ConverterType} {ClassType.ConverterField} = new({CSharpLiterals.String(type.PythonModule)}, {CSharpLiterals.String(type.PythonClass)}, static o => new {type.Spelling}(o), static c => c.PythonObject);");
             foreach (var (fieldType, name, expression) in _converterDeclarations)
             {
                 w.Line($"private static readonly {fieldType} {name} = {expression};");
             }
             w.Line();
-            w.Line($"private {type.Name}(PyObject pythonObject) => PythonObject = pythonObject;");
+            w.Line($"private {type.Name}({DotNetNames.PyObject} pythonObject) => PythonObject = pythonObject;");
             w.Line();
             w.Line("/// <summary>The Python instance this wrapper holds.</summary>");
-            w.Line("public PyObject PythonObject { get; }");
+            w.Line($"public {DotNetNames.PyObject} PythonObject {{ get; }}");
 
             foreach (var property in wrapper.Properties)
             {
@@ -89,7 +89,7 @@ internal sealed partial class WrapperEmitter
         using (w.Block($"public {property.Type.Spelling} {property.CSharpName}"))
         {
             using (w.Block("get"))
-            using (w.Block("using (GIL.Acquire())"))
+            using (w.Block(AcquireGil))
             {
                 if (property.Type == ScalarType.Object)
                 {
@@ -106,7 +106,7 @@ internal sealed partial class WrapperEmitter
             if (property.HasSetter)
             {
                 using (w.Block("set"))
-                using (w.Block("using (GIL.Acquire())"))
+                using (w.Block(AcquireGil))
                 {
                     if (property.Type == ScalarType.Object)
                     {

@@ -1,8 +1,11 @@
 namespace CSnakes.Python.Tasks.CodeGen;
 
 /// <summary>Everything the emitter needs to write one module's wrapper.</summary>
-// Enums: the C# enums declared next to the interface (the module's enum classes and its Literal sets).
+// Namespace: the escaped namespace of every generated type.
+// Enums, Records, Classes: the C# types nested in the module's types class (TypesClassName): its enum classes
+// and Literal sets, its dataclass/NamedTuple/TypedDict records, its wrapped classes.
 internal sealed record ModuleWrapper(
+    string Namespace,
     string ModuleName,
     string Accessor,
     string? Docstring,
@@ -14,6 +17,13 @@ internal sealed record ModuleWrapper(
     public string InterfaceName => CSharpNames.InterfaceName(Accessor);
     public string ImplementationName => CSharpNames.ImplementationName(Accessor);
     public string ExtensionsClassName => CSharpNames.ExtensionsClassName(Accessor);
+    public string TypesClassName => CSharpNames.TypesClassName(Accessor);
+
+    /// <summary><paramref name="name"/> (a top-level type of this module) spelled from <c>global::</c>.</summary>
+    public string Qualified(string name) => $"global::{Namespace}.{name}";
+
+    /// <summary>True when the module declares enums, records or classes (and so its types class).</summary>
+    public bool HasTypes => (Enums?.Count ?? 0) + (Records?.Count ?? 0) + (Classes?.Count ?? 0) > 0;
 }
 
 /// <summary>One wrapped function.</summary>
@@ -43,7 +53,10 @@ internal sealed record FunctionWrapper(
 /// <summary>How a parameter travels to Python.</summary>
 internal enum ArgumentPassing
 {
-    /// <summary>In the positional argument list, in Python order.</summary>
+    /// <summary>
+    /// In the positional argument list, in Python order, while every earlier positional argument was given;
+    /// after an omitted one, by keyword (or, for a parameter that takes no keywords, an ArgumentException).
+    /// </summary>
     Positional,
 
     /// <summary>As a keyword argument (<c>name=value</c>).</summary>
@@ -73,6 +86,7 @@ internal enum NullMeaning
 // ValueType: The type of a present value (without the nullable wrapper); unused for *args/**kwargs.
 // PythonIndex: Position in the Python parameter list (positional arguments keep Python's order).
 // DefaultLiteral: The C# default value text, or null for a required parameter.
+// KeywordAllowed: Python accepts it by name (not positional-only, not before *args), so it can follow an omitted argument.
 internal sealed record ParameterWrapper(
     int PythonIndex,
     string PythonName,
@@ -80,13 +94,14 @@ internal sealed record ParameterWrapper(
     CSharpType ValueType,
     NullMeaning Null,
     string? DefaultLiteral,
-    ArgumentPassing Passing)
+    ArgumentPassing Passing,
+    bool KeywordAllowed = true)
 {
     /// <summary>The declared C# type.</summary>
     public string DeclaredType => Passing switch
     {
-        ArgumentPassing.VarPositional => "PyObject[]?",
-        ArgumentPassing.VarKeyword => "IReadOnlyDictionary<string, PyObject>?",
+        ArgumentPassing.VarPositional => DotNetNames.PyObject + "[]?",
+        ArgumentPassing.VarKeyword => $"{DotNetNames.IReadOnlyDictionary}<string, {DotNetNames.PyObject}>?",
         _ => Null == NullMeaning.NotNullable ? ValueType.ParameterSpelling : ValueType.ParameterSpelling + "?",
     };
 

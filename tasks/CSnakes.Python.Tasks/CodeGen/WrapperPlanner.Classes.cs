@@ -5,9 +5,9 @@ namespace CSnakes.Python.Tasks.CodeGen;
 // Plain Python classes of the module → generated C# wrapper classes (docs/classes.md).
 internal sealed partial class WrapperPlanner
 {
-    // Members every wrapper class has (or inherits from object); a Python member of that C# name is skipped.
-    private static readonly string[] ReservedMemberNames =
-        ["PythonObject", ClassType.ConverterField, "Dispose", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize"];
+    // Members every wrapper class has (or inherits from object); a Python member of that C# name gets a trailing '_'.
+    private static readonly IReadOnlySet<string> ReservedMemberNames =
+        new HashSet<string>(CSharpNames.ObjectMembers, StringComparer.Ordinal) { "PythonObject", ClassType.ConverterField, "Dispose" };
 
     // Python names of the classes whose constructor is a module method, named New<Class>.
     private readonly HashSet<string> _constructors = new(StringComparer.Ordinal);
@@ -103,17 +103,12 @@ internal sealed partial class WrapperPlanner
                 }
             }
 
-            var used = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { type.Name };
-            var planned = new List<FunctionWrapper>();
-            foreach (var wrapper in PlanFunctions(methods))
-            {
-                if (used.Contains(wrapper.MethodName) && !planned.Any(p => p.MethodName == wrapper.MethodName))
-                {
-                    NoteReserved(pythonClass, wrapper.PythonName, wrapper.MethodName);
-                    continue;
-                }
-                planned.Add(wrapper);
-            }
+            // A member C# already has (object's, the wrapper's own, the class's name) takes the one escape: a trailing '_'.
+            var reserved = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { type.Name };
+            var planned = PlanFunctions(methods)
+                .Select(w => w with { MethodName = CSharpNames.AvoidReserved(w.MethodName, reserved) })
+                .ToList();
+            var used = new HashSet<string>(reserved, StringComparer.Ordinal);
             used.UnionWith(planned.Select(p => p.MethodName));
 
             var properties = new List<PropertyWrapper>();
@@ -123,10 +118,10 @@ internal sealed partial class WrapperPlanner
                 {
                     continue;
                 }
-                var csharpName = CSharpNames.ToPascalCase(name);
+                var csharpName = CSharpNames.AvoidReserved(CSharpNames.ToPascalCase(name), reserved);
                 if (!used.Add(csharpName))
                 {
-                    NoteReserved(pythonClass, name, csharpName);
+                    NoteTaken(pythonClass, name, csharpName);
                     continue;
                 }
                 if (PlanProperty(pythonClass, getter, type, csharpName, setters.Contains(name)) is { } property)
@@ -171,7 +166,7 @@ internal sealed partial class WrapperPlanner
         return new PropertyWrapper(getter.Name, csharpName, getter.Docstring, propertyType, settable);
     }
 
-    private void NoteReserved(PythonClass pythonClass, string pythonName, string csharpName) =>
+    private void NoteTaken(PythonClass pythonClass, string pythonName, string csharpName) =>
         _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, pythonClass.Line,
-            $"{_moduleName}: '{pythonClass.Name}.{pythonName}' would become the C# member '{csharpName}', which the wrapper class already has; it gets no C# member."));
+            $"{_moduleName}: '{pythonClass.Name}.{pythonName}' would become the C# member '{csharpName}', which a method of the class already is; it gets no C# member."));
 }

@@ -16,12 +16,13 @@ internal sealed partial class WrapperPlanner
     // Where messages say a function lives: the module, or module.Class while planning a class's methods.
     private string _scope;
 
-    private WrapperPlanner(string moduleName, string sourceFile, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord> records)
+    private WrapperPlanner(string rootNamespace, string moduleName, string sourceFile, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord> records)
     {
         _moduleName = moduleName;
         _scope = moduleName;
         _sourceFile = sourceFile;
-        _enums = new ModuleEnums(moduleName, enums, records);
+        var holderName = CSharpNames.TypesClassName(CSharpNames.ModuleAccessor(moduleName));
+        _enums = new ModuleEnums(moduleName, $"global::{rootNamespace}.{holderName}", holderName, enums, records);
         foreach (var skipped in enums.Where(e => e.Problem is not null))
         {
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, skipped.Line, skipped.Column,
@@ -30,10 +31,14 @@ internal sealed partial class WrapperPlanner
         }
     }
 
-    /// <summary>Plans the wrapper for a file that parsed; <paramref name="sourceFile"/> is where diagnostics point.</summary>
-    public static ModuleWrapper Plan(string moduleName, string sourceFile, FileSignatures signatures, out IReadOnlyList<GenerationDiagnostic> diagnostics)
+    /// <summary>
+    /// Plans the wrapper for a file that parsed; <paramref name="sourceFile"/> is where diagnostics point,
+    /// <paramref name="rootNamespace"/> the project's namespace as written (escaped here).
+    /// </summary>
+    public static ModuleWrapper Plan(string rootNamespace, string moduleName, string sourceFile, FileSignatures signatures, out IReadOnlyList<GenerationDiagnostic> diagnostics)
     {
-        var planner = new WrapperPlanner(moduleName, sourceFile, signatures.Enums ?? [], signatures.Records ?? []);
+        rootNamespace = CSharpNames.Namespace(rootNamespace);
+        var planner = new WrapperPlanner(rootNamespace, moduleName, sourceFile, signatures.Enums ?? [], signatures.Records ?? []);
         // Wrapper classes are known before any annotation is mapped, so any signature may name them.
         var classes = planner.ReserveClasses(signatures.Classes ?? []);
         // A class's constructor is a module method (NewCounter), so it takes part in the name-collision checks.
@@ -50,7 +55,7 @@ internal sealed partial class WrapperPlanner
         }
         // Overloads of one function map the same annotations again; report each problem once.
         diagnostics = planner._diagnostics.Distinct().ToList();
-        return new ModuleWrapper(moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared, planner._enums.DeclaredRecords, classWrappers);
+        return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared, planner._enums.DeclaredRecords, classWrappers);
     }
 
     private List<FunctionWrapper> PlanFunctions(IReadOnlyList<PythonFunction> functions)
@@ -167,29 +172,42 @@ internal sealed partial class WrapperPlanner
         }
     }
 
-    /// <summary>Overloads whose C# parameter types coincide (e.g. <c>list[int] | Sequence[int]</c>) are one method.</summary>
+    /// <summary>
+    /// Overloads whose C# parameter types coincide (e.g. <c>list[int] | Sequence[int]</c>, or <c>list[str]</c> and
+    /// <c>list[Optional[str]]</c>) are one method: the one that accepts nulls in the most places is kept, in the
+    /// place of the first.
+    /// </summary>
     private List<FunctionWrapper> DropDuplicateOverloads(List<FunctionWrapper> wrappers)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new List<FunctionWrapper>();
         foreach (var wrapper in wrappers)
         {
-            if (seen.Add(wrapper.MethodName + "(" + string.Join(",", wrapper.Parameters.Select(OverloadKey)) + ")"))
+            var key = wrapper.MethodName + "(" + string.Join(",", wrapper.Parameters.Select(OverloadKey)) + ")";
+            if (!kept.TryGetValue(key, out var index))
             {
+                kept[key] = result.Count;
                 result.Add(wrapper);
+                continue;
             }
-            else
+            if (NullableCount(wrapper) > NullableCount(result[index]))
             {
-                _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, 0,
-                    $"{_moduleName}: an overload of '{wrapper.PythonName}' has the same C# parameter types as an earlier one and is not generated again."));
+                result[index] = wrapper;
             }
+            _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, 0,
+                $"{_moduleName}: two overloads of '{wrapper.PythonName}' have the same C# parameter types (they differ only in nullability or in Python types C# maps alike); one C# method is generated for both."));
         }
         return result;
     }
 
-    // string? and string are one type to the C# compiler; long? and long are not.
-    private static string OverloadKey(ParameterWrapper parameter) =>
-        parameter.ValueType.IsValueType ? parameter.DeclaredType : parameter.DeclaredType.TrimEnd('?');
+    private static int NullableCount(FunctionWrapper wrapper) => wrapper.Parameters.Sum(p => p.DeclaredType.Count(c => c == '?'));
+
+    // string? and string are one type to the C# compiler, at any depth; long? and long are not.
+    private static string OverloadKey(ParameterWrapper parameter) => parameter.Passing switch
+    {
+        ArgumentPassing.VarPositional or ArgumentPassing.VarKeyword => parameter.DeclaredType.TrimEnd('?'),
+        _ => OverloadIdentity.Of(parameter.ValueType) + (parameter.ValueType.IsValueType && parameter.Null != NullMeaning.NotNullable ? "?" : ""),
+    };
 
     private List<FunctionWrapper> DropNameCollisions(List<(PythonFunction Source, FunctionWrapper Wrapper)> planned)
     {
@@ -261,10 +279,9 @@ internal sealed partial class WrapperPlanner
             usedNames.Add(FunctionWrapper.CancellationTokenName);
         }
         var parameters = new List<ParameterWrapper>();
-        var omittedBefore = false;
         for (var i = 0; i < function.Parameters.Count; i++)
         {
-            var parameter = PlanParameter(function, function.Parameters[i], i, hasVarPositional, usedNames, ref omittedBefore);
+            var parameter = PlanParameter(function, function.Parameters[i], i, hasVarPositional, usedNames);
             parameters.Add(parameter);
         }
 
@@ -286,7 +303,7 @@ internal sealed partial class WrapperPlanner
             isAsyncIterator);
     }
 
-    private ParameterWrapper PlanParameter(PythonFunction function, PythonParameter parameter, int index, bool hasVarPositional, HashSet<string> usedNames, ref bool omittedBefore)
+    private ParameterWrapper PlanParameter(PythonFunction function, PythonParameter parameter, int index, bool hasVarPositional, HashSet<string> usedNames)
     {
         var name = UniqueName(parameter.Name, index, usedNames);
         switch (parameter.Kind)
@@ -310,8 +327,6 @@ internal sealed partial class WrapperPlanner
         var declared = mapping.Type!;
         var declaredOptional = declared is OptionalType;
         var valueType = declared is OptionalType optional ? optional.Inner : declared;
-        var mustBePositional = parameter.Kind == ParameterKinds.PositionalOnly
-            || (parameter.Kind == ParameterKinds.PositionalOrKeyword && hasVarPositional);
 
         var nullMeaning = declaredOptional ? NullMeaning.None : NullMeaning.NotNullable;
         string? defaultLiteral = null;
@@ -323,33 +338,21 @@ internal sealed partial class WrapperPlanner
             {
                 nullMeaning = nullable ? NullMeaning.None : NullMeaning.NotNullable;
             }
-            else if (mustBePositional)
-            {
-                _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.DefaultMadeRequired, _sourceFile, parameter.Line, parameter.Column,
-                    $"Parameter '{parameter.Name}' of {_scope}.{function.Name} has the default '{pythonDefault.Text}', which C# cannot express, "
-                    + (parameter.Kind == ParameterKinds.PositionalOnly ? "and it is positional-only" : "and it comes before *args")
-                    + ", so it cannot be left out of the call; the C# parameter is required. Use a literal default (int, float, str, bool, None) to make it optional."));
-            }
             else
             {
+                // A default C# cannot state (a stub's '...', an expression): null means "not given", Python's own default applies.
                 nullMeaning = NullMeaning.Omit;
                 defaultLiteral = "null";
             }
         }
 
-        ArgumentPassing passing;
-        if (parameter.Kind == ParameterKinds.KeywordOnly)
-        {
-            passing = ArgumentPassing.Keyword;
-        }
-        else
-        {
-            // Once an argument may be left out, the ones after it must be sent by name.
-            omittedBefore |= nullMeaning == NullMeaning.Omit;
-            passing = omittedBefore && !mustBePositional ? ArgumentPassing.Keyword : ArgumentPassing.Positional;
-        }
-
-        return new ParameterWrapper(index, parameter.Name, name, valueType, nullMeaning, defaultLiteral, passing);
+        // Python's calling convention: arguments go by position while every earlier one was given; after an
+        // omitted one, by keyword where the parameter takes keywords (the emitter decides at run time).
+        // Before *args a keyword would collide with the positional slot *args fills, so those are positional only.
+        var passing = parameter.Kind == ParameterKinds.KeywordOnly ? ArgumentPassing.Keyword : ArgumentPassing.Positional;
+        var keywordAllowed = parameter.Kind == ParameterKinds.KeywordOnly
+            || (parameter.Kind == ParameterKinds.PositionalOrKeyword && !hasVarPositional);
+        return new ParameterWrapper(index, parameter.Name, name, valueType, nullMeaning, defaultLiteral, passing, keywordAllowed);
     }
 
     private static string UniqueName(string pythonName, int index, HashSet<string> usedNames)

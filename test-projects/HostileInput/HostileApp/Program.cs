@@ -34,7 +34,7 @@ Console.WriteLine($"none_for_int: {defaults.NoneForInt()}");
 Console.WriteLine($"wrong_type: {defaults.WrongType()}");
 Console.WriteLine($"odd_string: {defaults.OddString()}");
 Console.WriteLine($"tuple_default: {defaults.TupleDefault()}");
-Console.WriteLine($"positional_only_computed: {defaults.PositionalOnlyComputed(4)}");
+Console.WriteLine($"positional_only_computed: {defaults.PositionalOnlyComputed(4)} {defaults.PositionalOnlyComputed()}");
 Console.WriteLine($"negative_and_minus_zero: {defaults.NegativeAndMinusZero()}");
 
 Console.WriteLine($"cafe: {env.Latin1().Cafe()}");

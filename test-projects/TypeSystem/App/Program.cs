@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using CSnakes.Runtime;
 using PyTypes;
+using static PyTypes.TypesDemoModule;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 using var env = PythonEnvironment.Start();
@@ -136,6 +137,17 @@ Console.WriteLine($"group: {string.Join(",", py.Group(table).OrderBy(kv => kv.Ke
 Console.WriteLine($"greet: {py.Greet("ada")}|{py.Greet() ?? "null"}");
 Console.WriteLine($"lazy_argument: {string.Join(",", py.Doubled(Enumerable.Range(1, 3).Select(i => (long)i)))}");
 Console.WriteLine($"stub: {env.Textwrap().Dedent("  a\n  b").Replace("\n", "/")}|{env.Textwrap().Shorten("one two three four", 12)}");
+Console.WriteLine($"call_shape: {py.CallShape(1)}|{py.CallShape(1, 2)}|{py.CallShape(1, 2, 4, 6)}|{py.CallShape(1, d: 6)}|{py.CallShape(1, e: 7)}");
+try
+{
+    py.CallShape(1, c: 4);
+    Console.WriteLine("call_shape_refused: no error");
+}
+catch (ArgumentException e)
+{
+    Console.WriteLine($"call_shape_refused: {e.ParamName}");
+}
+Console.WriteLine($"keyword_spy: {py.KeywordSpy(1)}|{py.KeywordSpy(1, 2, c: 3)}");
 Lie("lying_bool", () => py.LyingBool());
 Lie("lying_point", () => py.LyingPoint());
 Lie("lying_literal", () => py.LyingLiteral());

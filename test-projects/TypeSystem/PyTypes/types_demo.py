@@ -366,3 +366,17 @@ def greet(name: Optional[str] = None) -> Optional[str]:
 
 def lying_bool() -> bool:
     return 1  # type: ignore[return-value]
+
+
+_B = object()
+_D = object()
+
+
+def call_shape(a: int, b: int = _B, c: int = 3, /, d: int = _D, e: int = 5) -> str:
+    """Shows how each argument arrived: positionally while all earlier ones were given, then by keyword."""
+    return ",".join("-" if value is _B or value is _D else str(value) for value in (a, b, c, d, e))
+
+
+def keyword_spy(a: int, b: int = _B, *, c: int = 1, **rest: int) -> str:
+    """Fails if anything that could go by position was sent by keyword (rest would hold it)."""
+    return f"{a},{'-' if b is _B else b},{c},{sorted(rest)}"
