@@ -64,7 +64,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             return !Log.HasLoggedErrors;
         }
 
-        var result = SignatureReader.Read(PythonExecutable, modules.Select(m => m.FullPath).ToList(), ScriptPath);
+        var result = SignatureReader.Read(PythonExecutable, modules.Select(m => new SignatureSource(m.FullPath, m.ModuleName)).ToList(), ScriptPath);
         if (result.Status != SignatureReadStatus.Succeeded)
         {
             ReportReaderFailure(result);
@@ -154,7 +154,8 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             return null;
         }
 
-        var wrapper = WrapperPlanner.Plan(module.ModuleName, module.FullPath, signatures, out var diagnostics);
+        Report(ReaderNotes.Describe(module.ModuleName, module.FullPath, signatures));
+        var wrapper = WrapperPlanner.Plan(module.ModuleName, module.FullPath, ReaderNotes.WithoutReexportedTypes(signatures), out var diagnostics);
         Report(diagnostics);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {

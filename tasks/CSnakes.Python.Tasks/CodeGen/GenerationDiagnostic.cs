@@ -52,4 +52,7 @@ internal static class DiagnosticCodes
 
     /// <summary>Two modules of one project would generate a C# enum, record or class of the same name.</summary>
     public const string TypeNameCollision = "CSPY3007";
+
+    /// <summary>The signature reader left out a public definition (an unevaluable condition, a re-export from a file it cannot see...).</summary>
+    public const string DefinitionNotRead = "CSPY3008";
 }
