@@ -215,6 +215,7 @@ def find_definition(context, name, run, depth):
             return find_definition(run[source[0]], source[1], run, depth + 1)
         return None
     module, _, attribute = name.rpartition(".")
+    module = module if module in run else imported_module(context, module)
     if module in run:
         return find_definition(run[module], attribute, run, depth + 1)
     # `P.args` / `P.kwargs` of a ParamSpec.
@@ -223,6 +224,15 @@ def find_definition(context, name, run, depth):
     if definition is not None and definition.kind == "paramspec":
         return definition
     return None
+
+
+def imported_module(context, dotted):
+    """`types.Vector` after `from . import types`: the module that `types` names, or None."""
+    head, _, rest = dotted.partition(".")
+    source = context.imports.get(head)
+    if source is None:
+        return None
+    return ".".join(part for part in (source[0], source[1], rest) if part)
 
 
 def resolve_functions(functions, scope):
