@@ -53,7 +53,8 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
         var diagnostics = new List<GenerationDiagnostic>();
         var rejected = new List<ModuleSource>();
         var files = PythonFiles.Select(item => (item.ItemSpec, FullPath(item))).ToList();
-        var modules = ModuleSelection.Select(ProjectDirectory, files, diagnostics, rejected);
+        var privateModules = new List<ModuleSource>(); // read only, for the re-exports of public modules
+        var modules = ModuleSelection.Select(ProjectDirectory, files, diagnostics, rejected, privateModules);
         Report(diagnostics);
         foreach (var module in rejected)
         {
@@ -64,7 +65,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             return !Log.HasLoggedErrors;
         }
 
-        var result = SignatureReader.Read(PythonExecutable, modules.Select(m => new SignatureSource(m.FullPath, m.ModuleName)).ToList(), ScriptPath);
+        var result = SignatureReader.Read(PythonExecutable, modules.Concat(privateModules).Select(m => new SignatureSource(m.FullPath, m.ModuleName)).ToList(), ScriptPath);
         if (result.Status != SignatureReadStatus.Succeeded)
         {
             ReportReaderFailure(result);

@@ -20,6 +20,8 @@ internal sealed record ModuleSource(string ModuleName, string ItemSpec, string F
 /// <summary>
 /// Turns the PythonFiles items into modules: names them, lets a <c>.pyi</c> stub stand in for its
 /// <c>.py</c>, skips private and unnamed files, and rejects modules whose C# names would collide.
+/// Private modules get no wrapper but are listed in <c>privateModules</c> (when given): the reader
+/// reads them too, so that public modules can re-export their functions (<c>from ._api import get</c>).
 /// </summary>
 internal static class ModuleSelection
 {
@@ -27,7 +29,8 @@ internal static class ModuleSelection
         string projectDirectory,
         IEnumerable<(string ItemSpec, string FullPath)> files,
         List<GenerationDiagnostic> diagnostics,
-        List<ModuleSource> rejected)
+        List<ModuleSource> rejected,
+        List<ModuleSource>? privateModules = null)
     {
         var byModule = new SortedDictionary<string, List<ModuleSource>>(StringComparer.Ordinal);
         foreach (var (itemSpec, fullPath) in files.DistinctBy(f => f.FullPath, PathComparer))
@@ -44,6 +47,7 @@ internal static class ModuleSelection
             if (ModuleNames.IsPrivate(moduleName))
             {
                 diagnostics.Add(GenerationDiagnostic.Message(fullPath, 0, $"'{moduleName}' is a private module (a name part starts with '_') and gets no C# wrapper."));
+                privateModules?.Add(source);
                 continue;
             }
             if (!byModule.TryGetValue(moduleName, out var list))

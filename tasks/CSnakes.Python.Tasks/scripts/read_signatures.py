@@ -248,6 +248,8 @@ def syntax_error(error):
 def find_ignored_lines(source):
     """Lines that carry a `# csharp: ignore` comment (a real comment token, not text in a string)."""
     lines = set()
+    if b"csharp" not in source.lower():
+        return lines  # tokenizing is slow; most files have no marker at all
     try:
         for token in tokenize.tokenize(io.BytesIO(source).readline):
             if token.type == tokenize.COMMENT and IGNORE_COMMENT.search(token.string):
