@@ -9,6 +9,8 @@ import ast
 import operator
 import sys
 
+from signatures_annotations import unparse
+
 COMPARISONS = {
     ast.Lt: operator.lt,
     ast.LtE: operator.le,
@@ -200,10 +202,3 @@ def evaluate_platform_call(call, dotted_name):
     if isinstance(prefix, ast.Constant) and isinstance(prefix.value, str):
         return sys.platform.startswith(prefix.value)
     return None
-
-
-def unparse(node):
-    try:
-        return ast.unparse(node)
-    except Exception:  # noqa: BLE001 - text for messages only
-        return "<?>"
