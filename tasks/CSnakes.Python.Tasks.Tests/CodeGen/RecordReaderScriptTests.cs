@@ -108,4 +108,42 @@ public sealed class RecordReaderScriptTests
         Assert.AreEqual("typeddict", records["MoreOptions"].Kind);
         Assert.AreEqual("name=,retries=", Fields("MoreOptions"));
     }
+
+    [TestMethod]
+    [DataRow("3.9.18")]
+    [DataRow("3.13.0")]
+    public void RecordMethodsAreReportedLikeClassMethods(string version)
+    {
+        const string source = """
+            from dataclasses import dataclass
+            from typing import NamedTuple, Self
+
+            @dataclass
+            class Point:
+                x: float
+                y: float
+
+                def norm(self) -> float:
+                    return (self.x ** 2 + self.y ** 2) ** 0.5
+
+                @classmethod
+                def origin(cls) -> "Self":
+                    return cls(0, 0)
+
+            class Pair(NamedTuple):
+                a: int
+                def swap(self) -> tuple[int]: ...
+            """;
+        using var temp = new TempFolder();
+        var result = SignatureReader.Read(PyenvPython.Require(version), [temp.Write("sample.py", source)]);
+        Assert.AreEqual(SignatureReadStatus.Succeeded, result.Status, result.Problem);
+        var records = result.Report!.Files.Single().Records!.ToDictionary(r => r.Name);
+
+        CollectionAssert.AreEqual(new[] { "norm", "origin" }, records["Point"].Methods!.Select(m => m.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "self" }, records["Point"].Methods![0].Parameters.Select(p => p.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "classmethod" }, records["Point"].Methods![1].Decorators.ToArray());
+        Assert.AreEqual("Point", records["Point"].Methods![1].Returns!.Type.Name, "Self is the record");
+        Assert.AreEqual("swap", records["Pair"].Methods!.Single().Name);
+        CollectionAssert.AreEqual(new[] { "x", "y" }, records["Point"].Fields.Select(f => f.Name).ToArray(), "methods are not fields");
+    }
 }

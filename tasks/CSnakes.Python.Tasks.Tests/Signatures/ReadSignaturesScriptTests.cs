@@ -73,7 +73,7 @@ public sealed class ReadSignaturesScriptTests
         Assert.IsNull(file.Error);
         Assert.AreEqual("Module docstring.", file.Docstring);
         CollectionAssert.AreEqual(
-            new[] { "kinds", "defaults", "fetch", "decorated", "ignored", "not_ignored", "_private", "aliases" },
+            new[] { "kinds", "defaults", "fetch", "decorated", "ignored", "not_ignored", "_private", "aliases", "conditional" },
             file.Functions!.Select(f => f.Name).ToArray());
         Assert.AreEqual("Every kind.\n\nSecond paragraph.", Function(file, "kinds").Docstring);
         Assert.AreEqual(8, Function(file, "kinds").Line);

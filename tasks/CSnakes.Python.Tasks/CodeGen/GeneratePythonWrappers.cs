@@ -57,7 +57,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             return !Log.HasLoggedErrors;
         }
 
-        var result = SignatureReader.Read(PythonExecutable, modules.Select(m => m.FullPath).ToList(), ScriptPath);
+        var result = SignatureReader.Read(PythonExecutable, modules.Select(m => new SignatureSource(m.FullPath, m.ModuleName)).ToList(), ScriptPath);
         if (result.Status != SignatureReadStatus.Succeeded)
         {
             ReportReaderFailure(result);
@@ -101,6 +101,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             return null;
         }
 
+        Report(ReaderNotes.Describe(module.ModuleName, module.FullPath, signatures));
         var wrapper = WrapperPlanner.Plan(RootNamespace, module.ModuleName, module.FullPath, signatures, out var diagnostics);
         Report(diagnostics);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))

@@ -51,4 +51,7 @@ internal static class DiagnosticCodes
     public const string NoModuleName = "CSPY3006";
 
     // CSPY3007 (two modules generating one C# type name) is retired: each module's types are nested in its own static class.
+
+    /// <summary>The signature reader left out a public definition (an unevaluable condition, a re-export from a file it cannot see...).</summary>
+    public const string DefinitionNotRead = "CSPY3008";
 }

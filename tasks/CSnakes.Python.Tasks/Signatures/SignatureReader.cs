@@ -17,7 +17,10 @@ internal enum SignatureReadStatus
     ScriptFailed,
 }
 
-/// <summary>The outcome of <see cref="SignatureReader.Read"/>; <see cref="Problem"/> explains a failure.</summary>
+/// <summary>A file to read and its module name (null when unknown: relative imports then stay unresolved).</summary>
+internal sealed record SignatureSource(string Path, string? Module);
+
+/// <summary>The outcome of <see cref="SignatureReader.Read(string, IReadOnlyList{SignatureSource}, string?)"/>; <see cref="Problem"/> explains a failure.</summary>
 internal sealed record SignatureReadResult(SignatureReadStatus Status, SignatureReport? Report, string? Problem);
 
 /// <summary>
@@ -30,7 +33,14 @@ internal static class SignatureReader
 
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static SignatureReadResult Read(string pythonExecutable, IReadOnlyList<string> files, string? scriptPath = null)
+    public static SignatureReadResult Read(string pythonExecutable, IReadOnlyList<string> files, string? scriptPath = null) =>
+        Read(pythonExecutable, files.Select(f => new SignatureSource(f, null)).ToList(), scriptPath);
+
+    /// <summary>
+    /// Reads the files in one run, so that aliases and re-exports resolve across them; the module
+    /// names let relative imports (<c>from .x import y</c>) resolve.
+    /// </summary>
+    public static SignatureReadResult Read(string pythonExecutable, IReadOnlyList<SignatureSource> files, string? scriptPath = null)
     {
         scriptPath ??= HelperScripts.PathOf(ScriptFileName);
         if (!File.Exists(scriptPath))
@@ -74,7 +84,7 @@ internal static class SignatureReader
         var stderr = process.StandardError.ReadToEndAsync();
         try
         {
-            var input = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(JsonSerializer.Serialize(files));
+            var input = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(JsonSerializer.Serialize(files.Select(f => new { path = f.Path, module = f.Module })));
             process.StandardInput.BaseStream.Write(input);
             process.StandardInput.Close();
         }

@@ -5,7 +5,13 @@ namespace CSnakes.Python.Tasks.Signatures;
 /// <summary>Everything the reader script reported, one entry per file in the order asked.</summary>
 internal sealed record SignatureReport(int Version, IReadOnlyList<FileSignatures> Files);
 
-/// <summary>One file: either <see cref="Error"/> (it does not parse) or its docstring, functions and enum classes.</summary>
+/// <summary>
+/// One file: either <see cref="Error"/> (it does not parse) or its docstring, functions and classes.
+/// <see cref="Module"/>: the module name the build gave (null when unknown). <see cref="Skipped"/>:
+/// public definitions the reader could not or chose not to read (CSPY3008); <see cref="Inactive"/>:
+/// definitions in branches that do not apply to this interpreter/platform (correctly left out);
+/// <see cref="Names"/>: every public module-level name after conditions.
+/// </summary>
 internal sealed record FileSignatures(
     string Path,
     PythonSyntaxError? Error,
@@ -13,19 +19,39 @@ internal sealed record FileSignatures(
     IReadOnlyList<PythonFunction>? Functions,
     IReadOnlyList<PythonEnum>? Enums = null,
     IReadOnlyList<PythonRecord>? Records = null,
-    IReadOnlyList<PythonClass>? Classes = null);
+    IReadOnlyList<PythonClass>? Classes = null,
+    string? Module = null,
+    IReadOnlyList<SkippedDefinition>? Skipped = null,
+    IReadOnlyList<SkippedDefinition>? Inactive = null,
+    IReadOnlyList<PublicName>? Names = null);
+
+/// <summary>
+/// A definition the reader left out: <see cref="Name"/> is <c>f</c>, <c>Class</c>, <c>Class.method</c>
+/// or <c>*</c> (a star import or the whole file); line and column are 1-based, 0 when unknown.
+/// </summary>
+internal sealed record SkippedDefinition(string Name, int Line, int Column, string Reason);
+
+/// <summary>
+/// A public module-level name; <see cref="Kind"/> is one of <c>function</c>, <c>class</c>,
+/// <c>constant</c>, <c>alias</c>, <c>typevar</c>, <c>import</c> (a re-export of a name from a file not read).
+/// </summary>
+internal sealed record PublicName(string Name, string Kind, int Line);
 
 /// <summary>
 /// A module-level class that is neither an enum nor a record, with the <c>def</c>s of its body in order
 /// (<c>self</c> still first, decorators as written). <see cref="HasBases"/>: the class names base classes.
 /// </summary>
-internal sealed record PythonClass(string Name, int Line, int Column, string? Docstring, bool HasBases, IReadOnlyList<PythonFunction> Methods);
+/// <see cref="ReexportedFrom"/>: set when the class is defined in that other module and re-exported by this one.
+internal sealed record PythonClass(string Name, int Line, int Column, string? Docstring, bool HasBases, IReadOnlyList<PythonFunction> Methods, string? ReexportedFrom = null);
 
 /// <summary>
 /// A module-level <c>@dataclass</c>, <c>NamedTuple</c> or <c>TypedDict</c> class; <see cref="Kind"/> is
-/// <c>dataclass</c>, <c>namedtuple</c> or <c>typeddict</c>; fields in declaration order.
+/// <c>dataclass</c>, <c>namedtuple</c> or <c>typeddict</c>; fields in declaration order; <see cref="Methods"/>
+/// the <c>def</c>s of its body (not wrapped yet).
 /// </summary>
-internal sealed record PythonRecord(string Name, string Kind, int Line, int Column, IReadOnlyList<PythonRecordField> Fields);
+internal sealed record PythonRecord(
+    string Name, string Kind, int Line, int Column, IReadOnlyList<PythonRecordField> Fields,
+    IReadOnlyList<PythonFunction>? Methods = null, string? ReexportedFrom = null);
 
 /// <summary>
 /// One annotated field of a record class, with its default when it has one. <see cref="Required"/> is
@@ -37,7 +63,7 @@ internal sealed record PythonRecordField(string Name, int Line, PythonAnnotation
 /// A module-level class deriving from <c>enum.Enum</c>/<c>IntEnum</c>/<c>StrEnum</c>/<c>Flag</c>/<c>IntFlag</c>
 /// (<see cref="Base"/>). <see cref="Problem"/> says why its values cannot be known (e.g. <c>auto()</c>).
 /// </summary>
-internal sealed record PythonEnum(string Name, string Base, int Line, int Column, IReadOnlyList<PythonEnumMember> Members, string? Problem);
+internal sealed record PythonEnum(string Name, string Base, int Line, int Column, IReadOnlyList<PythonEnumMember> Members, string? Problem, string? ReexportedFrom = null);
 
 /// <summary>An enum member with a literal value; <see cref="Kind"/> is <c>int</c> or <c>str</c>, <see cref="Value"/> its text.</summary>
 internal sealed record PythonEnumMember(string Name, string Kind, string Value, int Line);
@@ -45,7 +71,10 @@ internal sealed record PythonEnumMember(string Name, string Kind, string Value, 
 /// <summary>Why a file could not be parsed; line and column are 1-based, 0 when unknown.</summary>
 internal sealed record PythonSyntaxError(string Message, int Line, int Column);
 
-/// <summary>A module-level <c>def</c> or <c>async def</c>.</summary>
+/// <summary>
+/// A module-level <c>def</c> or <c>async def</c>. <see cref="ReexportedFrom"/>: the module that defines
+/// it, when this module only re-exports it (<c>from ._api import get</c>).
+/// </summary>
 internal sealed record PythonFunction(
     string Name,
     int Line,
@@ -56,16 +85,22 @@ internal sealed record PythonFunction(
     string? Docstring,
     PythonAnnotation? Returns,
     IReadOnlyList<PythonParameter> Parameters,
-    bool CsharpIgnore);
+    bool CsharpIgnore,
+    string? ReexportedFrom = null);
 
-/// <summary>One parameter; <see cref="Kind"/> is one of the <see cref="ParameterKinds"/> strings.</summary>
+/// <summary>
+/// One parameter; <see cref="Kind"/> is one of the <see cref="ParameterKinds"/> strings.
+/// <see cref="PythonName"/>: the name as written when it differs from <see cref="Name"/> (a stub's
+/// positional-only <c>__x</c> is reported as <c>x</c>).
+/// </summary>
 internal sealed record PythonParameter(
     string Name,
     string Kind,
     int Line,
     int Column,
     PythonAnnotation? Annotation,
-    PythonDefault? Default);
+    PythonDefault? Default,
+    string? PythonName = null);
 
 /// <summary>The parameter kinds as the script spells them (<c>inspect.Parameter</c> kinds, snake_cased).</summary>
 internal static class ParameterKinds

@@ -1,31 +1,51 @@
-"""Reads the module-level functions of Python source files with `ast` and prints them as JSON.
+"""Reads the signatures of Python source and stub files with `ast` and prints them as JSON.
 
-Run as `python -I read_signatures.py [file ...]`; with no arguments, a JSON list of paths is read
-from stdin. Nothing from the files is imported or executed: they are only parsed. Works on
-Python 3.9 to 3.13 (ast.unparse arrived in 3.9).
+Run as `python -I read_signatures.py [file ...]`; with no arguments, stdin holds a JSON list of
+`{"path": ..., "module": ...}` objects (or plain paths, module unknown). Nothing from the files is
+imported or executed: they are only parsed. Works on Python 3.9 to 3.15 (ast.unparse arrived in 3.9).
+
+The files are read the way a type checker reads them, for THIS interpreter (the one the wrappers call):
+- `if sys.version_info >= (3, 10):`, `sys.platform == "linux"`, `sys.platform.startswith("win")`,
+  `TYPE_CHECKING`, and `not`/`and`/`or` of those take the branch that applies, in module and class
+  bodies; an `if` it cannot evaluate has its first branch read and the rest reported in `skipped`.
+  `try:`/`except ImportError:` reads both, the `try` body winning.
+- type aliases (`X = int | str`, `X: TypeAlias = ...`, `type X = ...`), TypeVars (bound -> the bound,
+  constrained -> one overload per constraint, else Any), `Self`, `NewType` and `NoReturn` are
+  substituted into the `type` trees of annotations, also across the files of one run (the `text`
+  stays as written). Stub parameters named `__x` are positional-only `x`.
+- `from .x import name [as alias]`, star imports and `__all__` copy the functions and classes of
+  other files of the run into the re-exporting module (`reexported_from`).
+Helper modules signatures_*.py live next to this script (docs/reading-python.md describes it all).
 
 The output is ASCII JSON on stdout:
-{"version": 1, "files": [{"path": ..., "error": {...}} | {"path": ..., "docstring": ..., "functions": [...], "enums": [...], "records": [...], "classes": [...]}]}
+{"version": 1, "files": [{"path": ..., "error": {...}} | {"path": ..., "module": ..., "docstring": ...,
+  "functions": [...], "enums": [...], "records": [...], "classes": [...], "skipped": [...],
+  "inactive": [...], "names": [...]}]}
 The C# side (Signatures/SignatureReport.cs) mirrors this shape.
 """
 
 import ast
 import io
 import json
+import os
 import re
 import sys
 import tokenize
 import typing
+
+# -I keeps this folder off sys.path; the helper modules live next to this script.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import signatures_conditions  # noqa: E402
+import signatures_exports  # noqa: E402
+import signatures_types  # noqa: E402
+from signatures_annotations import dotted_name, describe_annotation, literal_value, unparse, is_encodable  # noqa: E402
 
 FORMAT_VERSION = 1
 IGNORE_COMMENT = re.compile(r"#\s*csharp\s*:\s*ignore\b", re.IGNORECASE)
 
 # Names that user code may write unqualified after `from typing import *`.
 TYPING_STAR_NAMES = frozenset(getattr(typing, "__all__", ()))
-
-ANNOTATED_NAMES = frozenset(("typing.Annotated", "typing_extensions.Annotated"))
-
-LITERAL_NAMES = frozenset(("typing.Literal", "typing_extensions.Literal"))
 
 ENUM_BASES = frozenset(("enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"))
 
@@ -55,58 +75,169 @@ PARAMETER_KINDS = (
 
 
 def main():
-    paths = sys.argv[1:]
-    if not paths:
-        paths = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-    result = {"version": FORMAT_VERSION, "files": [read_file(path) for path in paths]}
+    entries = read_entries()
+    modules = []
+    files = []
+    for path, module in entries:
+        file, context = read_file(path, module)
+        files.append(file)
+        if context is not None:
+            modules.append(context)
+    # Aliases and re-exports may come from any file of the run, so they resolve once all are read.
+    signatures_types.resolve_run(modules)
+    signatures_exports.apply_run(modules)
+    result = {"version": FORMAT_VERSION, "files": [strip_private(f) for f in files]}
     # ensure_ascii keeps the output independent of the console encoding (-I ignores PYTHONIOENCODING).
     sys.stdout.buffer.write(json.dumps(result, ensure_ascii=True, sort_keys=True).encode("ascii"))
     sys.stdout.buffer.write(b"\n")
     sys.stdout.flush()
 
 
-def read_file(path):
+def read_entries():
+    """(path, module or None) pairs from argv, or from stdin's JSON list of objects or strings."""
+    if sys.argv[1:]:
+        return [(path, None) for path in sys.argv[1:]]
+    entries = []
+    for entry in json.loads(sys.stdin.buffer.read().decode("utf-8")):
+        if isinstance(entry, dict):
+            entries.append((entry.get("path"), entry.get("module") or None))
+        else:
+            entries.append((entry, None))
+    return entries
+
+
+def strip_private(file):
+    """Drops the reader's working keys (PEP 695 type parameters, AST nodes) before printing."""
+    for function in file.get("functions") or []:
+        function.pop("_type_params", None)
+    for cls in (file.get("classes") or []) + (file.get("records") or []):
+        for method in cls.get("methods") or []:
+            method.pop("_type_params", None)
+    return file
+
+
+class ModuleContext:
+    """One parsed file and what later passes (types, re-exports) need to know about it."""
+
+    def __init__(self, path, module, tree, source):
+        self.path = path
+        self.module = module
+        self.key = module or path
+        self.is_stub = path.endswith(".pyi")
+        self.is_package = os.path.basename(path) in ("__init__.py", "__init__.pyi")
+        self.tree = tree
+        self.aliases = collect_aliases(tree)
+        self.imports = collect_imports(tree, self)
+        self.ignored_lines = find_ignored_lines(source)
+        self.definitions = {}  # name -> signatures_types.Definition (aliases, TypeVars, NewTypes)
+        self.from_imports = []  # (source module, name, alias, line, column, explicit) that apply
+        self.all_names = None  # __all__ when the module declares it
+        self.names = []
+        self.result = None
+
+    def dotted_name(self, node):
+        return dotted_name(node, self.aliases)
+
+    def resolve_relative(self, level, module):
+        """The absolute module of `from <level dots><module> import ...`, or None if unknown."""
+        if level == 0:
+            return module
+        if self.module is None:
+            return None
+        parts = self.module.split(".")
+        if not self.is_package:
+            parts = parts[:-1]
+        if level - 1 > len(parts):
+            return None
+        parts = parts[:len(parts) - (level - 1)]
+        if module:
+            parts.append(module)
+        return ".".join(parts) or None
+
+
+def read_file(path, module):
+    """(the file's JSON, its ModuleContext or None when it could not be parsed)."""
     try:
         with open(path, "rb") as stream:
             source = stream.read()
-    except OSError as error:
-        return {"path": path, "error": {"message": "cannot read the file: " + str(error), "line": 0, "column": 0}}
+    except (OSError, TypeError, ValueError) as error:
+        return {"path": path, "error": {"message": "cannot read the file: " + str(error), "line": 0, "column": 0}}, None
 
     try:
         # Bytes, so ast applies PEP 263 (coding cookie, BOM) itself; a bad byte is a SyntaxError.
         tree = ast.parse(source, filename=path, type_comments=False)
     except SyntaxError as error:
-        return {"path": path, "error": syntax_error(error)}
+        return {"path": path, "error": syntax_error(error)}, None
     except (ValueError, UnicodeError) as error:
         # Before 3.12 a NUL byte raises ValueError; decoding problems may surface as UnicodeError.
-        return {"path": path, "error": {"message": str(error), "line": 0, "column": 0}}
+        return {"path": path, "error": {"message": str(error), "line": 0, "column": 0}}, None
+    except (RecursionError, MemoryError) as error:
+        return {"path": path, "error": {"message": "the file is too deeply nested to read: " + type(error).__name__, "line": 0, "column": 0}}, None
 
-    aliases = collect_aliases(tree)
-    ignored_lines = find_ignored_lines(source)
+    try:
+        context = ModuleContext(path, module, tree, source)
+        context.result = describe_module(context)
+        return context.result, context
+    except Exception as error:  # noqa: BLE001 - one odd file must not stop the run
+        message = "the signature reader failed on this file ({}: {})".format(type(error).__name__, error)
+        return {"path": path, "error": {"message": message, "line": 0, "column": 0}}, None
+
+
+def describe_module(context):
+    walk = signatures_conditions.applicable(context.tree.body, context.dotted_name)
     functions = []
     enums = []
     records = []
     classes = []
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            functions.append(describe_function(node, aliases, ignored_lines))
-        elif isinstance(node, ast.ClassDef):
-            enum = describe_enum(node, aliases)
-            if enum is not None:
-                enums.append(enum)
-            record = describe_record(node, aliases, {r["name"]: r for r in records})
-            if record is not None:
-                records.append(record)
-            if enum is None and record is None:
-                classes.append(describe_class(node, aliases, ignored_lines))
-    return {
-        "path": path,
-        "docstring": ast.get_docstring(tree),
+    result = {
+        "path": context.path,
+        "module": context.module,
+        "docstring": ast.get_docstring(context.tree),
         "functions": functions,
         "enums": enums,
         "records": records,
         "classes": classes,
+        "skipped": list(walk.skipped),
+        "inactive": list(walk.inactive),
     }
+    defined = set()
+    for node, fallback in walk.statements:
+        name = getattr(node, "name", None)
+        if fallback and name in defined:
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions.append(describe_function(node, context))
+            add_name(context, node.name, "function", node.lineno)
+        elif isinstance(node, ast.ClassDef):
+            describe_any_class(node, context, result)
+            add_name(context, node.name, "class", node.lineno)
+        else:
+            for target in signatures_types.collect_statement(node, context, defined, fallback):
+                defined.add(target)
+            signatures_exports.collect_statement(node, context)
+            continue
+        defined.add(name)
+    return result
+
+
+def add_name(context, name, kind, line):
+    context.names.append({"name": name, "kind": kind, "line": line})
+
+
+def describe_any_class(node, context, result):
+    """Reports a class as an enum, a record or a plain class, its body read under its conditions."""
+    walk = signatures_conditions.applicable(node.body, context.dotted_name, node.name + ".")
+    result["skipped"].extend(walk.skipped)
+    result["inactive"].extend(walk.inactive)
+    body = [statement for statement, _ in walk.statements]
+    enum = describe_enum(node, body, context.aliases)
+    if enum is not None:
+        result["enums"].append(enum)
+    record = describe_record(node, body, context, {r["name"]: r for r in result["records"]})
+    if record is not None:
+        result["records"].append(record)
+    if enum is None and record is None:
+        result["classes"].append(describe_class(node, body, context))
 
 
 def syntax_error(error):
@@ -117,6 +248,8 @@ def syntax_error(error):
 def find_ignored_lines(source):
     """Lines that carry a `# csharp: ignore` comment (a real comment token, not text in a string)."""
     lines = set()
+    if b"csharp" not in source.lower():
+        return lines  # tokenizing is slow; most files have no marker at all
     try:
         for token in tokenize.tokenize(io.BytesIO(source).readline):
             if token.type == tokenize.COMMENT and IGNORE_COMMENT.search(token.string):
@@ -152,6 +285,20 @@ def collect_aliases(tree):
     return aliases
 
 
+def collect_imports(tree, context):
+    """Maps each name bound by `from X import name` (also relative ones) to (absolute X, name)."""
+    imports = {}
+    for node in walk_module_level(tree.body):
+        if isinstance(node, ast.ImportFrom):
+            source = context.resolve_relative(node.level, node.module)
+            if source is None:
+                continue
+            for alias in node.names:
+                if alias.name != "*":
+                    imports.setdefault(alias.asname or alias.name, (source, alias.name))
+    return imports
+
+
 def walk_module_level(statements):
     for node in statements:
         yield node
@@ -166,104 +313,9 @@ def walk_module_level(statements):
             yield from walk_module_level(node.finalbody)
 
 
-def dotted_name(node, aliases):
-    """`t.List` with `import typing as t` -> `typing.List`; None when node is not a name chain."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(aliases.get(node.id, node.id))
-    return ".".join(reversed(parts))
-
-
-# ---- annotations ---------------------------------------------------------------------------
-
-def describe_annotation(node, aliases):
-    if node is None:
-        return None
-    return {
-        "text": unparse(node),
-        "line": node.lineno,
-        "column": node.col_offset + 1,
-        "type": annotation_tree(node, aliases, 0),
-    }
-
-
-def annotation_tree(node, aliases, depth):
-    """A small tree: kind name (with args), none, union, ellipsis, list, or other."""
-    if depth > 50:
-        return {"kind": "other", "text": unparse(node)}
-    if isinstance(node, ast.Constant):
-        if node.value is None:
-            return {"kind": "none"}
-        if node.value is Ellipsis:
-            return {"kind": "ellipsis"}
-        if isinstance(node.value, str):
-            return string_annotation(node.value, aliases, depth)
-        return {"kind": "other", "text": unparse(node)}
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        name = dotted_name(node, aliases)
-        if name is not None:
-            return {"kind": "name", "name": name, "args": []}
-    if isinstance(node, ast.Subscript):
-        name = dotted_name(node.value, aliases)
-        if name is not None:
-            arguments = subscript_elements(node.slice)
-            if name in LITERAL_NAMES:
-                return {"kind": "name", "name": name, "args": [literal_value(a) for a in arguments]}
-            if name in ANNOTATED_NAMES and arguments:
-                # Metadata is a value, not a type: a string there is not a forward reference.
-                metadata = [{"kind": "other", "text": unparse(a)} for a in arguments[1:]]
-                return {"kind": "name", "name": name, "args": [annotation_tree(arguments[0], aliases, depth + 1)] + metadata}
-            return {"kind": "name", "name": name, "args": [annotation_tree(a, aliases, depth + 1) for a in arguments]}
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        members = []
-        for side in (node.left, node.right):
-            tree = annotation_tree(side, aliases, depth + 1)
-            members.extend(tree["args"] if tree["kind"] == "union" else [tree])
-        return {"kind": "union", "args": members}
-    if isinstance(node, ast.List):
-        return {"kind": "list", "args": [annotation_tree(e, aliases, depth + 1) for e in node.elts]}
-    return {"kind": "other", "text": unparse(node)}
-
-
-def literal_value(node):
-    """A Literal[...] argument: kind 'literal' with name 'str' or 'int' and the value in text; else 'other'."""
-    constant = node
-    sign = ""
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
-        constant = node.operand
-        sign = "-"
-    if isinstance(constant, ast.Constant) and not isinstance(constant.value, bool):
-        if isinstance(constant.value, int):
-            return {"kind": "literal", "name": "int", "text": sign + str(constant.value)}
-        if isinstance(constant.value, str) and not sign and is_encodable(constant.value):
-            return {"kind": "literal", "name": "str", "text": constant.value}
-    return {"kind": "other", "text": unparse(node)}
-
-
-def subscript_elements(node):
-    # 3.9 wraps the slice in ast.Index; later versions give the expression directly.
-    if hasattr(ast, "Index") and isinstance(node, getattr(ast, "Index")):
-        node = node.value
-    if isinstance(node, ast.Tuple):
-        return list(node.elts)
-    return [node]
-
-
-def string_annotation(text, aliases, depth):
-    try:
-        expression = ast.parse(text.strip(), mode="eval").body
-    except SyntaxError:
-        return {"kind": "other", "text": repr(text)}
-    return annotation_tree(expression, aliases, depth + 1)
-
-
 # ---- enums ---------------------------------------------------------------------------------
 
-def describe_enum(node, aliases):
+def describe_enum(node, body, aliases):
     """A class deriving from enum.Enum/IntEnum/StrEnum/Flag/IntFlag, or None for any other class.
 
     Members are the plain `NAME = <int or str literal>` assignments of the body. `problem` says why
@@ -275,7 +327,7 @@ def describe_enum(node, aliases):
         return None
     members = []
     problem = None
-    for statement in node.body:
+    for statement in body:
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
             target, value = statement.targets[0].id, statement.value
         elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value is not None:
@@ -303,12 +355,13 @@ def describe_enum(node, aliases):
 
 # ---- records ---------------------------------------------------------------------------------
 
-def describe_record(node, aliases, earlier):
+def describe_record(node, body, context, earlier):
     """
     A @dataclass class, NamedTuple or TypedDict subclass with its annotated fields in order, or None.
     earlier: the records already described in this module, by class name; a dataclass (or TypedDict)
     based on one of them gets its fields first, in Python's order (reverse MRO, redefinitions in place).
     """
+    aliases = context.aliases
     decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
     local_bases = [earlier[base.id] for base in node.bases if isinstance(base, ast.Name) and base.id in earlier]
     if any(dotted_name(d, aliases) in DATACLASS_DECORATORS for d in decorators):
@@ -327,7 +380,7 @@ def describe_record(node, aliases, earlier):
         for field in base["fields"]:
             inherited[field["name"]] = field
     fields = list(inherited.values())
-    for statement in node.body:
+    for statement in body:
         if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
             continue
         if dotted_name(statement.annotation, aliases) == "typing.ClassVar" or (
@@ -356,12 +409,20 @@ def describe_record(node, aliases, earlier):
             fields.append(field)
         else:
             fields[position] = field
-    return {"name": node.name, "kind": kind, "line": node.lineno, "column": node.col_offset + 1, "fields": fields}
+    return {
+        "name": node.name,
+        "kind": kind,
+        "line": node.lineno,
+        "column": node.col_offset + 1,
+        "fields": fields,
+        # Its defs, shaped like a plain class's methods, so that a later generator can wrap them.
+        "methods": describe_methods(node, body, context),
+    }
 
 
 # ---- other classes ---------------------------------------------------------------------------
 
-def describe_class(node, aliases, ignored_lines):
+def describe_class(node, body, context):
     """
     A module-level class that is neither an enum nor a record: the defs of its body (methods, with
     `self` still first; decorators such as `property`, `x.setter`, `staticmethod` are reported as
@@ -373,17 +434,26 @@ def describe_class(node, aliases, ignored_lines):
         "column": node.col_offset + 1,
         "docstring": ast.get_docstring(node),
         "has_bases": bool(node.bases),
-        "methods": [
-            describe_function(statement, aliases, ignored_lines)
-            for statement in node.body
-            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
-        ],
+        "methods": describe_methods(node, body, context),
     }
+
+
+def describe_methods(node, body, context):
+    type_params = getattr(node, "type_params", None) or []
+    return [
+        describe_function(statement, context, type_params)
+        for statement in body
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
 
 
 # ---- functions -----------------------------------------------------------------------------
 
-def describe_function(node, aliases, ignored_lines):
+def describe_function(node, context, outer_type_params=()):
+    aliases = context.aliases
+    parameters = describe_parameters(node.args, aliases)
+    if context.is_stub:
+        mark_dunder_positional_only(parameters)
     return {
         "name": node.name,
         "line": node.lineno,
@@ -393,9 +463,23 @@ def describe_function(node, aliases, ignored_lines):
         "decorators": [unparse(d) for d in node.decorator_list],
         "docstring": ast.get_docstring(node),
         "returns": describe_annotation(node.returns, aliases),
-        "parameters": describe_parameters(node.args, aliases),
-        "csharp_ignore": node.lineno in ignored_lines,
+        "parameters": parameters,
+        "csharp_ignore": node.lineno in context.ignored_lines,
+        # PEP 695 type parameters (3.12+), of the function and of its class; resolved later.
+        "_type_params": list(outer_type_params) + list(getattr(node, "type_params", None) or []),
     }
+
+
+def mark_dunder_positional_only(parameters):
+    """PEP 484: in a stub, leading `__x` parameters (after self/cls) are positional-only `x`."""
+    start = 1 if parameters and parameters[0]["name"] in ("self", "cls") else 0
+    for parameter in parameters[start:]:
+        name = parameter["name"]
+        if parameter["kind"] != "positional_or_keyword" or not name.startswith("__") or name.endswith("__"):
+            break
+        parameter["kind"] = "positional_only"
+        parameter["python_name"] = name
+        parameter["name"] = name[2:]
 
 
 def describe_parameters(arguments, aliases):
@@ -451,22 +535,6 @@ def describe_default(node):
         if isinstance(constant, str) and is_encodable(constant):
             return {"kind": "str", "value": constant, "text": text}
     return {"kind": "expression", "text": text}
-
-
-def is_encodable(text):
-    # A lone surrogate ("\ud800") cannot travel through UTF-16 JSON readers intact.
-    try:
-        text.encode("utf-8")
-        return True
-    except UnicodeEncodeError:
-        return False
-
-
-def unparse(node):
-    try:
-        return ast.unparse(node)
-    except Exception:  # noqa: BLE001 - unparse is best effort text for messages
-        return "<?>"
 
 
 if __name__ == "__main__":
