@@ -62,10 +62,12 @@ public sealed class ReaderNotesTests
     }
 
     [TestMethod]
-    public void ReexportedTypesAreLeftToTheirHomeModule()
+    public void AReexportedClassGetsATypeInTheReexportingModule()
     {
-        var file = File(classes: [new PythonClass("Local", 1, 1, null, false, []), new PythonClass("Response", 1, 1, null, false, [], ReexportedFrom: "httpx._models")]);
-        CollectionAssert.AreEqual(new[] { "Local" }, ReaderNotes.WithoutReexportedTypes(file).Classes!.Select(c => c.Name).ToArray());
+        var read = Sig.Function("read", Sig.Ann("bytes"), Sig.Param("self"));
+        var file = File(classes: [new PythonClass("Response", 1, 1, null, false, [read], ReexportedFrom: "httpx._models")]);
+        var module = WrapperPlanner.Plan("App", "httpx", "/p/httpx/__init__.py", file, out _);
+        Assert.AreEqual("global::App.HttpxModule.Response", module.Classes!.Single().Type.Spelling);
     }
 
     [TestMethod]
