@@ -37,6 +37,15 @@ cat > "$work/StdlibStubs/StdlibStubs.csproj" <<XML
   </PropertyGroup>
 </Project>
 XML
+# Built like a user's project: the repository's own Directory.Build.props/targets and central packages stay out.
+cat > "$work/Directory.Build.props" <<XML
+<Project>
+  <PropertyGroup>
+    <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
+    <ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>
+  </PropertyGroup>
+</Project>
+XML
 cat > "$work/global.json" <<JSON
 { "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }, "msbuild-sdks": { "CSnakes.Python.Sdk": "$version" } }
 JSON
@@ -52,9 +61,10 @@ time_build() {
     t0=$(date +%s%N)
     dotnet build StdlibStubs -c Release -nologo -v:q -clp:NoSummary "$@" >"$log" 2>&1 || code=$?
     t1=$(date +%s%N)
-    echo "$(( (t1 - t0) / 1000000 )) $code $(grep -cE ': error [A-Z]+[0-9]+' "$log" || true)"
+    # The quiet logger repeats each error at the end: count distinct lines.
+    echo "$(( (t1 - t0) / 1000000 )) $code $(grep -E ': error [A-Z]+[0-9]+' "$log" | sort -u | wc -l)"
 }
-status() { if [ "$1" = 0 ]; then echo "succeeded"; else echo "failed ($2 errors)"; fi; }
+status() { if [ "$1" = 0 ]; then echo "succeeded"; else echo "failed ($2 errors; see $work/build.log)"; fi; }
 
 read -r first_ms first_code first_errors < <(time_build)
 noop=()
