@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace CSnakes.Python.Tasks.Tests.Corpus;
 
 /// <summary>A public def/class of a stub that applies to the running interpreter (public_definitions.py).</summary>
-internal sealed record PublicDefinition(string Module, string File, string Kind, string? Owner, string Name, int Line)
+internal sealed record PublicDefinition(string Module, string File, string Kind, string? Owner, string Name, int Line, bool Conditional)
 {
     public string Display => Owner is null ? $"{Module}.{Name}" : $"{Module}.{Owner}.{Name}";
 }

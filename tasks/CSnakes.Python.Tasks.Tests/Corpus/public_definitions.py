@@ -4,8 +4,9 @@ Written independently of the generator's reader on purpose: it is the yardstick 
 the generator's output against, so it must not share the reader's mistakes.
 
 Usage: python -I public_definitions.py <root> [<VERSIONS file>]
-Prints one JSON document: a list of {"module", "file", "kind", "owner", "name", "line"} where kind is
-"function", "class", "method" or "nested_class" (owner is the enclosing class for the last two).
+Prints one JSON document: a list of {"module", "file", "kind", "owner", "name", "line", "conditional"} where
+kind is "function", "class", "method" or "nested_class" (owner is the enclosing class for the last two) and
+conditional says the definition (or its class) sits under an `if` or `try` of the stub.
 
 Conditions are evaluated the way mypy does for stubs: `sys.version_info` comparisons against this
 interpreter, `sys.platform` tests (==, !=, startswith) against this platform, `TYPE_CHECKING` is true.
@@ -99,24 +100,25 @@ def catches_import_error(handler):
     return handler.type is None or any(n in ("ImportError", "ModuleNotFoundError") for n in names)
 
 
-def applicable(body):
-    """The statements of a block that apply here, flattening if/try the way a type checker would."""
+def applicable(body, nested=False):
+    """(statement, under an if/try?) for the statements of a block that apply here, flattening if/try the
+    way a type checker would."""
     for statement in body:
         if isinstance(statement, ast.If):
             value = evaluate(statement.test)
             if value is not False:
-                yield from applicable(statement.body)
+                yield from applicable(statement.body, True)
             if value is not True:
-                yield from applicable(statement.orelse)
+                yield from applicable(statement.orelse, True)
         elif isinstance(statement, ast.Try):
-            yield from applicable(statement.body)
+            yield from applicable(statement.body, True)
             for handler in statement.handlers:
                 if catches_import_error(handler):
-                    yield from applicable(handler.body)
-            yield from applicable(statement.orelse)
-            yield from applicable(statement.finalbody)
+                    yield from applicable(handler.body, True)
+            yield from applicable(statement.orelse, True)
+            yield from applicable(statement.finalbody, True)
         else:
-            yield statement
+            yield statement, nested
 
 
 def public(name):
@@ -126,22 +128,23 @@ def public(name):
 def definitions(module, relative, tree):
     seen = set()
 
-    def emit(kind, owner, name, line):
+    def emit(kind, owner, name, line, conditional):
         key = (kind, owner, name)
         if key not in seen:  # @overload repeats a def; it is one definition
             seen.add(key)
-            yield {"module": module, "file": relative, "kind": kind, "owner": owner, "name": name, "line": line}
+            yield {"module": module, "file": relative, "kind": kind, "owner": owner, "name": name, "line": line,
+                   "conditional": conditional}
 
-    for node in applicable(tree.body):
+    for node, conditional in applicable(tree.body):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and public(node.name):
-            yield from emit("function", None, node.name, node.lineno)
+            yield from emit("function", None, node.name, node.lineno, conditional)
         elif isinstance(node, ast.ClassDef) and public(node.name):
-            yield from emit("class", None, node.name, node.lineno)
-            for member in applicable(node.body):
+            yield from emit("class", None, node.name, node.lineno, conditional)
+            for member, member_conditional in applicable(node.body):
                 if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)) and public(member.name):
-                    yield from emit("method", node.name, member.name, member.lineno)
+                    yield from emit("method", node.name, member.name, member.lineno, conditional or member_conditional)
                 elif isinstance(member, ast.ClassDef) and public(member.name):
-                    yield from emit("nested_class", node.name, member.name, member.lineno)
+                    yield from emit("nested_class", node.name, member.name, member.lineno, conditional or member_conditional)
 
 
 def parse_versions(path):
