@@ -16,16 +16,20 @@ internal sealed record PublicDefinition(string Module, string File, string Kind,
 /// </summary>
 internal static class PublicDefinitions
 {
-    public static IReadOnlyList<PublicDefinition> List(StubCorpus corpus, string? versionsFile)
+    public static IReadOnlyList<PublicDefinition> List(StubCorpus corpus, string? versionsFile) =>
+        List(corpus.Python, corpus.PythonRoot, versionsFile);
+
+    /// <summary>Runs public_definitions.py over <paramref name="root"/> (VERSIONS filters modules when given).</summary>
+    public static IReadOnlyList<PublicDefinition> List(string python, string root, string? versionsFile)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Corpus", "public_definitions.py");
-        var start = new ProcessStartInfo(corpus.Python)
+        var start = new ProcessStartInfo(python)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-I", script, corpus.PythonRoot }.Concat(versionsFile is null ? [] : [versionsFile]))
+        foreach (var argument in new[] { "-I", script, root }.Concat(versionsFile is null ? [] : [versionsFile]))
         {
             start.ArgumentList.Add(argument);
         }
