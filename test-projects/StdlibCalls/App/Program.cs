@@ -7,7 +7,9 @@ using Stubs;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 using var env = PythonEnvironment.Start();
 
-// Protocol-typed parameters (SupportsFloat, SupportsIndex, ReadableBuffer, TypeVars) are PyObject in C#.
+// Parameters annotated with protocols (SupportsFloat, SupportsIndex, ReadableBuffer, SupportsLenAndGetItem),
+// or containers of them, are PyObject in C# (README type table): the values are made with PyObject.From.
+// A bare TypeVar is Any, so Iterable[_T] is IEnumerable<PyObject>; str | bytes is one overload per type.
 static PyObject P<T>(T value) => PyObject.From(value);
 static string Show<T>(T value)
 {
@@ -15,7 +17,7 @@ static string Show<T>(T value)
     return python.ToString();
 }
 
-Console.WriteLine($"fmean: {Show(env.Statistics().Fmean([P(1.0), P(2.5), P(4.0)]))}");
+Console.WriteLine($"fmean: {Show(env.Statistics().Fmean(P<IReadOnlyList<double>>([1.0, 2.5, 4.0])))}");
 Console.WriteLine($"gcd: {Show(env.Math().Gcd([P(12L), P(18L)]))}");
 Console.WriteLine($"log: {Show(env.Math().Log(P(8L), P(2L)))}");
 Console.WriteLine($"crc32: {Show(env.Zlib().Crc32(P<byte[]>("hello"u8.ToArray()), 5))}");
@@ -27,6 +29,6 @@ using (PyObject sum = env.Operator().Add(P(40L), P(2L)))
     Console.WriteLine($"add: {sum}");
 }
 Console.WriteLine($"hexlify: {Show(env.Binascii().Hexlify(P<byte[]>([0x01, 0xab, 0xff])))}");
-Console.WriteLine($"unquote: {Show(env.UrllibParse().Unquote(P("a%20b%2Fc%C3%A9")))}");
+Console.WriteLine($"unquote: {Show(env.UrllibParse().Unquote("a%20b%2Fc%C3%A9"))}");
 var copies = env.Itertools().Tee([P(1L), P(2L), P(3L)], 2);
 Console.WriteLine($"tee: {copies.Count}|{string.Join("|", copies.Select(copy => string.Join(",", copy.Select(item => item.ToString()))))}");
