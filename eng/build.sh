@@ -2,7 +2,8 @@
 # build  (default) restore, build and pack every shippable package into artifacts/packages/
 # test   build, then run every test: task unit tests, runtime tests on each Python, SDK end-to-end tests
 # sample pack, then build and run the sample app in test-projects/Sample end to end
-# bench  benchmark against the C floor (eng/bench/run.sh; options --python X.Y --rounds N --no-pack)
+# bench  benchmark against the C floor (eng/bench/run.sh; options --python X.Y --rounds N --no-pack), then the
+#        build time of typeshed's stdlib stubs (eng/bench/typeshed-build.sh)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"

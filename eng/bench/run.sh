@@ -120,3 +120,6 @@ print(f"ratio noop_build {noop:.2f}")
 print(f"ratio venv_build {int(venv_ours) / int(venv_hand):.2f}")
 print(memory)
 PY
+
+# Build time of a large real-world stub set (typeshed's stdlib), in its own table.
+"$repo/eng/bench/typeshed-build.sh" --python "$python_version" --no-pack

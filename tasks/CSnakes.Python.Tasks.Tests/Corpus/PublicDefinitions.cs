@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CSnakes.Python.Tasks.Tests.Corpus;
+
+/// <summary>A public def/class of a stub that applies to the running interpreter (public_definitions.py).</summary>
+internal sealed record PublicDefinition(string Module, string File, string Kind, string? Owner, string Name, int Line, bool Conditional)
+{
+    public string Display => Owner is null ? $"{Module}.{Name}" : $"{Module}.{Owner}.{Name}";
+}
+
+/// <summary>
+/// Checks that every public definition is accounted for: wrapped by the generated code, or named by
+/// some diagnostic of the generation task. Whatever is neither was dropped silently.
+/// </summary>
+internal static class PublicDefinitions
+{
+    public static IReadOnlyList<PublicDefinition> List(StubCorpus corpus, string? versionsFile) =>
+        List(corpus.Python, corpus.PythonRoot, versionsFile);
+
+    /// <summary>Runs public_definitions.py over <paramref name="root"/> (VERSIONS filters modules when given).</summary>
+    public static IReadOnlyList<PublicDefinition> List(string python, string root, string? versionsFile)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "Corpus", "public_definitions.py");
+        var start = new ProcessStartInfo(python)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-I", script, root }.Concat(versionsFile is null ? [] : [versionsFile]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var json = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.AreEqual(0, process.ExitCode, $"public_definitions.py failed: {stderr.GetAwaiter().GetResult()}");
+        return JsonSerializer.Deserialize<List<PublicDefinition>>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+    }
+
+    /// <summary>The definitions neither wrapped nor mentioned by a diagnostic.</summary>
+    public static IReadOnlyList<PublicDefinition> Unaccounted(StubCorpus corpus, IReadOnlyList<PublicDefinition> definitions)
+    {
+        var diagnostics = corpus.AllDiagnostics();
+        var missing = new List<PublicDefinition>();
+        foreach (var module in definitions.GroupBy(d => d.Module))
+        {
+            var first = module.First();
+            var stubPath = Path.Combine(corpus.PythonRoot, first.File.Replace('/', Path.DirectorySeparatorChar));
+            // A diagnostic names the module by its dotted name or by its file.
+            var aboutModule = diagnostics.Where(d => d.Contains(stubPath, StringComparison.Ordinal) || ContainsWord(d, module.Key)).ToList();
+            corpus.Generated.TryGetValue(module.Key, out var code);
+            var unwrappedClasses = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var definition in module.Where(d => d.Kind == "class"))
+            {
+                if (!(code is not null && NamesType(code, $"{module.Key}.{definition.Name}")) && !aboutModule.Any(d => ContainsWord(d, definition.Name)))
+                {
+                    missing.Add(definition);
+                    unwrappedClasses.Add(definition.Name);
+                }
+            }
+            foreach (var definition in module.Where(d => d.Kind != "class"))
+            {
+                // A class dropped as a whole is one finding, not one per member.
+                if (definition.Owner is not null && unwrappedClasses.Contains(definition.Owner))
+                {
+                    continue;
+                }
+                var wrapped = code is not null && (definition.Kind == "nested_class"
+                    ? NamesType(code, $"{module.Key}.{definition.Owner}.{definition.Name}")
+                    : WrapsFunction(code, definition.Name));
+                if (!wrapped && !aboutModule.Any(d => ContainsWord(d, definition.Name)))
+                {
+                    missing.Add(definition);
+                }
+            }
+        }
+        return missing;
+    }
+
+    // The call site fetches the attribute by its Python name, or the doc remarks show the Python signature.
+    private static bool WrapsFunction(string code, string name) =>
+        code.Contains($"\"{name}\"", StringComparison.Ordinal)
+        || Regex.IsMatch(code, $@"Python: <c>[^<\n]*\b{Regex.Escape(name)}\(");
+
+    // Generated types say which Python class they stand for in their XML docs (<c>module.Class</c>).
+    private static bool NamesType(string code, string qualified) =>
+        Regex.IsMatch(code, $@"(?<![\w.]){Regex.Escape(qualified)}(?![\w])");
+
+    private static bool ContainsWord(string text, string word) =>
+        Regex.IsMatch(text, $@"(?<![\w]){Regex.Escape(word)}(?![\w])");
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using CSnakes.Python.Tasks.Tests.Signatures;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace CSnakes.Python.Tasks.Tests.Corpus;
+
+/// <summary>
+/// A real-world folder of stubs (typeshed's stdlib, numpy's own .pyi files) copied into a throw-away
+/// project folder and run through the real GeneratePythonWrappers task once; the tests share the run.
+/// </summary>
+internal sealed class StubCorpus
+{
+    // One interpreter for the whole corpus keeps the run affordable on two cores.
+    public const string PythonVersion = "3.13.0";
+
+    public const string TypeshedStdlib = "/usr/lib/python3/dist-packages/mypy/typeshed/stdlib";
+    public const string NumpyPackage = "/usr/lib/python3/dist-packages/numpy";
+
+    private static readonly Lazy<StubCorpus> s_typeshed = new(() => Generate("typeshed", TypeshedStdlib, ""), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<StubCorpus> s_numpy = new(() => Generate("numpy", NumpyPackage, "numpy"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly List<string> s_folders = [];
+
+    private StubCorpus(string name, string source, string folder, string python)
+    {
+        Name = name;
+        Source = source;
+        Folder = folder;
+        Python = python;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The folder the stubs were copied from (typeshed's VERSIONS file stays there).</summary>
+    public string Source { get; }
+
+    /// <summary>The throw-away folder: <c>py/</c> holds the stubs, <c>app/</c> the generated code.</summary>
+    public string Folder { get; }
+
+    public string Python { get; }
+
+    public string PythonRoot => Path.Combine(Folder, "py");
+
+    public string GeneratedDirectory => Path.Combine(Folder, "app", "generated");
+
+    public int StubCount { get; private set; }
+
+    public bool TaskSucceeded { get; private set; }
+
+    public TimeSpan GenerationTime { get; private set; }
+
+    public FakeBuildEngine Engine { get; } = new();
+
+    /// <summary>Generated file text by Python module name.</summary>
+    public IReadOnlyDictionary<string, string> Generated { get; private set; } = new Dictionary<string, string>();
+
+    public static StubCorpus Typeshed()
+    {
+        RequireFolder(TypeshedStdlib, "typeshed's stdlib stubs (Debian package python3-mypy)");
+        return s_typeshed.Value;
+    }
+
+    public static StubCorpus Numpy()
+    {
+        RequireFolder(NumpyPackage, "numpy's stubs (Debian package python3-numpy)");
+        return s_numpy.Value;
+    }
+
+    /// <summary>Deletes the throw-away folders, unless CSNAKES_CORPUS_KEEP=1 asks to keep them for a look at the generated code.</summary>
+    public static void DeleteFolders()
+    {
+        if (Environment.GetEnvironmentVariable("CSNAKES_CORPUS_KEEP") == "1")
+        {
+            return;
+        }
+        lock (s_folders)
+        {
+            foreach (var folder in s_folders)
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Best effort: a leftover temp folder is harmless.
+                }
+            }
+            s_folders.Clear();
+        }
+    }
+
+    private static void RequireFolder(string folder, string what)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Assert.Inconclusive($"{what} not installed: {folder} is missing.");
+        }
+    }
+
+    // prefix: the package folder the stubs live under, so module names come out as e.g. numpy.linalg.
+    private static StubCorpus Generate(string name, string source, string prefix)
+    {
+        var python = PyenvPython.Require(PythonVersion);
+        var folder = Path.Combine(Path.GetTempPath(), $"cspy-corpus-{name}-" + Guid.NewGuid().ToString("N")[..8]);
+        lock (s_folders)
+        {
+            s_folders.Add(folder);
+        }
+        var corpus = new StubCorpus(name, source, folder, python);
+        var destination = Path.Combine(corpus.PythonRoot, prefix);
+        var stubs = new List<ITaskItem>();
+        foreach (var stub in Directory.EnumerateFiles(source, "*.pyi", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(source, stub));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(stub, target);
+            stubs.Add(new TaskItem(target));
+        }
+        corpus.StubCount = stubs.Count;
+
+        var task = new GeneratePythonWrappers
+        {
+            BuildEngine = corpus.Engine,
+            PythonExecutable = python,
+            PythonFiles = stubs.ToArray(),
+            ProjectDirectory = corpus.PythonRoot,
+            RootNamespace = "Corpus.App",
+            OutputDirectory = corpus.GeneratedDirectory,
+        };
+        var stopwatch = Stopwatch.StartNew();
+        corpus.TaskSucceeded = task.Execute();
+        corpus.GenerationTime = stopwatch.Elapsed;
+        corpus.Generated = task.GeneratedFiles.ToDictionary(f => f.GetMetadata("ModuleName"), f => File.ReadAllText(f.ItemSpec), StringComparer.Ordinal);
+        return corpus;
+    }
+
+    /// <summary>Every diagnostic the task logged (errors, warnings and messages of any importance) as "file: code: text".</summary>
+    public IReadOnlyList<string> AllDiagnostics() =>
+        Engine.Errors.Select(e => $"{e.File}: {e.Code}: {e.Message}")
+            .Concat(Engine.Warnings.Select(w => $"{w.File}: {w.Code}: {w.Message}"))
+            .Concat(Engine.Messages.Select(m => m.Message ?? ""))
+            .ToList();
+}
