@@ -89,7 +89,6 @@ public sealed class HostileInputTests
     [DataRow("indent", @"indent\.py\(7,\d+\): error CSPY2001:", DisplayName = "indentation error → CSPY2001 at its line")]
     [DataRow("notutf8", @"notutf8\.py\(6,\d+\): error CSPY2001:.*utf-8", DisplayName = "non-UTF-8 byte → CSPY2001 at its line")]
     [DataRow("accessor-collision", @"stats_smoothing\.py : error CSPY3002: .*'stats/smoothing\.py'.*'stats_smoothing\.py'", DisplayName = "two modules, one accessor → CSPY3002 naming both")]
-    [DataRow("function-collision", @"fnclash\.py\(5,1\): error CSPY3003:", DisplayName = "two functions, one method name → CSPY3003 at the second")]
     public void BadPythonFailsWithTheDocumentedCodeAtFileAndLine(string scenario, string expected)
     {
         var added = scenario switch
@@ -102,7 +101,6 @@ public sealed class HostileInputTests
                 ["stats/smoothing.py"] = "def a() -> int:\n    return 1\n"u8.ToArray(),
                 ["stats_smoothing.py"] = "def b() -> int:\n    return 2\n"u8.ToArray(),
             },
-            "function-collision" => new Dictionary<string, byte[]> { ["fnclash.py"] = "def foo_bar() -> int:\n    return 1\n\n\ndef foo__bar() -> int:\n    return 2\n"u8.ToArray() },
             _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
         };
 

@@ -141,11 +141,12 @@ public sealed class ClassCodeGenTests
     }
 
     [TestMethod]
-    public void AConstructorNameCollidingWithAFunctionIsAnError()
+    public void AConstructorNameCollidingWithAFunctionTakesTheEscape()
     {
-        var (_, diagnostics, _) = Generate([Counter], Function("new_counter", Ann("int")));
+        var (module, diagnostics, _) = Generate([Counter], Function("new_counter", Ann("int")));
 
-        Assert.IsTrue(diagnostics.Any(d => d.Code == "CSPY3003" && d.Text.Contains("would both become the C# method 'NewCounter'", StringComparison.Ordinal)));
+        Assert.IsTrue(diagnostics.Any(d => d.Code == "CSPY3003" && d.Severity == DiagnosticSeverity.Warning && d.Text.Contains("would both become the C# method 'NewCounter'", StringComparison.Ordinal)));
+        Assert.AreEqual(2, module.Functions.Count(f => f.MethodName.StartsWith("NewCounter", StringComparison.Ordinal)));
     }
 
     [TestMethod]

@@ -68,6 +68,8 @@ public sealed class NameCollisionCompileTests
         def configure(o: Options) -> Options: ...
 
         def match(pattern: str) -> Match: ...
+        def active_count() -> int: ...
+        def activeCount() -> int: ...
         def open(mode: Literal["r", "w"]) -> int: ...
         """;
 
@@ -110,6 +112,7 @@ public sealed class NameCollisionCompileTests
                 ReproModule.Match first = env.Repro().Match("a");
                 OtherModule.Match second = env.Other().Search("a");
                 total += env.Repro().Open(ReproModule.OpenMode.R) + env.Other().Open(OtherModule.OpenMode.W);
+                total += env.Repro().ActiveCount() + env.Repro().ActiveCount_();
                 return total + cursor.Fetch() + text.Length + (options.Extra is null ? 0 : 1);
             }
         }

@@ -26,20 +26,22 @@ public sealed class WrapperPlannerTests
     }
 
     [TestMethod]
-    public void FunctionsCollidingAfterCasingAreAnErrorNamingBothLines()
+    public void FunctionsCollidingAfterCasingBothStayTheLaterEscapedWithAWarning()
     {
         var (module, diagnostics) = Plan(
             Function("get_value", Ann("int")) with { Line = 3 },
             Function("getValue", Ann("int")) with { Line = 9 },
+            Function("get__value", Ann("int")) with { Line = 12 },
             Function("other", Ann("int")));
 
-        var error = diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
-        Assert.AreEqual("CSPY3003", error.Code);
-        Assert.AreEqual(9, error.Line);
-        StringAssert.Contains(error.Text, "'get_value' (line 3)");
-        StringAssert.Contains(error.Text, "'getValue' (line 9)");
-        StringAssert.Contains(error.Text, "GetValue");
-        CollectionAssert.AreEqual(new[] { "Other" }, module.Functions.Select(f => f.MethodName).ToArray());
+        Assert.IsFalse(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error));
+        var warnings = diagnostics.Where(d => d.Code == "CSPY3003").ToList();
+        CollectionAssert.AreEqual(new[] { 9, 12 }, warnings.Select(w => w.Line).ToArray());
+        Assert.AreEqual(DiagnosticSeverity.Warning, warnings[0].Severity);
+        StringAssert.Contains(warnings[0].Text, "'get_value' (line 3)");
+        StringAssert.Contains(warnings[0].Text, "'getValue' is 'GetValue_' in C#");
+        CollectionAssert.AreEqual(new[] { "GetValue", "GetValue_", "GetValue__", "Other" }, module.Functions.Select(f => f.MethodName).ToArray());
+        CollectionAssert.AreEqual(new[] { "get_value", "getValue", "get__value", "other" }, module.Functions.Select(f => f.PythonName).ToArray());
     }
 
     [TestMethod]

@@ -53,13 +53,18 @@ internal static class PublicDefinitions
             // A diagnostic names the module by its dotted name or by its file.
             var aboutModule = diagnostics.Where(d => d.Contains(stubPath, StringComparison.Ordinal) || ContainsWord(d, module.Key)).ToList();
             corpus.Generated.TryGetValue(module.Key, out var code);
+            // Classes that got no C# type: their methods are accounted for (or not) with the class itself.
             var unwrappedClasses = new HashSet<string>(StringComparer.Ordinal);
             foreach (var definition in module.Where(d => d.Kind == "class"))
             {
-                if (!(code is not null && NamesType(code, $"{module.Key}.{definition.Name}")) && !aboutModule.Any(d => ContainsWord(d, definition.Name)))
+                if (code is not null && NamesType(code, $"{module.Key}.{definition.Name}"))
+                {
+                    continue;
+                }
+                unwrappedClasses.Add(definition.Name);
+                if (!aboutModule.Any(d => ContainsWord(d, definition.Name)))
                 {
                     missing.Add(definition);
-                    unwrappedClasses.Add(definition.Name);
                 }
             }
             foreach (var definition in module.Where(d => d.Kind != "class"))

@@ -10,8 +10,6 @@ namespace CSnakes.Python.Tasks.CodeGen;
 /// </summary>
 internal static class ReaderNotes
 {
-    private const int MaxListed = 40;
-
     /// <summary>All the notes for one module, in the order: skipped, inactive, names without a member.</summary>
     public static IReadOnlyList<GenerationDiagnostic> Describe(string moduleName, string file, FileSignatures signatures)
     {
@@ -42,22 +40,60 @@ internal static class ReaderNotes
         {
             return null;
         }
-        var listed = inactive.Take(MaxListed).Select(d => $"{d.Name} (line {d.Line})");
+        var listed = inactive.Select(d => $"{d.Name} (line {d.Line})");
         return GenerationDiagnostic.Message(file, 0,
-            $"{moduleName}: definitions for other Python versions or platforms are left out: {string.Join(", ", listed)}{More(inactive.Count)}.");
+            $"{moduleName}: definitions for other Python versions or platforms are left out: {string.Join(", ", listed)}.");
     }
 
-    /// <summary>One message listing the public names that get no C# member (constants, aliases, TypeVars, unwrapped classes), or null.</summary>
+    /// <summary>
+    /// One message listing every public name that gets no C# member (constants, aliases, TypeVars, unwrapped
+    /// classes, methods of enums and records, nested classes), or null. Never shortened: a user searching the
+    /// build log for a Python name must find it.
+    /// </summary>
     public static GenerationDiagnostic? NamesWithoutMember(string moduleName, string file, FileSignatures signatures)
     {
-        var unwrapped = (signatures.Names ?? []).Select(name => (name.Name, Why: WhyNoMember(name, signatures))).Where(n => n.Why is not null).ToList();
+        var unwrapped = (signatures.Names ?? []).Select(name => (name.Name, Why: WhyNoMember(name, signatures))).Where(n => n.Why is not null)
+            .Concat(MembersWithoutMember(signatures))
+            .ToList();
         if (unwrapped.Count == 0)
         {
             return null;
         }
-        var listed = unwrapped.Take(MaxListed).Select(n => $"{n.Name} ({n.Why})");
-        return GenerationDiagnostic.Message(file, 0, $"{moduleName}: public names with no C# member: {string.Join(", ", listed)}{More(unwrapped.Count)}.");
+        var listed = unwrapped.Select(n => $"{n.Name} ({n.Why})");
+        return GenerationDiagnostic.Message(file, 0, $"{moduleName}: public names with no C# member: {string.Join(", ", listed)}.");
     }
+
+    // Members of classes that a C# enum or record cannot carry, and classes nested in any class.
+    private static IEnumerable<(string Name, string? Why)> MembersWithoutMember(FileSignatures signatures)
+    {
+        foreach (var pythonEnum in signatures.Enums ?? [])
+        {
+            foreach (var method in PublicDefs(pythonEnum.Methods))
+            {
+                yield return ($"{pythonEnum.Name}.{method}", "member of an enum");
+            }
+        }
+        foreach (var record in signatures.Records ?? [])
+        {
+            foreach (var method in PublicDefs(record.Methods))
+            {
+                yield return ($"{record.Name}.{method}", "method of a record class, converted by value");
+            }
+        }
+        var nested = (signatures.Classes ?? []).Select(c => (c.Name, c.NestedClasses))
+            .Concat((signatures.Records ?? []).Select(r => (r.Name, r.NestedClasses)))
+            .Concat((signatures.Enums ?? []).Select(e => (e.Name, e.NestedClasses)));
+        foreach (var (owner, classes) in nested)
+        {
+            foreach (var inner in classes ?? [])
+            {
+                yield return ($"{owner}.{inner.Name}", "nested class");
+            }
+        }
+    }
+
+    private static IEnumerable<string> PublicDefs(IReadOnlyList<PythonFunction>? methods) =>
+        (methods ?? []).Select(m => m.Name).Where(name => !name.StartsWith('_')).Distinct(StringComparer.Ordinal);
 
     private static string? WhyNoMember(PublicName name, FileSignatures signatures) => name.Kind switch
     {
@@ -87,5 +123,4 @@ internal static class ReaderNotes
         && !method.Decorators.Any(d => d is "staticmethod" or "classmethod")
         && (method.Returns is not null || method.Parameters.Skip(1).Any(p => p.Annotation is not null));
 
-    private static string More(int count) => count > MaxListed ? $" and {count - MaxListed} more" : "";
 }

@@ -105,9 +105,7 @@ internal sealed partial class WrapperPlanner
 
             // A member C# already has (object's, the wrapper's own, the class's name) takes the one escape: a trailing '_'.
             var reserved = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { type.Name };
-            var planned = PlanFunctions(methods)
-                .Select(w => w with { MethodName = CSharpNames.AvoidReserved(w.MethodName, reserved) })
-                .ToList();
+            var planned = PlanFunctions(methods, reserved);
             var used = new HashSet<string>(reserved, StringComparer.Ordinal);
             used.UnionWith(planned.Select(p => p.MethodName));
 

@@ -58,7 +58,8 @@ internal sealed partial class WrapperPlanner
         return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared, planner._enums.DeclaredRecords, classWrappers);
     }
 
-    private List<FunctionWrapper> PlanFunctions(IReadOnlyList<PythonFunction> functions)
+    // reserved: C# member names the wrapper's type already has (a class's PythonObject, object's members…).
+    private List<FunctionWrapper> PlanFunctions(IReadOnlyList<PythonFunction> functions, IReadOnlySet<string>? reserved = null)
     {
         // A later def of the same name replaces an earlier one, as it does when Python runs the module,
         // except that @overload declarations describe the one implementation that follows them.
@@ -104,7 +105,7 @@ internal sealed partial class WrapperPlanner
             }
         }
 
-        return DropDuplicateOverloads(DropNameCollisions(planned));
+        return DropDuplicateOverloads(ResolveNameCollisions(planned, reserved ?? new HashSet<string>()));
     }
 
     /// <summary>
@@ -209,28 +210,55 @@ internal sealed partial class WrapperPlanner
         _ => OverloadIdentity.Of(parameter.ValueType) + (parameter.ValueType.IsValueType && parameter.Null != NullMeaning.NotNullable ? "?" : ""),
     };
 
-    private List<FunctionWrapper> DropNameCollisions(List<(PythonFunction Source, FunctionWrapper Wrapper)> planned)
+    /// <summary>
+    /// Two Python functions whose C# names coincide (<c>active_count</c> and <c>activeCount</c>) both stay: the
+    /// first in source order keeps the name, each later one takes the escape (a trailing '_', repeated until
+    /// free), with a CSPY3003 warning at the later one.
+    /// </summary>
+    private List<FunctionWrapper> ResolveNameCollisions(List<(PythonFunction Source, FunctionWrapper Wrapper)> planned, IReadOnlySet<string> reserved)
     {
+        var owner = new Dictionary<string, PythonFunction>(StringComparer.Ordinal);
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         var result = new List<FunctionWrapper>();
-        foreach (var group in planned.GroupBy(p => p.Wrapper.MethodName, StringComparer.Ordinal))
+        foreach (var (source, wrapper) in planned)
         {
-            var members = group.ToList();
-            var first = members[0].Source;
-            var others = members.Where(m => m.Source.Name != first.Name).ToList();
-            if (others.Count == 0)
+            if (renamed.TryGetValue(source.Name, out var escaped))
             {
-                // Overloads of one Python function share the method name on purpose.
-                result.AddRange(members.Select(m => m.Wrapper));
+                // Another overload of a function already renamed.
+                result.Add(wrapper with { MethodName = escaped });
                 continue;
             }
-            foreach (var other in others.GroupBy(o => o.Source.Name).Select(g => g.First()))
+            if (reserved.Contains(wrapper.MethodName))
             {
-                _diagnostics.Add(GenerationDiagnostic.Error(DiagnosticCodes.FunctionNameCollision, _sourceFile, other.Source.Line, other.Source.Column,
-                    $"Functions '{first.Name}' (line {first.Line}) and '{other.Source.Name}' (line {other.Source.Line}) in module '{_moduleName}' "
-                    + $"would both become the C# method '{group.Key}'. Rename one of them, or mark one '# csharp: ignore'."));
+                // A name C# already uses in this type (a member of object, of the wrapper class): the documented escape, no warning.
+                var free = wrapper.MethodName + "_";
+                while (owner.ContainsKey(free) || reserved.Contains(free))
+                {
+                    free += "_";
+                }
+                owner[free] = source;
+                renamed[source.Name] = free;
+                result.Add(wrapper with { MethodName = free });
+                continue;
             }
+            if (!owner.TryGetValue(wrapper.MethodName, out var first) || first.Name == source.Name)
+            {
+                owner[wrapper.MethodName] = source;
+                result.Add(wrapper);
+                continue;
+            }
+            var name = wrapper.MethodName + "_";
+            while (owner.ContainsKey(name) || reserved.Contains(name))
+            {
+                name += "_";
+            }
+            owner[name] = source;
+            renamed[source.Name] = name;
+            _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.FunctionNameCollision, _sourceFile, source.Line, source.Column,
+                $"Functions '{first.Name}' (line {first.Line}) and '{source.Name}' (line {source.Line}) in {_scope} would both become the C# method "
+                + $"'{wrapper.MethodName}'; '{source.Name}' is '{name}' in C#. Rename one of them, or mark one '# csharp: ignore', to choose otherwise."));
+            result.Add(wrapper with { MethodName = name });
         }
-        // GroupBy keeps first-occurrence order, so the source order of the module is preserved.
         return result;
     }
 

@@ -42,7 +42,12 @@ internal sealed record PublicName(string Name, string Kind, int Line);
 /// (<c>self</c> still first, decorators as written). <see cref="HasBases"/>: the class names base classes.
 /// </summary>
 /// <see cref="ReexportedFrom"/>: set when the class is defined in that other module and re-exported by this one.
-internal sealed record PythonClass(string Name, int Line, int Column, string? Docstring, bool HasBases, IReadOnlyList<PythonFunction> Methods, string? ReexportedFrom = null);
+/// <see cref="NestedClasses"/>: public classes defined in its body (enums and records carry the same list).
+internal sealed record PythonClass(string Name, int Line, int Column, string? Docstring, bool HasBases, IReadOnlyList<PythonFunction> Methods, string? ReexportedFrom = null,
+    IReadOnlyList<NestedClass>? NestedClasses = null);
+
+/// <summary>A public class defined inside another class's body; it gets no C# type.</summary>
+internal sealed record NestedClass(string Name, int Line);
 
 /// <summary>
 /// A module-level <c>@dataclass</c>, <c>NamedTuple</c> or <c>TypedDict</c> class; <see cref="Kind"/> is
@@ -51,7 +56,7 @@ internal sealed record PythonClass(string Name, int Line, int Column, string? Do
 /// </summary>
 internal sealed record PythonRecord(
     string Name, string Kind, int Line, int Column, IReadOnlyList<PythonRecordField> Fields,
-    IReadOnlyList<PythonFunction>? Methods = null, string? ReexportedFrom = null);
+    IReadOnlyList<PythonFunction>? Methods = null, string? ReexportedFrom = null, IReadOnlyList<NestedClass>? NestedClasses = null);
 
 /// <summary>
 /// One annotated field of a record class, with its default when it has one. <see cref="Required"/> is
@@ -63,7 +68,9 @@ internal sealed record PythonRecordField(string Name, int Line, PythonAnnotation
 /// A module-level class deriving from <c>enum.Enum</c>/<c>IntEnum</c>/<c>StrEnum</c>/<c>Flag</c>/<c>IntFlag</c>
 /// (<see cref="Base"/>). <see cref="Problem"/> says why its values cannot be known (e.g. <c>auto()</c>).
 /// </summary>
-internal sealed record PythonEnum(string Name, string Base, int Line, int Column, IReadOnlyList<PythonEnumMember> Members, string? Problem, string? ReexportedFrom = null);
+/// <see cref="Methods"/>: the <c>def</c>s of its body, which a C# enum cannot carry.
+internal sealed record PythonEnum(string Name, string Base, int Line, int Column, IReadOnlyList<PythonEnumMember> Members, string? Problem, string? ReexportedFrom = null,
+    IReadOnlyList<PythonFunction>? Methods = null, IReadOnlyList<NestedClass>? NestedClasses = null);
 
 /// <summary>An enum member with a literal value; <see cref="Kind"/> is <c>int</c> or <c>str</c>, <see cref="Value"/> its text.</summary>
 internal sealed record PythonEnumMember(string Name, string Kind, string Value, int Line);

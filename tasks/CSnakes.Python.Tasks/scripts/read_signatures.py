@@ -232,12 +232,20 @@ def describe_any_class(node, context, result):
     body = [statement for statement, _ in walk.statements]
     enum = describe_enum(node, body, context.aliases)
     if enum is not None:
+        enum["methods"] = describe_methods(node, body, context)
         result["enums"].append(enum)
     record = describe_record(node, body, context, {r["name"]: r for r in result["records"]})
     if record is not None:
         result["records"].append(record)
     if enum is None and record is None:
         result["classes"].append(describe_class(node, body, context))
+    described = enum or record or result["classes"][-1]
+    # Classes defined inside a class are not wrapped; they are listed so that a message can name them.
+    described["nested_classes"] = [
+        {"name": statement.name, "line": statement.lineno}
+        for statement in body
+        if isinstance(statement, ast.ClassDef) and not statement.name.startswith("_")
+    ]
 
 
 def syntax_error(error):
