@@ -60,6 +60,8 @@ public sealed class TypeSystemTests
             "bump: Settings { Name = JOB, Retries = 3 }",
             "retry: Job { Name = a, Retries = 1 } | Job { Name = b, Retries =  }",
             "lift: Point3 { X = 1, Y = 2, Color = Red, Label = pt, Z = 1 }",
+            // A record's methods run on a Python copy: results come back, changes to the copy do not.
+            "record_methods: 7 Point { X = -2, Y = 4, Color = Red, Label = pt } pt",
             "apply_twice: 18",
             "each_word: 3 0=to,1=be,2=or",
             "guarded: caught DotNetError: System.InvalidOperationException: no value",

@@ -58,6 +58,9 @@ public sealed class GeneratedCodeCompilesTests
         @dataclasses.dataclass
         class Leaf(Base):
             b: str = "x"
+            def twice(self, n: int = 2) -> "Leaf": ...
+            def to_string(self) -> str: ...
+            def b_length(self) -> int: ...
         def schedule(job: Job, leaf: Leaf) -> Job: ...
         import enum
         class Color(enum.Enum):
@@ -165,6 +168,8 @@ public sealed class GeneratedCodeCompilesTests
                 }
                 Job job = env.Everything().Schedule(new Job("n"), new Leaf(1));
                 job = job with { Retries = 3 };
+                Leaf leaf = new Leaf(1).Twice();
+                total += leaf.BLength() + leaf.ToString_().Length;
                 total += job.Retries ?? 0;
                 return total;
             }

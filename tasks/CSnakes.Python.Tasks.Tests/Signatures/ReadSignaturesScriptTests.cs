@@ -1,4 +1,5 @@
 using CSnakes.Python.Tasks.Signatures;
+using static CSnakes.Python.Tasks.Tests.Signatures.ReaderRun;
 
 namespace CSnakes.Python.Tasks.Tests.Signatures;
 
@@ -60,7 +61,6 @@ public sealed class ReadSignaturesScriptTests
         return result.Report!.Files.Single();
     }
 
-    private static PythonFunction Function(FileSignatures file, string name) => file.Functions!.Single(f => f.Name == name);
 
     [TestMethod]
     [DataRow("3.9.18")]
@@ -223,16 +223,4 @@ public sealed class ReadSignaturesScriptTests
         StringAssert.Contains(result.Problem, "code 3");
         StringAssert.Contains(result.Problem, "boom happened");
     }
-
-    /// <summary>The structured tree back as text, so assertions stay readable.</summary>
-    private static string Render(AnnotationNode node) => node.Kind switch
-    {
-        "name" when node.Arguments.Count == 0 => node.Name!,
-        "name" => $"{node.Name}[{string.Join(", ", node.Arguments.Select(Render))}]",
-        "none" => "None",
-        "ellipsis" => "...",
-        "union" => "(" + string.Join(" | ", node.Arguments.Select(Render)) + ")",
-        "list" => "[" + string.Join(", ", node.Arguments.Select(Render)) + "]",
-        _ => "?" + node.Text,
-    };
 }

@@ -47,7 +47,7 @@ internal static class ReaderNotes
 
     /// <summary>
     /// One message listing every public name that gets no C# member (constants, aliases, TypeVars, unwrapped
-    /// classes, methods of enums and records, nested classes), or null. Never shortened: a user searching the
+    /// classes, members of enums, nested classes), or null. Never shortened: a user searching the
     /// build log for a Python name must find it.
     /// </summary>
     public static GenerationDiagnostic? NamesWithoutMember(string moduleName, string file, FileSignatures signatures)
@@ -63,7 +63,7 @@ internal static class ReaderNotes
         return GenerationDiagnostic.Message(file, 0, $"{moduleName}: public names with no C# member: {string.Join(", ", listed)}.");
     }
 
-    // Members of classes that a C# enum or record cannot carry, and classes nested in any class.
+    // Members of Python enums (a C# enum cannot carry them), and classes nested in any class.
     private static IEnumerable<(string Name, string? Why)> MembersWithoutMember(FileSignatures signatures)
     {
         foreach (var pythonEnum in signatures.Enums ?? [])
@@ -71,13 +71,6 @@ internal static class ReaderNotes
             foreach (var method in PublicDefs(pythonEnum.Methods))
             {
                 yield return ($"{pythonEnum.Name}.{method}", "member of an enum");
-            }
-        }
-        foreach (var record in signatures.Records ?? [])
-        {
-            foreach (var method in PublicDefs(record.Methods))
-            {
-                yield return ($"{record.Name}.{method}", "method of a record class, converted by value");
             }
         }
         var nested = (signatures.Classes ?? []).Select(c => (c.Name, c.NestedClasses))

@@ -7,19 +7,24 @@ internal sealed partial class WrapperEmitter
     {
         foreach (var wrapper in _module.Classes ?? [])
         {
-            // Each class keeps its converters in its own static fields.
-            var (moduleFields, moduleDeclarations) = (_converterFields, _converterDeclarations);
-            _converterFields = new(StringComparer.Ordinal);
-            _converterDeclarations = [];
-            try
-            {
-                EmitClass(wrapper);
-            }
-            finally
-            {
-                (_converterFields, _converterDeclarations) = (moduleFields, moduleDeclarations);
-            }
+            WithOwnConverters(() => EmitClass(wrapper));
             _writer.Line();
+        }
+    }
+
+    // Each generated type keeps the converters of its members in its own static fields.
+    private void WithOwnConverters(Action emit)
+    {
+        var (moduleFields, moduleDeclarations) = (_converterFields, _converterDeclarations);
+        _converterFields = new(StringComparer.Ordinal);
+        _converterDeclarations = [];
+        try
+        {
+            emit();
+        }
+        finally
+        {
+            (_converterFields, _converterDeclarations) = (moduleFields, moduleDeclarations);
         }
     }
 
@@ -61,19 +66,24 @@ internal sealed partial class WrapperEmitter
             foreach (var method in wrapper.Methods)
             {
                 w.Line();
-                var methodSummary = method.Docstring is { } mdoc && XmlDoc.Lines(mdoc) is { Count: > 0 } mLines
-                    ? mLines
-                    : [$"Calls the Python method <c>{XmlDoc.Escape(qualified + "." + method.PythonName)}</c>."];
-                XmlDoc.Write(w, "summary", methodSummary);
-                XmlDoc.Write(w, "remarks", [$"Python: <c>{XmlDoc.Escape(OneLine(method.PythonSignature))}</c>"]);
-                w.Line($"public {ReturnSpelling(method)} {method.MethodName}({ParameterList(method, withDefaults: true)})");
-                EmitCallBody(method, "__method", qualified + "." + method.PythonName,
-                    $"using var __method = PythonObject.GetAttr({CSharpLiterals.String(method.PythonName)});");
+                EmitInstanceMethod(method, qualified, [$"using var __method = PythonObject.GetAttr({CSharpLiterals.String(method.PythonName)});"]);
             }
             w.Line();
             w.Line("/// <summary>Releases the Python instance.</summary>");
             w.Line("public void Dispose() => PythonObject.Dispose();");
         }
+    }
+
+    // qualified: module.Class in Python; getMethod: the statements that bind the method to __method.
+    private void EmitInstanceMethod(FunctionWrapper method, string qualified, IReadOnlyList<string> getMethod)
+    {
+        var summary = method.Docstring is { } doc && XmlDoc.Lines(doc) is { Count: > 0 } lines
+            ? lines
+            : [$"Calls the Python method <c>{XmlDoc.Escape(qualified + "." + method.PythonName)}</c>."];
+        XmlDoc.Write(_writer, "summary", summary);
+        XmlDoc.Write(_writer, "remarks", [$"Python: <c>{XmlDoc.Escape(OneLine(method.PythonSignature))}</c>"]);
+        _writer.Line($"public {ReturnSpelling(method)} {method.MethodName}({ParameterList(method, withDefaults: true)})");
+        EmitCallBody(method, "__method", qualified + "." + method.PythonName, getMethod);
     }
 
     private void EmitProperty(ClassType owner, PropertyWrapper property)

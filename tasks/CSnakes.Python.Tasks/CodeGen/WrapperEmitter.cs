@@ -145,8 +145,32 @@ internal sealed partial class WrapperEmitter
                 w.Line(omitted.Count == 0
                     ? $"    static r => [{toFields}]);"
                     : $"    static r => [{toFields}], omitWhenNone: [{string.Join(", ", omitted)}]);");
+                if (_module.RecordMethods?.GetValueOrDefault(record.Name) is { Count: > 0 } methods)
+                {
+                    WithOwnConverters(() => EmitRecordMethods(record, methods));
+                }
             }
             w.Line();
+        }
+    }
+
+    // A record travels by value: each method call sends a Python copy of this record and calls the method on it.
+    private void EmitRecordMethods(RecordType record, IReadOnlyList<FunctionWrapper> methods)
+    {
+        CollectConverters(methods);
+        // After PythonConverter: a method returning its own record reads that field while being initialized.
+        foreach (var (fieldType, name, expression) in _converterDeclarations)
+        {
+            _writer.Line($"private static readonly {fieldType} {name} = {expression};");
+        }
+        foreach (var method in methods)
+        {
+            _writer.Line();
+            EmitInstanceMethod(method, record.PythonModule + "." + record.PythonClass,
+            [
+                $"using var __self = {RecordType.ConverterField}.ToPython(this);",
+                $"using var __method = __self.GetAttr({CSharpLiterals.String(method.PythonName)});",
+            ]);
         }
     }
 
@@ -225,20 +249,20 @@ internal sealed partial class WrapperEmitter
     private void EmitMethod(FunctionWrapper function)
     {
         _writer.Line($"{ReturnSpelling(function)} {_module.Qualified(_module.InterfaceName)}.{function.MethodName}({ParameterList(function, withDefaults: false)})");
-        EmitCallBody(function, FunctionField(function), _module.ModuleName + "." + function.PythonName, getCallable: null);
+        EmitCallBody(function, FunctionField(function), _module.ModuleName + "." + function.PythonName, getCallable: []);
     }
 
-    // callable: the PyObject to call; getCallable: a statement that fetches it first (a bound method), or null.
+    // callable: the PyObject to call; getCallable: the statements that fetch it first (a bound method), if any.
     // context: the Python name that errors mention.
-    private void EmitCallBody(FunctionWrapper function, string callable, string pythonName, string? getCallable)
+    private void EmitCallBody(FunctionWrapper function, string callable, string pythonName, IReadOnlyList<string> getCallable)
     {
         var w = _writer;
         using (w.Block())
         using (w.Block(AcquireGil))
         {
-            if (getCallable is not null)
+            foreach (var statement in getCallable)
             {
-                w.Line(getCallable);
+                w.Line(statement);
             }
             // PyCall converts each argument straight into a stack slot and calls with vectorcall:
             // no PyObject (so no finalizable allocation) per argument or result.

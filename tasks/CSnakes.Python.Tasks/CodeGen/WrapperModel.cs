@@ -4,6 +4,7 @@ namespace CSnakes.Python.Tasks.CodeGen;
 // Namespace: the escaped namespace of every generated type.
 // Enums, Records, Classes: the C# types nested in the module's types class (TypesClassName): its enum classes
 // and Literal sets, its dataclass/NamedTuple/TypedDict records, its wrapped classes.
+// RecordMethods: the methods of each record (by C# record name), called on a Python copy of the record.
 internal sealed record ModuleWrapper(
     string Namespace,
     string ModuleName,
@@ -12,7 +13,8 @@ internal sealed record ModuleWrapper(
     IReadOnlyList<FunctionWrapper> Functions,
     IReadOnlyList<EnumType>? Enums = null,
     IReadOnlyList<RecordType>? Records = null,
-    IReadOnlyList<ClassWrapper>? Classes = null)
+    IReadOnlyList<ClassWrapper>? Classes = null,
+    IReadOnlyDictionary<string, IReadOnlyList<FunctionWrapper>>? RecordMethods = null)
 {
     public string InterfaceName => CSharpNames.InterfaceName(Accessor);
     public string ImplementationName => CSharpNames.ImplementationName(Accessor);

@@ -69,13 +69,27 @@ internal sealed partial class WrapperPlanner
 
     private ClassWrapper PlanClass(PythonClass pythonClass, ClassType type)
     {
-        _scope = _moduleName + "." + pythonClass.Name;
+        // A member C# already has (object's, the wrapper's own, the class's name) takes the one escape: a trailing '_'.
+        var reserved = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { type.Name };
+        var (methods, properties) = PlanMembers(pythonClass.Name, pythonClass.Line, pythonClass.Methods, type.Name, reserved, settable: true);
+        return new ClassWrapper(type, pythonClass.Docstring, methods, properties);
+    }
+
+    /// <summary>
+    /// The C# members for the <c>def</c>s of a class body: methods without <c>self</c>, and <c>@property</c>s
+    /// (with a setter only when <paramref name="settable"/>); static, class and special methods get none.
+    /// </summary>
+    // typeName: the C# type the members belong to (names Literal enums); reserved: member names C# already uses there.
+    private (List<FunctionWrapper> Methods, List<PropertyWrapper> Properties) PlanMembers(
+        string className, int classLine, IReadOnlyList<PythonFunction> defs, string typeName, IReadOnlySet<string> reserved, bool settable)
+    {
+        _scope = _moduleName + "." + className;
         try
         {
             var methods = new List<PythonFunction>();
             var getters = new Dictionary<string, PythonFunction>(StringComparer.Ordinal);
             var setters = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var method in pythonClass.Methods)
+            foreach (var method in defs)
             {
                 if (method.Decorators.Contains("property"))
                 {
@@ -87,7 +101,7 @@ internal sealed partial class WrapperPlanner
                 }
                 else if (method.Decorators.Any(d => d is "staticmethod" or "classmethod" || d.EndsWith(".deleter", StringComparison.Ordinal)))
                 {
-                    Note(method, $"'{pythonClass.Name}.{method.Name}' is a {method.Decorators[0]} and gets no C# member; call it through the PyObject.");
+                    Note(method, $"'{className}.{method.Name}' is a {method.Decorators[0]} and gets no C# member; call it through the PyObject.");
                 }
                 else if (method.Name.StartsWith("__", StringComparison.Ordinal) && method.Name.EndsWith("__", StringComparison.Ordinal))
                 {
@@ -95,7 +109,7 @@ internal sealed partial class WrapperPlanner
                 }
                 else if (method.Parameters.Count == 0 || method.Parameters[0].Kind is not (ParameterKinds.PositionalOnly or ParameterKinds.PositionalOrKeyword))
                 {
-                    Note(method, $"'{pythonClass.Name}.{method.Name}' takes no 'self' and gets no C# member.");
+                    Note(method, $"'{className}.{method.Name}' takes no 'self' and gets no C# member.");
                 }
                 else
                 {
@@ -103,8 +117,6 @@ internal sealed partial class WrapperPlanner
                 }
             }
 
-            // A member C# already has (object's, the wrapper's own, the class's name) takes the one escape: a trailing '_'.
-            var reserved = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { type.Name };
             var planned = PlanFunctions(methods, reserved);
             var used = new HashSet<string>(reserved, StringComparer.Ordinal);
             used.UnionWith(planned.Select(p => p.MethodName));
@@ -119,15 +131,16 @@ internal sealed partial class WrapperPlanner
                 var csharpName = CSharpNames.AvoidReserved(CSharpNames.ToPascalCase(name), reserved);
                 if (!used.Add(csharpName))
                 {
-                    NoteTaken(pythonClass, name, csharpName);
+                    _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, classLine,
+                        $"{_moduleName}: '{className}.{name}' would become the C# member '{csharpName}', which a method of the class already is; it gets no C# member."));
                     continue;
                 }
-                if (PlanProperty(pythonClass, getter, type, csharpName, setters.Contains(name)) is { } property)
+                if (PlanProperty(className, getter, typeName, csharpName, settable && setters.Contains(name)) is { } property)
                 {
                     properties.Add(property);
                 }
             }
-            return new ClassWrapper(type, pythonClass.Docstring, planned, properties);
+            return (planned, properties);
         }
         finally
         {
@@ -135,14 +148,14 @@ internal sealed partial class WrapperPlanner
         }
     }
 
-    private PropertyWrapper? PlanProperty(PythonClass pythonClass, PythonFunction getter, ClassType type, string csharpName, bool hasSetter)
+    private PropertyWrapper? PlanProperty(string className, PythonFunction getter, string typeName, string csharpName, bool hasSetter)
     {
         if (getter.Returns is not { } annotation)
         {
-            Note(getter, $"the property '{pythonClass.Name}.{getter.Name}' has no return annotation and gets no C# property; annotate it (-> Any for PyObject).");
+            Note(getter, $"the property '{className}.{getter.Name}' has no return annotation and gets no C# property; annotate it (-> Any for PyObject).");
             return null;
         }
-        var mapping = TypeMapper.MapReturn(annotation, _enums, type.Name + csharpName);
+        var mapping = TypeMapper.MapReturn(annotation, _enums, typeName + csharpName);
         if (mapping.Problem is not null)
         {
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, annotation.Line, annotation.Column,
@@ -151,20 +164,17 @@ internal sealed partial class WrapperPlanner
         }
         if (mapping.Type is not { } propertyType)
         {
-            Note(getter, $"the property '{pythonClass.Name}.{getter.Name}' is annotated None and gets no C# property.");
+            Note(getter, $"the property '{className}.{getter.Name}' is annotated None and gets no C# property.");
             return null;
         }
         // One C# type serves both ways only when the annotation maps the same as an argument (not for collections).
-        var setterType = hasSetter ? TypeMapper.MapParameter(annotation, _enums, type.Name + csharpName).Type : null;
+        var setterType = hasSetter ? TypeMapper.MapParameter(annotation, _enums, typeName + csharpName).Type : null;
         var settable = setterType is not null && setterType.ParameterSpelling == propertyType.Spelling && propertyType.LazyConverterExpression("") is null;
         if (hasSetter && !settable)
         {
-            Note(getter, $"the property '{pythonClass.Name}.{getter.Name}' has a setter, but its type '{annotation.Text}' reads and writes as different C# types; the C# property is get-only.");
+            Note(getter, $"the property '{className}.{getter.Name}' has a setter, but its type '{annotation.Text}' reads and writes as different C# types; the C# property is get-only.");
         }
         return new PropertyWrapper(getter.Name, csharpName, getter.Docstring, propertyType, settable);
     }
 
-    private void NoteTaken(PythonClass pythonClass, string pythonName, string csharpName) =>
-        _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, pythonClass.Line,
-            $"{_moduleName}: '{pythonClass.Name}.{pythonName}' would become the C# member '{csharpName}', which a method of the class already is; it gets no C# member."));
 }

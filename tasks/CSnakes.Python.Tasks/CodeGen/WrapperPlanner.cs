@@ -49,13 +49,14 @@ internal sealed partial class WrapperPlanner
         {
             planner._enums.FindRecord(record.Name);
         }
+        var recordMethods = planner.PlanRecordMethods(signatures.Records ?? []);
         foreach (var (code, line, message) in planner._enums.RecordNotes)
         {
             planner._diagnostics.Add(GenerationDiagnostic.Warning(code, sourceFile, line, 1, message));
         }
         // Overloads of one function map the same annotations again; report each problem once.
         diagnostics = planner._diagnostics.Distinct().ToList();
-        return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared, planner._enums.DeclaredRecords, classWrappers);
+        return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared, planner._enums.DeclaredRecords, classWrappers, recordMethods);
     }
 
     // reserved: C# member names the wrapper's type already has (a class's PythonObject, object's members…).

@@ -9,7 +9,7 @@ using var env = PythonEnvironment.Start();
 
 // Parameters annotated with protocols (SupportsFloat, SupportsIndex, ReadableBuffer, SupportsLenAndGetItem),
 // or containers of them, are PyObject in C# (README type table): the values are made with PyObject.From.
-// A bare TypeVar is Any, so Iterable[_T] is IEnumerable<PyObject>; str | bytes is one overload per type.
+// A bare TypeVar is Any, so Iterable[_T] is IEnumerable<PyObject>; str | bytes is one overload per type; *args is PyObject[].
 static PyObject P<T>(T value) => PyObject.From(value);
 static string Show<T>(T value)
 {
@@ -22,7 +22,7 @@ Console.WriteLine($"gcd: {Show(env.Math().Gcd([P(12L), P(18L)]))}");
 Console.WriteLine($"log: {Show(env.Math().Log(P(8L), P(2L)))}");
 Console.WriteLine($"crc32: {Show(env.Zlib().Crc32(P<byte[]>("hello"u8.ToArray()), 5))}");
 Console.WriteLine($"shlex_join: {Show(env.Shlex().Join(["echo", "a b", "it's"]))}");
-Console.WriteLine($"path_join: {Show(env.OsPath().Join("usr", ["lib", "x.txt"]))}");
+Console.WriteLine($"path_join: {Show(env.OsPath().Join("usr", [P("lib"), P("x.txt")]))}");
 Console.WriteLine($"bisect_left: {Show(env.Bisect().BisectLeft(P<IReadOnlyList<long>>([1, 3, 5, 7]), P(5L)))}");
 using (PyObject sum = env.Operator().Add(P(40L), P(2L)))
 {

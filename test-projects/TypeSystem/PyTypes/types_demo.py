@@ -239,6 +239,20 @@ class Point:
     color: Color
     label: str = "pt"
 
+    def norm1(self) -> int:
+        """Runs on a Python copy of the C# record."""
+        return abs(self.x) + abs(self.y)
+
+    def shifted(self, dx: int, dy: int = 0) -> "Point":
+        return dataclasses.replace(self, x=self.x + dx, y=self.y + dy)
+
+    def rename(self, label: str) -> None:
+        self.label = label  # changes the copy only: the C# record is a value
+
+    @property
+    def area(self) -> int:
+        return self.x * self.y
+
 
 def move(points: list[Point], dx: int) -> list[Point]:
     assert all(isinstance(p, Point) for p in points)
