@@ -80,6 +80,8 @@ public sealed class TypeSystemTests
             // one that holds its default is left out, any other value is refused before Python is called.
             "call_shape: 1,-,3,-,5|1,2,3,-,5|1,2,4,6,5|1,-,3,6,5|1,-,3,-,7",
             "call_shape_refused: c",
+            // A null where Python needs a value names the function and its parameter, not a converter's 'value'.
+            "null_argument: words True",
             "keyword_spy: 1,-,1,[]|1,2,3,[]",
         ];
         foreach (var line in expected)

@@ -146,6 +146,28 @@ public sealed class GeneratePythonWrappersTests
     }
 
     [TestMethod]
+    [DataRow("3.9.18")]
+    [DataRow("3.13.0")]
+    public void AModuleNamedLikeAStandardLibraryModuleIsCspy3009(string version)
+    {
+        var python = PyenvPython.Require(version);
+        using var project = new TempFolder();
+        project.Write("queue.py", "def put(x: int) -> None: ...\n");
+        project.Write("enum/__init__.py", "def parse(x: str) -> int: ...\n");
+        project.Write("jobs/queue.py", "def take() -> int: ...\n");
+        project.Write("asyncio.pyi", "def run(x: int) -> int: ...\n");
+        project.Write("weather.py", "def today() -> str: ...\n");
+        var (task, engine) = CreateTask(project, python, "queue.py", "enum/__init__.py", "jobs/queue.py", "asyncio.pyi", "weather.py");
+
+        Assert.IsTrue(task.Execute(), engine.ErrorText);
+
+        // Only modules that take a standard-library name on sys.path shadow it; a stub or a submodule does not.
+        var warnings = engine.Warnings.Where(w => w.Code == "CSPY3009").ToList();
+        CollectionAssert.AreEquivalent(new[] { "queue.py", "__init__.py" }, warnings.Select(w => Path.GetFileName(w.File)).ToArray());
+        StringAssert.Contains(warnings.Single(w => w.File.EndsWith("queue.py", StringComparison.Ordinal)).Message, "'import queue'");
+    }
+
+    [TestMethod]
     public void MissingPythonIsCspy2003()
     {
         using var project = new TempFolder();

@@ -107,6 +107,8 @@ public sealed class WrapperEmitterTests
         Assert.IsFalse(code.Contains("__gap", StringComparison.Ordinal), "nothing follows the only omittable argument");
         StringAssert.Contains(code, "__call.AddKeyword(\"label\", StrConverter.Instance, label);");
         StringAssert.Contains(code, "__call.Add(IntConverter.Instance, a);");
+        // A reference-type parameter that may not be None is checked before the GIL is taken, naming the function.
+        StringAssert.Contains(code, "if (label is null) throw new ArgumentNullException(\"label\", \"stats.smoothing.tune() needs a value for its parameter 'label'");
         StringAssert.Contains(code, "return __call.Invoke(_fnTune, IntConverter.Instance, \"stats.smoothing.tune\");");
     }
 

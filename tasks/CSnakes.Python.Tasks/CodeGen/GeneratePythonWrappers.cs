@@ -68,6 +68,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             return false;
         }
 
+        Report(StdlibShadowing.Check(modules, result.Report!.StdlibModules));
         var planned = new List<(ModuleSource Module, FileSignatures Signatures, ModuleWrapper Wrapper)>();
         for (var i = 0; i < modules.Count; i++)
         {

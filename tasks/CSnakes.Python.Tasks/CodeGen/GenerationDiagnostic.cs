@@ -54,4 +54,7 @@ internal static class DiagnosticCodes
 
     /// <summary>The signature reader left out a public definition (an unevaluable condition, a re-export from a file it cannot see...).</summary>
     public const string DefinitionNotRead = "CSPY3008";
+
+    /// <summary>A project module shadows a standard-library module of the same top-level name.</summary>
+    public const string ShadowsStdlib = "CSPY3009";
 }

@@ -256,74 +256,96 @@ internal sealed partial class WrapperEmitter
     // context: the Python name that errors mention.
     private void EmitCallBody(FunctionWrapper function, string callable, string pythonName, IReadOnlyList<string> getCallable)
     {
-        var w = _writer;
-        using (w.Block())
-        using (w.Block(AcquireGil))
+        using (_writer.Block())
         {
-            foreach (var statement in getCallable)
+            EmitNullChecks(function, pythonName);
+            using (_writer.Block(AcquireGil))
             {
-                w.Line(statement);
+                EmitCall(function, callable, pythonName, getCallable);
             }
-            // PyCall converts each argument straight into a stack slot and calls with vectorcall:
-            // no PyObject (so no finalizable allocation) per argument or result.
-            var positional = PythonOrder(function.Parameters.Where(p => p.Passing == ArgumentPassing.Positional)).ToList();
-            var keywords = PythonOrder(function.Parameters.Where(p => p.Passing == ArgumentPassing.Keyword)).ToList();
-            var varPositional = function.Parameters.FirstOrDefault(p => p.Passing == ArgumentPassing.VarPositional);
-            var varKeyword = function.Parameters.FirstOrDefault(p => p.Passing == ArgumentPassing.VarKeyword);
-            var count = positional.Count.ToString(CultureInfo.InvariantCulture);
-            if (varPositional is null)
-            {
-                w.Line($"using var __call = new {DotNetNames.PyCall}(stackalloc nint[{DotNetNames.PyCall}.SlotsFor({count})]);");
-            }
-            else
-            {
-                w.Line($"int __slots = {DotNetNames.PyCall}.SlotsFor({count} + ({varPositional.CSharpName}?.Length ?? 0));");
-                w.Line($"using var __call = new {DotNetNames.PyCall}(__slots <= 32 ? stackalloc nint[__slots] : new nint[__slots]);");
-            }
+        }
+    }
 
-            // Positional arguments come first in Python order, so a conversion error names the first bad one.
-            EmitPositionalArguments(positional, varPositional, pythonName);
-            if (varPositional is not null)
-            {
-                // *args goes after the named positional arguments; the caller keeps ownership of its objects.
-                w.Line($"__call.AddRange({varPositional.CSharpName});");
-            }
-            foreach (var parameter in keywords)
-            {
-                EmitArgument(parameter, keyword: true);
-            }
-            if (varKeyword is not null)
-            {
-                w.Line($"__call.AddKeywords({varKeyword.CSharpName});");
-            }
+    // The statements inside the GIL: bind the callable, add the arguments, call, convert the result.
+    private void EmitCall(FunctionWrapper function, string callable, string pythonName, IReadOnlyList<string> getCallable)
+    {
+        var w = _writer;
+        foreach (var statement in getCallable)
+        {
+            w.Line(statement);
+        }
+        // PyCall converts each argument straight into a stack slot and calls with vectorcall:
+        // no PyObject (so no finalizable allocation) per argument or result.
+        var positional = PythonOrder(function.Parameters.Where(p => p.Passing == ArgumentPassing.Positional)).ToList();
+        var keywords = PythonOrder(function.Parameters.Where(p => p.Passing == ArgumentPassing.Keyword)).ToList();
+        var varPositional = function.Parameters.FirstOrDefault(p => p.Passing == ArgumentPassing.VarPositional);
+        var varKeyword = function.Parameters.FirstOrDefault(p => p.Passing == ArgumentPassing.VarKeyword);
+        var count = positional.Count.ToString(CultureInfo.InvariantCulture);
+        if (varPositional is null)
+        {
+            w.Line($"using var __call = new {DotNetNames.PyCall}(stackalloc nint[{DotNetNames.PyCall}.SlotsFor({count})]);");
+        }
+        else
+        {
+            w.Line($"int __slots = {DotNetNames.PyCall}.SlotsFor({count} + ({varPositional.CSharpName}?.Length ?? 0));");
+            w.Line($"using var __call = new {DotNetNames.PyCall}(__slots <= 32 ? stackalloc nint[__slots] : new nint[__slots]);");
+        }
 
-            var field = callable;
-            var context = CSharpLiterals.String(pythonName);
-            if (function.IsAsync)
-            {
-                EmitAsyncReturn(function, field, context);
-                return;
-            }
-            if (function.IsAsyncIterator)
-            {
-                EmitAsyncIteratorReturn(function, field, context);
-                return;
-            }
-            switch (function.ReturnType)
-            {
-                case null:
-                    w.Line($"__call.Invoke({field});");
-                    break;
-                case var type when type == ScalarType.Object:
-                    // The caller owns the returned object.
-                    w.Line($"return __call.InvokeObject({field});");
-                    break;
-                case var type:
-                    // A lazy result converts items after this method returns; its converter names the function itself.
-                    var converter = type.LazyConverterExpression(context) ?? ConverterReference(type);
-                    w.Line($"return __call.Invoke({field}, {converter}, {context});");
-                    break;
-            }
+        // Positional arguments come first in Python order, so a conversion error names the first bad one.
+        EmitPositionalArguments(positional, varPositional, pythonName);
+        if (varPositional is not null)
+        {
+            // *args goes after the named positional arguments; the caller keeps ownership of its objects.
+            w.Line($"__call.AddRange({varPositional.CSharpName});");
+        }
+        foreach (var parameter in keywords)
+        {
+            EmitArgument(parameter, keyword: true);
+        }
+        if (varKeyword is not null)
+        {
+            w.Line($"__call.AddKeywords({varKeyword.CSharpName});");
+        }
+
+        var field = callable;
+        var context = CSharpLiterals.String(pythonName);
+        if (function.IsAsync)
+        {
+            EmitAsyncReturn(function, field, context);
+            return;
+        }
+        if (function.IsAsyncIterator)
+        {
+            EmitAsyncIteratorReturn(function, field, context);
+            return;
+        }
+        switch (function.ReturnType)
+        {
+            case null:
+                w.Line($"__call.Invoke({field});");
+                break;
+            case var type when type == ScalarType.Object:
+                // The caller owns the returned object.
+                w.Line($"return __call.InvokeObject({field});");
+                break;
+            case var type:
+                // A lazy result converts items after this method returns; its converter names the function itself.
+                var converter = type.LazyConverterExpression(context) ?? ConverterReference(type);
+                w.Line($"return __call.Invoke({field}, {converter}, {context});");
+                break;
+        }
+    }
+
+    // A null where Python needs a value is the caller's mistake: say which function and which Python parameter,
+    // before any conversion (a converter only knows its own 'value'). PyObject parameters send null as None.
+    private void EmitNullChecks(FunctionWrapper function, string pythonName)
+    {
+        foreach (var parameter in function.Parameters.Where(p => p.Null == NullMeaning.NotNullable && !p.ValueType.IsValueType && p.ValueType != ScalarType.Object
+            && p.Passing is ArgumentPassing.Positional or ArgumentPassing.Keyword))
+        {
+            var name = parameter.CSharpName.TrimStart('@');
+            var message = $"{pythonName}() needs a value for its parameter '{parameter.PythonName}': null is not allowed there (its annotation is not Optional).";
+            _writer.Line($"if ({parameter.CSharpName} is null) throw new {DotNetNames.ArgumentNullException}({CSharpLiterals.String(name)}, {CSharpLiterals.String(message)});");
         }
     }
 

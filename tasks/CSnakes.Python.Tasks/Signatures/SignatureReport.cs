@@ -3,7 +3,8 @@ namespace CSnakes.Python.Tasks.Signatures;
 // The JSON printed by scripts/read_signatures.py, read with snake_case property names.
 
 /// <summary>Everything the reader script reported, one entry per file in the order asked.</summary>
-internal sealed record SignatureReport(int Version, IReadOnlyList<FileSignatures> Files);
+// StdlibModules: the top-level module names of the reading interpreter's standard library.
+internal sealed record SignatureReport(int Version, IReadOnlyList<FileSignatures> Files, IReadOnlyList<string>? StdlibModules = null);
 
 /// <summary>
 /// One file: either <see cref="Error"/> (it does not parse) or its docstring, functions and classes.

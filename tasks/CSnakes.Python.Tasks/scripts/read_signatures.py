@@ -86,11 +86,29 @@ def main():
     # Aliases and re-exports may come from any file of the run, so they resolve once all are read.
     signatures_types.resolve_run(modules)
     signatures_exports.apply_run(modules)
-    result = {"version": FORMAT_VERSION, "files": [strip_private(f) for f in files]}
+    result = {"version": FORMAT_VERSION, "files": [strip_private(f) for f in files], "stdlib_modules": stdlib_module_names()}
     # ensure_ascii keeps the output independent of the console encoding (-I ignores PYTHONIOENCODING).
     sys.stdout.buffer.write(json.dumps(result, ensure_ascii=True, sort_keys=True).encode("ascii"))
     sys.stdout.buffer.write(b"\n")
     sys.stdout.flush()
+
+
+def stdlib_module_names():
+    """The top-level names of this interpreter's standard library: a project module of one of these names shadows it."""
+    names = set(getattr(sys, "stdlib_module_names", ())) | set(sys.builtin_module_names)
+    if not getattr(sys, "stdlib_module_names", None):
+        # Before 3.10: the stdlib folder's modules and packages, and its C extensions.
+        import sysconfig
+
+        for key in ("stdlib", "platstdlib"):
+            folder = sysconfig.get_paths().get(key)
+            for directory in (folder, os.path.join(folder or "", "lib-dynload")):
+                if directory and os.path.isdir(directory):
+                    for entry in os.listdir(directory):
+                        name = entry.split(".", 1)[0]
+                        if name.isidentifier() and name != "site-packages":
+                            names.add(name)
+    return sorted(names)
 
 
 def read_entries():

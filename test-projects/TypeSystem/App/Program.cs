@@ -150,6 +150,15 @@ catch (ArgumentException e)
 {
     Console.WriteLine($"call_shape_refused: {e.ParamName}");
 }
+try
+{
+    py.ShoutAll(null!);
+    Console.WriteLine("null_argument: no error");
+}
+catch (ArgumentNullException e)
+{
+    Console.WriteLine($"null_argument: {e.ParamName} {e.Message.Contains("types_demo.shout_all", StringComparison.Ordinal)}");
+}
 Console.WriteLine($"keyword_spy: {py.KeywordSpy(1)}|{py.KeywordSpy(1, 2, c: 3)}");
 Lie("lying_bool", () => py.LyingBool());
 Lie("lying_point", () => py.LyingPoint());
