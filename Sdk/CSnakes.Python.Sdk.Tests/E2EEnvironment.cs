@@ -32,7 +32,7 @@ public static class E2EEnvironment
         TinyWheel.Write(WheelDirectory, "1.0", answer: 42);
         TinyWheel.Write(WheelDirectory, "2.0", answer: 43);
 
-        foreach (var project in new[] { "runtime/CSnakes.Runtime/CSnakes.Runtime.csproj", "Sdk/CSnakes.Python.Sdk.csproj" })
+        foreach (var project in new[] { "runtime/CSnakes.Runtime/CSnakes.Runtime.csproj", "Sdk/CSnakes.Python.Sdk.csproj", "templates/CSnakes.Python.Templates/CSnakes.Python.Templates.csproj" })
         {
             var pack = DotNetCli.Run(RepoRoot, "pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", Feed,
                 $"-p:Version={Version}", "-nodeReuse:false");

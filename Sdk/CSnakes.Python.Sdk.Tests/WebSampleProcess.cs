@@ -22,7 +22,7 @@ public sealed class WebSampleProcess : IDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private WebSampleProcess(string binDirectory, int port)
+    private WebSampleProcess(string binDirectory, string assembly, int port)
     {
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet")
@@ -33,7 +33,7 @@ public sealed class WebSampleProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "WebApp.dll", "--urls", BaseAddress.ToString().TrimEnd('/') })
+        foreach (var argument in new[] { assembly, "--urls", BaseAddress.ToString().TrimEnd('/') })
         {
             start.ArgumentList.Add(argument);
         }
@@ -85,9 +85,12 @@ public sealed class WebSampleProcess : IDisposable
     public static string BinDirectory(BuiltWorkspace built) => Path.Combine(built.Directory, "WebApp", "bin", "Debug", "net10.0");
 
     /// <summary>Starts the app and waits until Kestrel says it is listening.</summary>
-    public static WebSampleProcess Start(BuiltWorkspace built)
+    public static WebSampleProcess Start(BuiltWorkspace built) => Start(BinDirectory(built), "WebApp.dll");
+
+    /// <summary>Starts any built web app (<paramref name="assembly"/> in <paramref name="binDirectory"/>) and waits until it listens.</summary>
+    public static WebSampleProcess Start(string binDirectory, string assembly)
     {
-        var app = new WebSampleProcess(BinDirectory(built), FreePort());
+        var app = new WebSampleProcess(binDirectory, assembly, FreePort());
         var ready = Task.WhenAny(app._listening.Task, app._process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(1))).Result;
         if (ready != app._listening.Task)
         {
