@@ -5,8 +5,9 @@ using static CSnakes.Runtime.Tests.TestSupport.TestPython;
 namespace CSnakes.Runtime.Tests;
 
 /// <summary>
-/// A list or dict emptied while it is being converted (by an item's own property, or by another Python
-/// thread the property hands off to) must never crash the process: a list that changed size is an
+/// A list or dict emptied while it is being converted (by an item's own property or <c>__getattribute__</c>,
+/// by a finalizer the garbage collector runs, or by another Python thread the property hands off to) must
+/// never crash the process: a list that changed size is an
 /// <see cref="InvalidOperationException"/>, a dict converts the snapshot taken when conversion began.
 /// Before the fix these were use-after-free reads (SIGSEGV/SIGBUS, or wrong data), so each case runs in
 /// a child process, <see cref="Repetitions"/> times, and the parent asserts how the child ended.
@@ -25,6 +26,8 @@ public sealed class ContainerMutationTests
     [DataRow("dict_cleared_by_property")]
     [DataRow("dict_cleared_by_thread")]
     [DataRow("list_grown_by_property")]
+    [DataRow("list_cleared_by_getattribute")]
+    [DataRow("dict_cleared_by_finalizer")]
     [DataRow("mapping_with_bad_items")]
     [Timeout(300_000, CooperativeCancellation = true)]
     public void AContainerEmptiedDuringConversionNeverCrashesTheProcess(string caseName)
@@ -57,6 +60,8 @@ public sealed class ContainerMutationTests
         {
             _ when caseName.Contains("thread", StringComparison.Ordinal) => "HandingOff",
             "list_grown_by_property" => "Growing",
+            "list_cleared_by_getattribute" => "ClearingByGetattribute",
+            "dict_cleared_by_finalizer" => "Collecting",
             _ => "Clearing",
         });
         using (var function = module.GetAttr(caseName))

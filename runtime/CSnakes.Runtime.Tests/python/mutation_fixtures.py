@@ -145,3 +145,60 @@ class NotPairs:
 
 def mapping_with_bad_items(count: int) -> NotPairs:
     return NotPairs()
+
+
+class ClearingByGetattribute:
+    """Not a property: every attribute read goes through __getattribute__, which empties the list once."""
+
+    def __init__(self, n: int, target: Any = None) -> None:
+        object.__setattr__(self, "_n", n)
+        object.__setattr__(self, "_target", target)
+
+    def __getattribute__(self, name: str) -> Any:
+        target = object.__getattribute__(self, "_target")
+        if target is not None:
+            object.__setattr__(self, "_target", None)
+            _empty(target)
+        n = object.__getattribute__(self, "_n")
+        return {"first": n, "second": n * 10}.get(name) if name in ("first", "second") else object.__getattribute__(self, name)
+
+
+def list_cleared_by_getattribute(count: int) -> list:
+    items = [ClearingByGetattribute(i) for i in range(count)]
+    object.__setattr__(items[0], "_target", items)
+    return items
+
+
+class _EmptiesOnCollection:
+    """Garbage in a reference cycle whose finalizer empties a container: the GC, not the item, mutates it."""
+
+    def __init__(self, target: Any) -> None:
+        self.target = target
+        self.cycle = self
+
+    def __del__(self) -> None:
+        _empty(self.target)
+
+
+@dataclass
+class Collecting:
+    """A record whose first field runs the garbage collector (as any allocation may)."""
+    n: int
+
+    @property
+    def first(self) -> int:
+        import gc
+        gc.collect()
+        return self.n
+
+    @property
+    def second(self) -> int:
+        return self.n * 10
+
+
+def dict_cleared_by_finalizer(count: int) -> dict:
+    import gc
+    gc.collect()  # nothing else pending, so the next collection runs exactly our finalizer
+    items = {i: Collecting(i) for i in range(count)}
+    _EmptiesOnCollection(items)  # unreachable at once, but kept by its cycle until a collection
+    return items
