@@ -68,7 +68,7 @@ public sealed class DictConverter<TKey, TValue> : PyConverter<IReadOnlyDictionar
 
     /// <inheritdoc/>
     /// <remarks>
-    /// Converts a snapshot of the items taken when the conversion begins (<c>PyDict_Items</c>, or
+    /// Converts a snapshot of the items taken when the conversion begins (<c>PyDict_Copy</c>, or
     /// <c>PyMapping_Items</c> for other mappings): converting a key or value can run Python code that changes
     /// the dict, and then the result is the dict as it was, never a mix and never freed memory.
     /// </remarks>
@@ -76,10 +76,26 @@ public sealed class DictConverter<TKey, TValue> : PyConverter<IReadOnlyDictionar
     {
         if (CPythonApi.IsDict(obj))
         {
-            // Not PyDict_Next: its key and value are borrowed from the live dict (freed if Python code
-            // clears it) and free-threaded builds do not allow it without a lock we could not hold here.
-            using var items = ContainerItems.DictItems(obj);
-            return FromItems(items.Handle, obj);
+            // Not PyDict_Next on obj itself: its key and value are borrowed from the live dict (freed if
+            // Python code clears it) and free-threaded builds do not allow it without a lock we could not
+            // hold across Python code. A private copy is atomic and, for compact dicts, a memory copy.
+            using var copy = ContainerItems.DictCopy(obj);
+            var result = new Dictionary<TKey, TValue>((int)Math.Min(ContainerItems.DictSize(copy.Handle), int.MaxValue));
+            nint position = 0;
+            while (ContainerItems.NextEntry(copy.Handle, ref position, out var key, out var value))
+            {
+                try
+                {
+                    Add(result, _key.FromPythonHandle(key.Handle), _value.FromPythonHandle(value.Handle), obj);
+                }
+                finally
+                {
+                    key.Dispose();
+                    value.Dispose();
+                }
+            }
+
+            return new ReadOnlyDictionary<TKey, TValue>(result);
         }
 
         if (CPythonApi.IsUnicode(obj) || CPythonApi.IsList(obj) || CPythonApi.IsTuple(obj) || CPythonApi.IsBytes(obj))
@@ -99,7 +115,7 @@ public sealed class DictConverter<TKey, TValue> : PyConverter<IReadOnlyDictionar
         }
     }
 
-    /// <summary>Converts a list of (key, value) tuples that this converter owns.</summary>
+    /// <summary>Converts a list of (key, value) tuples that this converter owns (from a mapping's <c>items()</c>).</summary>
     private IReadOnlyDictionary<TKey, TValue> FromItems(nint items, nint source)
     {
         // The items list is ours, but each pair is still held while converting: Python code could reach the

@@ -12,8 +12,11 @@ internal static unsafe partial class CPythonApi
     private static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> s_leafListGetItemRef;
     private static delegate* unmanaged<nint, nint, nint> s_listGetItemRef;
 
-    /// <summary><c>dict.items()</c> as a new list of new 2-tuples; atomic (under the GIL, or the dict's lock when free-threaded).</summary>
-    public static delegate* unmanaged<nint, nint> PyDict_Items;
+    /// <summary>A new plain dict with the same items (a memory copy for compact dicts); atomic (under the GIL, or the dict's lock when free-threaded).</summary>
+    public static delegate* unmanaged<nint, nint> PyDict_Copy;
+
+    /// <summary>Borrowed key and value, and not thread-safe when free-threaded: only through <see cref="ContainerItems.NextEntry"/>, on a private copy.</summary>
+    public static delegate* unmanaged<nint, nint*, nint*, nint*, int> PyDict_Next;
 
     /// <summary>
     /// A new reference to <c>list[index]</c>, or 0 with <c>IndexError</c> set when the index is out of range
@@ -44,7 +47,8 @@ internal static unsafe partial class CPythonApi
 
     private static void LoadContainers()
     {
-        PyDict_Items = (delegate* unmanaged<nint, nint>)Require("PyDict_Items");
+        PyDict_Copy = (delegate* unmanaged<nint, nint>)Require("PyDict_Copy");
+        PyDict_Next = (delegate* unmanaged<nint, nint*, nint*, nint*, int>)Require("PyDict_Next");
         nint getItemRef = Optional("PyList_GetItemRef");
         if (getItemRef != 0 && ObTypeOffset == 8)
         {

@@ -46,8 +46,8 @@ internal static unsafe partial class CPythonApi
     public static delegate* unmanaged<nint, nint, nint, int> PyDict_SetItem;
     public static delegate* unmanaged<nint, nint, nint, int> PyDict_SetItemString;
     public static delegate* unmanaged<nint, nint> PyMapping_Items;
-    // No PyList_GetItem, PyTuple_GetItem or PyDict_Next here: borrowed items go through ContainerItems
-    // (Native/CPythonApi.Containers.cs), which hands out owned references for anything mutable.
+    // No PyList_GetItem or PyTuple_GetItem here, and PyDict_Next is in CPythonApi.Containers.cs: borrowed
+    // items go through ContainerItems, which hands out owned references for anything mutable.
     public static delegate* unmanaged<nint, int> PySequence_Check;
     public static delegate* unmanaged<nint, nint> PySequence_Size;
     public static delegate* unmanaged<nint, nint, nint> PySequence_GetItem;

@@ -50,13 +50,39 @@ internal static unsafe class ContainerItems
     public static BorrowedRef TupleItem(nint tuple, nint index) => new(CPythonApi.LeafTupleGetItem(tuple, index));
 
     /// <summary>
-    /// A snapshot of a dict's items: a new list of new <c>(key, value)</c> tuples, taken atomically, so
-    /// converting it is unaffected by anything that later changes the dict.
+    /// A snapshot of a dict (or dict subclass): a new plain dict, copied atomically, so converting it is
+    /// unaffected by anything that later changes the original. Cheaper than <c>PyDict_Items</c> (no tuple
+    /// per item) and safe to walk with <see cref="NextEntry"/> because no other code holds it.
     /// </summary>
-    public static OwnedRef DictItems(nint dict) => OwnedRef.Steal(CPythonApi.PyDict_Items(dict));
+    public static OwnedRef DictCopy(nint dict) => OwnedRef.Steal(CPythonApi.PyDict_Copy(dict));
 
     /// <summary>
-    /// Splits an item of an items list (see <see cref="DictItems"/>, <c>PyMapping_Items</c>) into key and
+    /// The next entry of a dict this scope owns privately (see <see cref="DictCopy"/>), key and value as owned
+    /// references taken before anything else runs; false at the end. <paramref name="position"/> starts at 0.
+    /// </summary>
+    public static bool NextEntry(nint dict, ref nint position, out OwnedRef key, out OwnedRef value)
+    {
+        nint k, v;
+        fixed (nint* p = &position)
+        {
+            if (CPythonApi.PyDict_Next(dict, p, &k, &v) == 0)
+            {
+                key = value = default;
+                return false;
+            }
+        }
+
+        // Even a private copy is reachable through gc.get_objects(), so the entry is held, not borrowed.
+        key = OwnedRef.NewRef(new BorrowedRef(k));
+        value = OwnedRef.NewRef(new BorrowedRef(v));
+        return true;
+    }
+
+    /// <summary>Number of items of a dict (or subclass); runs no Python code.</summary>
+    public static nint DictSize(nint dict) => CPythonApi.PyDict_Size(dict);
+
+    /// <summary>
+    /// Splits an item of an items list (<c>PyMapping_Items</c>) into key and
     /// value, borrowed from <paramref name="pair"/>, which the caller owns; false when it is not a 2-tuple
     /// (a user mapping's <c>items()</c> can return anything).
     /// </summary>
