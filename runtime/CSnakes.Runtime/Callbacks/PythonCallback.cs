@@ -27,6 +27,7 @@ internal abstract class PythonCallback
     }
 
     /// <summary>Reads argument <paramref name="index"/> (0-based); a mismatch is a Python TypeError naming it.</summary>
+    /// <remarks>The arguments are borrowed from Python's caller, which keeps them alive for the whole call.</remarks>
     protected T Argument<T>(PyConverter<T> converter, ReadOnlySpan<nint> args, int index)
     {
         try

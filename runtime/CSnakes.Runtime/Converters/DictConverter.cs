@@ -67,52 +67,73 @@ public sealed class DictConverter<TKey, TValue> : PyConverter<IReadOnlyDictionar
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Converts a snapshot of the items taken when the conversion begins (<c>PyDict_Copy</c>, or
+    /// <c>PyMapping_Items</c> for other mappings): converting a key or value can run Python code that changes
+    /// the dict, and then the result is the dict as it was, never a mix and never freed memory.
+    /// </remarks>
     protected internal override unsafe IReadOnlyDictionary<TKey, TValue> FromPythonHandle(nint obj)
     {
         if (CPythonApi.IsDict(obj))
         {
-            var result = new Dictionary<TKey, TValue>((int)Math.Min(CPythonApi.PyDict_Size(obj), int.MaxValue));
-            nint position = 0, key, item;
-            while (CPythonApi.PyDict_Next(obj, &position, &key, &item) != 0)
+            // Not PyDict_Next on obj itself: its key and value are borrowed from the live dict (freed if
+            // Python code clears it) and free-threaded builds do not allow it without a lock we could not
+            // hold across Python code. A private copy is atomic and, for compact dicts, a memory copy.
+            using var copy = ContainerItems.DictCopy(obj);
+            var result = new Dictionary<TKey, TValue>((int)Math.Min(ContainerItems.DictSize(copy.Handle), int.MaxValue));
+            nint position = 0;
+            while (ContainerItems.NextEntry(copy.Handle, ref position, out var key, out var value))
             {
-                Add(result, _key.FromPythonHandle(key), _value.FromPythonHandle(item), obj);
+                try
+                {
+                    Add(result, _key.FromPythonHandle(key.Handle), _value.FromPythonHandle(value.Handle), obj);
+                }
+                finally
+                {
+                    key.Dispose();
+                    value.Dispose();
+                }
             }
 
             return new ReadOnlyDictionary<TKey, TValue>(result);
         }
 
-        return FromMapping(obj);
-    }
-
-    private unsafe IReadOnlyDictionary<TKey, TValue> FromMapping(nint obj)
-    {
         if (CPythonApi.IsUnicode(obj) || CPythonApi.IsList(obj) || CPythonApi.IsTuple(obj) || CPythonApi.IsBytes(obj))
         {
             throw ConversionErrors.Expected("dict", obj);
         }
 
-        nint items = CPythonApi.PyMapping_Items(obj);
-        if (items == 0)
+        nint mappingItems = CPythonApi.PyMapping_Items(obj);
+        if (mappingItems == 0)
         {
             throw ConversionErrors.FromPendingError("dict", obj);
         }
 
-        try
+        using (var items = OwnedRef.Steal(mappingItems))
         {
-            nint count = CPythonApi.PyList_Size(items);
-            var result = new Dictionary<TKey, TValue>((int)count);
-            for (nint i = 0; i < count; i++)
+            return FromItems(items.Handle, obj);
+        }
+    }
+
+    /// <summary>Converts a list of (key, value) tuples that this converter owns (from a mapping's <c>items()</c>).</summary>
+    private IReadOnlyDictionary<TKey, TValue> FromItems(nint items, nint source)
+    {
+        // The items list is ours, but each pair is still held while converting: Python code could reach the
+        // list through gc.get_objects(). Within a held pair, key and value are borrowed (tuples never change).
+        nint count = ContainerItems.ListSize(items);
+        var result = new Dictionary<TKey, TValue>((int)Math.Min(count, int.MaxValue));
+        for (nint i = 0; i < count; i++)
+        {
+            using var pair = ContainerItems.ListItem(items, i, count);
+            if (!ContainerItems.TryPair(pair, out var key, out var value))
             {
-                nint pair = CPythonApi.PyList_GetItem(items, i);
-                Add(result, _key.FromPythonHandle(CPythonApi.PyTuple_GetItem(pair, 0)), _value.FromPythonHandle(CPythonApi.PyTuple_GetItem(pair, 1)), obj);
+                throw new InvalidCastException($"Expected the items of a Python '{PythonTypeNames.Of(source)}' to be (key, value) pairs but got a '{PythonTypeNames.Of(pair.Handle)}'.");
             }
 
-            return new ReadOnlyDictionary<TKey, TValue>(result);
+            Add(result, _key.FromPythonHandle(key.Handle), _value.FromPythonHandle(value.Handle), source);
         }
-        finally
-        {
-            CPythonApi.Py_DecRef(items);
-        }
+
+        return new ReadOnlyDictionary<TKey, TValue>(result);
     }
 
     private static void Add(Dictionary<TKey, TValue> result, TKey key, TValue value, nint source)

@@ -58,33 +58,45 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
     }
 
     /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">A list changed size while its items were converted.</exception>
     protected internal override unsafe IReadOnlyList<T> FromPythonHandle(nint obj)
     {
-        bool isList = CPythonApi.IsList(obj);
-        if (!isList && !CPythonApi.IsTuple(obj))
+        if (CPythonApi.IsList(obj))
+        {
+            return FromList(obj);
+        }
+
+        if (!CPythonApi.IsTuple(obj))
         {
             throw ConversionErrors.Expected("list", obj);
         }
 
-        nint count = isList ? CPythonApi.LeafListSize(obj) : CPythonApi.LeafTupleSize(obj);
-        if (count < 0)
-        {
-            throw ConversionErrors.Pending();
-        }
-
+        // A tuple never drops an item and the caller keeps it alive, so its items can be borrowed
+        // across the item conversions (which may run Python code): the fast path stays.
+        nint count = ContainerItems.TupleSize(obj);
         var result = new T[count];
         for (nint i = 0; i < count; i++)
         {
-            nint item = isList ? CPythonApi.LeafListGetItem(obj, i) : CPythonApi.LeafTupleGetItem(obj, i);
-            if (item == 0)
-            {
-                // The list shrank while an item converter ran Python code.
-                throw ConversionErrors.Pending();
-            }
-
-            result[i] = _item.FromPythonHandle(item);
+            result[i] = _item.FromPythonHandle(ContainerItems.TupleItem(obj, i).Handle);
         }
 
+        return new ReadOnlyCollection<T>(result);
+    }
+
+    private IReadOnlyList<T> FromList(nint list)
+    {
+        // Converting an item can run Python code (a property, __getattribute__, a finalizer, another thread
+        // taking the GIL) that changes the list and frees items: hold each item while converting it, and
+        // fail cleanly when the list's size changed, as Python's own iterators do for dicts and sets.
+        nint count = ContainerItems.ListSize(list);
+        var result = new T[count];
+        for (nint i = 0; i < count; i++)
+        {
+            using var item = ContainerItems.ListItem(list, i, count);
+            result[i] = _item.FromPythonHandle(item.Handle);
+        }
+
+        ContainerItems.CheckListSize(list, count);
         return new ReadOnlyCollection<T>(result);
     }
 }

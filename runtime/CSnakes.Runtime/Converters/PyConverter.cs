@@ -51,6 +51,12 @@ public abstract class PyConverter<T>
     /// <summary>Returns a new reference. The caller holds the GIL.</summary>
     protected internal abstract nint ToPythonHandle(T value);
 
-    /// <summary>Reads a borrowed reference. The caller holds the GIL.</summary>
+    /// <summary>
+    /// Reads a borrowed reference. The caller holds the GIL and keeps <paramref name="obj"/> alive for the
+    /// whole call (it owns a reference, or <paramref name="obj"/> is an item of a tuple it keeps alive), because
+    /// a conversion may run Python code. An implementation must not pass on a pointer it merely borrows
+    /// from a mutable container (list, dict, an object's attributes) across anything that can run Python
+    /// code: it takes its own reference first (see <c>Native/ContainerItems</c>).
+    /// </summary>
     protected internal abstract T FromPythonHandle(nint obj);
 }

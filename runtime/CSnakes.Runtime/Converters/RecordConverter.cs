@@ -130,6 +130,8 @@ public sealed class RecordConverter<TRecord> : PyConverter<TRecord>
             var expected = isDict ? $"a dict (TypedDict '{_module}.{_className}')" : $"an instance of '{_module}.{_className}'";
             throw new InvalidCastException($"Expected {expected} but got a Python '{PythonTypeNames.Of(obj)}'.");
         }
+        // obj is kept alive by our caller (a list or dict converter holds it as an owned item) while the
+        // attribute reads below run Python code; each field is a new reference, owned by a PyObject.
         var fields = new PyObject[_fieldNames.Length];
         try
         {

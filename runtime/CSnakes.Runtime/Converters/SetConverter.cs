@@ -71,6 +71,7 @@ public sealed class SetConverter<T> : PyConverter<IReadOnlySet<T>>
         var result = new HashSet<T>();
         try
         {
+            // PyIter_Next returns a new reference, so the item outlives whatever its conversion does to the set.
             nint item;
             while ((item = CPythonApi.PyIter_Next(iterator)) != 0)
             {

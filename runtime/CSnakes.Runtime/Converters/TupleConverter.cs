@@ -37,7 +37,12 @@ internal static class TupleItems
         }
     }
 
-    public static unsafe nint Get(nint tuple, int index) => CPythonApi.PyTuple_GetItem(tuple, index);
+    /// <summary>
+    /// Item <paramref name="index"/> (in range: <see cref="CheckShape"/> ran), borrowed. Safe across the item
+    /// converters, which may run Python code: the caller of <c>FromPythonHandle</c> keeps the tuple alive
+    /// (a list or dict converter holds it as an owned item), and a tuple never drops an item.
+    /// </summary>
+    public static nint Get(nint tuple, int index) => ContainerItems.TupleItem(tuple, index).Handle;
 
     public static unsafe void CheckShape(nint obj, int arity)
     {

@@ -20,10 +20,15 @@ internal static unsafe partial class CPythonApi
     public static delegate* unmanaged[SuppressGCTransition]<nint, double> LeafFloatAsDouble;
     public static delegate* unmanaged[SuppressGCTransition]<nint, System.Runtime.InteropServices.CULong> LeafTypeGetFlags;
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint> LeafListSize;
-    public static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> LeafListGetItem;
+    /// <summary>
+    /// Borrowed, so private: a list item can be freed by any Python code that runs next. Only
+    /// <see cref="ListGetItemRef"/> uses it, increfing before anything else runs.
+    /// </summary>
+    private static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> LeafListGetItem;
     /// <summary>Only on a new list whose slot is still empty (nothing to release).</summary>
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint, int> LeafListSetNewItem;
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint> LeafTupleSize;
+    /// <summary>Borrowed: only through <see cref="ContainerItems.TupleItem"/>, whose tuple the caller keeps alive.</summary>
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> LeafTupleGetItem;
     public static delegate* unmanaged[SuppressGCTransition]<nint, void> LeafIncRef;
     /// <summary>Only for valid UTF-8 we encoded ourselves (no error handler runs); str objects are not GC-tracked.</summary>

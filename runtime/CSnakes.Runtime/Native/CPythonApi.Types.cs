@@ -36,19 +36,18 @@ internal static unsafe partial class CPythonApi
     public static delegate* unmanaged<nint, byte**, nint*, int> PyBytes_AsStringAndSize;
     public static delegate* unmanaged<nint, nint> PyList_New;
     public static delegate* unmanaged<nint, nint> PyList_Size;
-    public static delegate* unmanaged<nint, nint, nint> PyList_GetItem;
     public static delegate* unmanaged<nint, nint, nint, int> PyList_SetItem;
     public static delegate* unmanaged<nint, nint, int> PyList_Append;
     public static delegate* unmanaged<nint, nint> PyTuple_New;
     public static delegate* unmanaged<nint, nint> PyTuple_Size;
-    public static delegate* unmanaged<nint, nint, nint> PyTuple_GetItem;
     public static delegate* unmanaged<nint, nint, nint, int> PyTuple_SetItem;
     public static delegate* unmanaged<nint> PyDict_New;
     public static delegate* unmanaged<nint, nint> PyDict_Size;
     public static delegate* unmanaged<nint, nint, nint, int> PyDict_SetItem;
     public static delegate* unmanaged<nint, nint, nint, int> PyDict_SetItemString;
-    public static delegate* unmanaged<nint, nint*, nint*, nint*, int> PyDict_Next;
     public static delegate* unmanaged<nint, nint> PyMapping_Items;
+    // No PyList_GetItem or PyTuple_GetItem here, and PyDict_Next is in CPythonApi.Containers.cs: borrowed
+    // items go through ContainerItems, which hands out owned references for anything mutable.
     public static delegate* unmanaged<nint, int> PySequence_Check;
     public static delegate* unmanaged<nint, nint> PySequence_Size;
     public static delegate* unmanaged<nint, nint, nint> PySequence_GetItem;
@@ -80,18 +79,15 @@ internal static unsafe partial class CPythonApi
         PyBytes_AsStringAndSize = (delegate* unmanaged<nint, byte**, nint*, int>)Require("PyBytes_AsStringAndSize");
         PyList_New = (delegate* unmanaged<nint, nint>)Require("PyList_New");
         PyList_Size = (delegate* unmanaged<nint, nint>)Require("PyList_Size");
-        PyList_GetItem = (delegate* unmanaged<nint, nint, nint>)Require("PyList_GetItem");
         PyList_SetItem = (delegate* unmanaged<nint, nint, nint, int>)Require("PyList_SetItem");
         PyList_Append = (delegate* unmanaged<nint, nint, int>)Require("PyList_Append");
         PyTuple_New = (delegate* unmanaged<nint, nint>)Require("PyTuple_New");
         PyTuple_Size = (delegate* unmanaged<nint, nint>)Require("PyTuple_Size");
-        PyTuple_GetItem = (delegate* unmanaged<nint, nint, nint>)Require("PyTuple_GetItem");
         PyTuple_SetItem = (delegate* unmanaged<nint, nint, nint, int>)Require("PyTuple_SetItem");
         PyDict_New = (delegate* unmanaged<nint>)Require("PyDict_New");
         PyDict_Size = (delegate* unmanaged<nint, nint>)Require("PyDict_Size");
         PyDict_SetItem = (delegate* unmanaged<nint, nint, nint, int>)Require("PyDict_SetItem");
         PyDict_SetItemString = (delegate* unmanaged<nint, nint, nint, int>)Require("PyDict_SetItemString");
-        PyDict_Next = (delegate* unmanaged<nint, nint*, nint*, nint*, int>)Require("PyDict_Next");
         PyMapping_Items = (delegate* unmanaged<nint, nint>)Require("PyMapping_Items");
         PySequence_Check = (delegate* unmanaged<nint, int>)Require("PySequence_Check");
         PySequence_Size = (delegate* unmanaged<nint, nint>)Require("PySequence_Size");

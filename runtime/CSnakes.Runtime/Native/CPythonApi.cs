@@ -47,6 +47,7 @@ internal static unsafe partial class CPythonApi
         LoadLeaf();
         LoadBuffers();
         LoadCallbacks();
+        LoadContainers();
     }
 
     internal static Version ParseVersion(string versionText, string path)
