@@ -88,6 +88,8 @@ public sealed class TypeSystemTests
         {
             StringAssert.Contains(run.Output, line);
         }
+        // A build's traceback names the project's own file (the one to open in an IDE), not its copy in bin/.
+        StringAssert.Contains(run.Output, "traceback_file: " + Path.Combine(workspace, "PyTypes", "types_demo.py") + Environment.NewLine);
 
         var huge = run.Output.Split('\n').Single(l => l.StartsWith("huge: ", StringComparison.Ordinal));
         StringAssert.Contains(huge, "OverflowException");

@@ -60,6 +60,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
             try
             {
                 var host = InterpreterHost.Start(options);
+                SourceFileMap.Use(options.SourceRoots);
                 s_current = new PythonEnvironment(host, Native.CPythonApi.Version);
                 return s_current;
             }

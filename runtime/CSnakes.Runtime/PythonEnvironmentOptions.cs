@@ -29,6 +29,13 @@ public sealed class PythonEnvironmentOptions
     /// <summary>Folders put at the front of <c>sys.path</c>, in order, so their modules can be imported.</summary>
     public IReadOnlyList<string> ModulePaths { get; init; } = [];
 
+    /// <summary>
+    /// Where the modules' files were copied from (from build manifests): a Python traceback names the source
+    /// file instead of its copy when one exists at the same relative path, so an IDE opens the file being edited.
+    /// Published manifests carry none, so published apps keep their own paths.
+    /// </summary>
+    internal IReadOnlyList<SourceRoot> SourceRoots { get; init; } = [];
+
     /// <summary>Extra site directories (processed like site-packages, including <c>.pth</c> files).</summary>
     public IReadOnlyList<string> SiteDirectories { get; init; } = [];
 

@@ -137,8 +137,15 @@ internal static unsafe class PythonErrors
                     using var lineno = summary.GetAttr("lineno");
                     using var name = summary.GetAttr("name");
                     using var line = summary.GetAttr("line");
+                    var file = StrConverter.Instance.FromPython(filename);
+                    var source = SourceFileMap.ToSource(file);
+                    if (source != file)
+                    {
+                        // The formatted text names the same file: point it at the source too.
+                        text = text.Replace($"File \"{file}\"", $"File \"{source}\"", StringComparison.Ordinal);
+                    }
                     frames.Add(new PythonStackFrame(
-                        StrConverter.Instance.FromPython(filename),
+                        source,
                         lineno.IsNone() ? 0 : (int)IntConverter.Instance.FromPython(lineno),
                         StrConverter.Instance.FromPython(name),
                         line.IsNone() ? null : StrConverter.Instance.FromPython(line)));

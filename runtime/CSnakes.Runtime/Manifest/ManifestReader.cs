@@ -46,7 +46,8 @@ internal static class ManifestReader
                 Resolve(folder, OptionalString(python, "executable")),
                 Resolve(folder, OptionalString(root, "venv")),
                 moduleRoots,
-                sitePackages);
+                sitePackages,
+                Resolve(folder, OptionalString(root, "sourceDirectory")));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -87,6 +88,10 @@ internal static class ManifestReader
                 .Distinct(StringComparer.Ordinal)
                 .ToList(),
             ModulePaths = manifests.SelectMany(m => m.ModuleRoots).Distinct(StringComparer.Ordinal).ToList(),
+            SourceRoots = manifests.Where(m => m.SourceDirectory is not null)
+                .Select(m => new SourceRoot(Path.GetDirectoryName(Path.GetFullPath(m.FilePath))!, m.SourceDirectory!))
+                .Distinct()
+                .ToList(),
             FreeThreaded = first.AbiFlags?.Contains('t') == true ? true : null,
         };
     }

@@ -79,6 +79,22 @@ public sealed class WritePythonManifestTests
     }
 
     [TestMethod]
+    public void TheSourceDirectoryIsWrittenOnlyWhenGiven()
+    {
+        var (task, _) = CreateTask();
+        Assert.IsTrue(task.Execute());
+        using (var without = JsonDocument.Parse(File.ReadAllText(task.OutputFile)))
+        {
+            Assert.IsFalse(without.RootElement.TryGetProperty("sourceDirectory", out _), "published manifests must not name a source folder");
+        }
+
+        task.SourceDirectory = "/src/Demo/";
+        Assert.IsTrue(task.Execute());
+        using var with = JsonDocument.Parse(File.ReadAllText(task.OutputFile));
+        Assert.AreEqual("/src/Demo", with.RootElement.GetProperty("sourceDirectory").GetString());
+    }
+
+    [TestMethod]
     public void EmptyVenvIsWrittenAsNull()
     {
         var (task, _) = CreateTask();

@@ -47,6 +47,10 @@ internal static class PythonManifestWriter
             }
 
             WriteArray(json, "moduleRoots", manifest.ModuleRoots);
+            if (manifest.SourceDirectory is { } source)
+            {
+                json.WriteString("sourceDirectory", source);
+            }
             json.WriteEndObject();
         }
 

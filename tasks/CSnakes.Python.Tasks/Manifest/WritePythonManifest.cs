@@ -41,6 +41,12 @@ public sealed class WritePythonManifest : Microsoft.Build.Utilities.Task
     /// <summary>Folders put on <c>sys.path</c>, relative to the manifest's folder or absolute. Default: <c>.</c>.</summary>
     public ITaskItem[] ModuleRoots { get; set; } = [];
 
+    /// <summary>
+    /// The project folder the module roots' files are copied from (build manifests only; empty: none). The runtime
+    /// names that folder's file in tracebacks when it exists, so an IDE opens the file the developer edits.
+    /// </summary>
+    public string SourceDirectory { get; set; } = "";
+
     /// <summary>True when the file was (re)written, false when it already had this content.</summary>
     [Output]
     public bool Written { get; private set; }
@@ -62,7 +68,8 @@ public sealed class WritePythonManifest : Microsoft.Build.Utilities.Task
             PythonHome,
             PythonExecutable,
             string.IsNullOrEmpty(VenvDirectory) ? null : TrimTrailingSeparator(VenvDirectory),
-            moduleRoots);
+            moduleRoots,
+            SourceDirectory: string.IsNullOrEmpty(SourceDirectory) ? null : TrimTrailingSeparator(SourceDirectory));
 
         var json = PythonManifestWriter.ToJson(manifest);
         try

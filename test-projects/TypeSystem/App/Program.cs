@@ -76,6 +76,7 @@ try
 catch (PythonInvocationException e)
 {
     Console.WriteLine($"fail_async: {e.PythonTypeName}: {e.PythonMessage}, traceback names fail_async: {e.PythonFrames.Any(f => f.FunctionName == "fail_async")}");
+    Console.WriteLine($"traceback_file: {e.PythonFrames.First(f => f.FunctionName == "fail_async").FileName}");
 }
 var ticks = new List<long>();
 await foreach (long tick in py.Ticks(4))
