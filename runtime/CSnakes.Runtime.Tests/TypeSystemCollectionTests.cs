@@ -21,6 +21,22 @@ public sealed class TypeSystemCollectionTests
     }
 
     [TestMethod]
+    public void ASequenceAnnotationReadsWhatPythonCallsASequenceAListAnnotationOnlyListsAndTuples()
+    {
+        var sequence = new ListConverter<long>(IntConverter.Instance, anySequence: true);
+        var list = new ListConverter<long>(IntConverter.Instance);
+        using var range = Call("a_range");
+        using var squares = Call("squares");
+        using var set = Call("a_set");
+
+        CollectionAssert.AreEqual(new long[] { 2, 4, 6 }, sequence.FromPython(range).ToArray());
+        CollectionAssert.AreEqual(new long[] { 0, 1, 4 }, sequence.FromPython(squares).ToArray());
+        // A set is no sequence, and list[T] keeps its meaning: both are a contradicted annotation.
+        Assert.ThrowsExactly<InvalidCastException>(() => sequence.FromPython(set));
+        Assert.ThrowsExactly<InvalidCastException>(() => list.FromPython(range));
+    }
+
+    [TestMethod]
     public void SetAndFrozensetReadAsReadOnlySets()
     {
         var converter = new SetConverter<long>(IntConverter.Instance);

@@ -31,3 +31,28 @@ def hashable(value):
 
 def mixed_set():
     return {1, "two"}
+
+
+def a_range():
+    return range(2, 8, 2)
+
+
+class Squares:
+    """A user sequence: only __len__ and __getitem__, registered as a collections.abc.Sequence."""
+
+    def __len__(self):
+        return 3
+
+    def __getitem__(self, index):
+        if not 0 <= index < 3:
+            raise IndexError(index)
+        return index * index
+
+
+import collections.abc  # noqa: E402
+
+collections.abc.Sequence.register(Squares)
+
+
+def squares():
+    return Squares()

@@ -5,15 +5,30 @@ namespace CSnakes.Runtime.Converters;
 
 /// <summary>
 /// Python <c>list</c> ↔ <see cref="IReadOnlyList{T}"/>. Reading converts every item at once (a tuple
-/// is accepted too), so the result never touches Python again; writing accepts any <see cref="IEnumerable{T}"/>.
+/// is accepted too, and with <c>anySequence</c> whatever Python calls a sequence: a <c>range</c>, a user
+/// <c>Sequence</c>), so the result never touches Python again; writing accepts any <see cref="IEnumerable{T}"/>.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
 public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
 {
     private readonly PyConverter<T> _item;
+    private readonly bool _anySequence;
 
-    /// <summary>Creates a list converter from the item converter.</summary>
-    public ListConverter(PyConverter<T> item) => _item = item ?? throw new ArgumentNullException(nameof(item));
+    /// <summary>Creates a list converter from the item converter: it reads a list or a tuple.</summary>
+    public ListConverter(PyConverter<T> item)
+        : this(item, anySequence: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates a list converter from the item converter; with <paramref name="anySequence"/> (for a
+    /// <c>Sequence[T]</c>/<c>Collection[T]</c> annotation) it also reads any other Python sequence.
+    /// </summary>
+    public ListConverter(PyConverter<T> item, bool anySequence)
+    {
+        _item = item ?? throw new ArgumentNullException(nameof(item));
+        _anySequence = anySequence;
+    }
 
     /// <summary>Creates a Python list from any sequence.</summary>
     public PyObject ToPython(IEnumerable<T> values)
@@ -66,11 +81,35 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
             return FromList(obj);
         }
 
-        if (!CPythonApi.IsTuple(obj))
+        if (CPythonApi.IsTuple(obj))
         {
-            throw ConversionErrors.Expected("list", obj);
+            return FromTuple(obj);
         }
 
+        if (!_anySequence || CPythonApi.PySequence_Check(obj) == 0)
+        {
+            throw ConversionErrors.Expected(_anySequence ? "sequence" : "list", obj);
+        }
+
+        // Any other sequence (range, a user Sequence): its items once, into a tuple this method owns.
+        nint tuple = CPythonApi.PySequence_Tuple(obj);
+        if (tuple == 0)
+        {
+            throw ConversionErrors.Pending();
+        }
+
+        try
+        {
+            return FromTuple(tuple);
+        }
+        finally
+        {
+            CPythonApi.Py_DecRef(tuple);
+        }
+    }
+
+    private IReadOnlyList<T> FromTuple(nint obj)
+    {
         // A tuple never drops an item and the caller keeps it alive, so its items can be borrowed
         // across the item conversions (which may run Python code): the fast path stays.
         nint count = ContainerItems.TupleSize(obj);

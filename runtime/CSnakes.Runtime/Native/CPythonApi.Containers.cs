@@ -15,6 +15,9 @@ internal static unsafe partial class CPythonApi
     /// <summary>A new plain dict with the same items (a memory copy for compact dicts); atomic (under the GIL, or the dict's lock when free-threaded).</summary>
     public static delegate* unmanaged<nint, nint> PyDict_Copy;
 
+    /// <summary>A new tuple of any sequence's (or iterable's) items; may run Python code (<c>__iter__</c>, <c>__getitem__</c>).</summary>
+    public static delegate* unmanaged<nint, nint> PySequence_Tuple;
+
     /// <summary>Borrowed key and value, and not thread-safe when free-threaded: only through <see cref="ContainerItems.NextEntry"/>, on a private copy.</summary>
     public static delegate* unmanaged<nint, nint*, nint*, nint*, int> PyDict_Next;
 
@@ -48,6 +51,7 @@ internal static unsafe partial class CPythonApi
     private static void LoadContainers()
     {
         PyDict_Copy = (delegate* unmanaged<nint, nint>)Require("PyDict_Copy");
+        PySequence_Tuple = (delegate* unmanaged<nint, nint>)Require("PySequence_Tuple");
         PyDict_Next = (delegate* unmanaged<nint, nint*, nint*, nint*, int>)Require("PyDict_Next");
         nint getItemRef = Optional("PyList_GetItemRef");
         if (getItemRef != 0 && ObTypeOffset == 8)

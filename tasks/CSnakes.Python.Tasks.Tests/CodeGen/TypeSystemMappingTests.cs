@@ -33,9 +33,9 @@ public sealed class TypeSystemMappingTests
         [Name("collections.abc.Set", Name("int")), "IReadOnlySet<long>", "IReadOnlySet<long>", "new SetConverter<long>(IntConverter.Instance)"],
         [Name("frozenset", Name("str")), "IReadOnlySet<string>", "IReadOnlySet<string>", "new SetConverter<string>(StrConverter.Instance, frozen: true)"],
         [Name("typing.FrozenSet", Name("int")), "IReadOnlySet<long>", "IReadOnlySet<long>", "new SetConverter<long>(IntConverter.Instance, frozen: true)"],
-        [Name("typing.Collection", Name("int")), "IEnumerable<long>", "IReadOnlyList<long>", "new ListConverter<long>(IntConverter.Instance)"],
-        [Name("collections.abc.Collection", Name("int")), "IEnumerable<long>", "IReadOnlyList<long>", "new ListConverter<long>(IntConverter.Instance)"],
-        [Name("collections.abc.MutableSequence", Name("int")), "IEnumerable<long>", "IReadOnlyList<long>", "new ListConverter<long>(IntConverter.Instance)"],
+        [Name("typing.Collection", Name("int")), "IEnumerable<long>", "IReadOnlyList<long>", "new ListConverter<long>(IntConverter.Instance, anySequence: true)"],
+        [Name("collections.abc.Collection", Name("int")), "IEnumerable<long>", "IReadOnlyList<long>", "new ListConverter<long>(IntConverter.Instance, anySequence: true)"],
+        [Name("collections.abc.MutableSequence", Name("int")), "IEnumerable<long>", "IReadOnlyList<long>", "new ListConverter<long>(IntConverter.Instance, anySequence: true)"],
         [Name("typing.MutableMapping", Name("str"), Name("int")), "IReadOnlyDictionary<string, long>", "IReadOnlyDictionary<string, long>", "new DictConverter<string, long>(StrConverter.Instance, IntConverter.Instance)"],
         [Name("list"), "IEnumerable<PyObject>", "IReadOnlyList<PyObject>", "new ListConverter<PyObject>(PyObjectConverter.Instance)"],
         [Name("typing.List"), "IEnumerable<PyObject>", "IReadOnlyList<PyObject>", "new ListConverter<PyObject>(PyObjectConverter.Instance)"],
@@ -146,5 +146,24 @@ public sealed class TypeSystemMappingTests
         Assert.AreEqual("PyObject", GeneratedCode.Readable(mapping.Type!.Spelling));
         Assert.IsNotNull(mapping.Problem);
         StringAssert.Contains(mapping.Problem, problemPart);
+    }
+
+    [TestMethod]
+    public void AnnotatedAtNamesNameTupleElements()
+    {
+        static AnnotationNode Named(string type, params string[] metadata) => Name("typing.Annotated", [Name(type), .. metadata.Select(Meta)]);
+
+        var named = TypeMapper.MapReturn(Ann(Name("tuple", Named("int", "'@X'"), Named("str", "'unit'", "'@label'"), Name("float"))));
+        Assert.AreEqual("(long X, string label, double)", GeneratedCode.Readable(named.Type!.Spelling));
+
+        // Names C# refuses stay positional: a duplicate, a ValueTuple member, ItemN elsewhere than position N, not an identifier.
+        var refused = TypeMapper.MapReturn(Ann(Name("tuple", Named("int", "'@A'"), Named("int", "'@A'"), Named("int", "'@Rest'"), Named("int", "'@Item1'"), Named("int", "'@no way'"))));
+        Assert.AreEqual("(long A, long, long, long, long)", GeneratedCode.Readable(refused.Type!.Spelling));
+
+        // One element is ValueTuple<T>, which takes no name; names do not change the converter.
+        Assert.AreEqual("ValueTuple<long>", GeneratedCode.Readable(TypeMapper.MapReturn(Ann(Name("tuple", Named("int", "'@X'")))).Type!.Spelling));
+        Assert.AreEqual(
+            GeneratedCode.Readable(TypeMapper.MapReturn(Ann(Name("tuple", Name("int"), Name("str"), Name("float")))).Type!.ConverterExpression),
+            GeneratedCode.Readable(named.Type.ConverterExpression));
     }
 }

@@ -60,15 +60,20 @@ internal sealed record ScalarType(string Spelled, string ConverterClass, bool Va
     public override string NameFragment => Fragment;
 }
 
-/// <summary><c>list[T]</c> / <c>Sequence[T]</c>: any <c>IEnumerable&lt;T&gt;</c> in, <c>IReadOnlyList&lt;T&gt;</c> out.</summary>
-internal sealed record ListType(CSharpType Element) : CSharpType
+/// <summary>
+/// <c>list[T]</c> / <c>Sequence[T]</c>: any <c>IEnumerable&lt;T&gt;</c> in, <c>IReadOnlyList&lt;T&gt;</c> out.
+/// <see cref="AnySequence"/> (an abstract annotation) reads back whatever Python calls a sequence (a range, a tuple…).
+/// </summary>
+internal sealed record ListType(CSharpType Element, bool AnySequence = false) : CSharpType
 {
     public override string Spelling => $"{DotNetNames.IReadOnlyList}<{Element.Spelling}>";
     public override string ParameterSpelling => $"{DotNetNames.IEnumerable}<{Element.Spelling}>";
     public override bool IsValueType => false;
     public override string ConverterType => $"{DotNetNames.Converter("ListConverter")}<{Element.Spelling}>";
-    public override string ConverterExpression => $"new {ConverterType}({Element.ConverterExpression})";
-    public override string NameFragment => "ListOf" + Element.NameFragment;
+    public override string ConverterExpression => AnySequence
+        ? $"new {ConverterType}({Element.ConverterExpression}, anySequence: true)"
+        : $"new {ConverterType}({Element.ConverterExpression})";
+    public override string NameFragment => (AnySequence ? "SequenceOf" : "ListOf") + Element.NameFragment;
 }
 
 /// <summary>
@@ -110,13 +115,14 @@ internal sealed record DictType(CSharpType Key, CSharpType Value) : CSharpType
 /// <c>tuple[A, B, …]</c> as a value tuple. More than seven items nest the rest in <c>TRest</c>, as
 /// <see cref="ValueTuple{T1,T2,T3,T4,T5,T6,T7,TRest}"/> does, so the converter nests the same way.
 /// </summary>
-internal sealed record TupleType(IReadOnlyList<CSharpType> Items) : CSharpType
+// Names: C# element names from Annotated[T, "@Name"] (null: positional), same length as Items; they change only the spelling.
+internal sealed record TupleType(IReadOnlyList<CSharpType> Items, IReadOnlyList<string?>? Names = null) : CSharpType
 {
     private const int MaxDirectItems = 7;
 
     public override string Spelling => Items.Count == 1
         ? $"{DotNetNames.ValueTuple}<{Items[0].Spelling}>"
-        : "(" + string.Join(", ", Items.Select(i => i.Spelling)) + ")";
+        : "(" + string.Join(", ", Items.Select((item, i) => Names?[i] is { } name ? $"{item.Spelling} {name}" : item.Spelling)) + ")";
 
     public override bool IsValueType => true;
 

@@ -171,13 +171,15 @@ internal static class TypeMapper
                     return MapGenerator(name, args);
                 case "list":
                 case "typing.List":
+                    return new ListType(ItemType(name, args));
                 case "typing.Sequence":
                 case "typing.MutableSequence":
                 case "typing.Collection":
                 case "collections.abc.Sequence":
                 case "collections.abc.MutableSequence":
                 case "collections.abc.Collection":
-                    return new ListType(ItemType(name, args));
+                    // What Python calls a sequence (range, tuple, a registered user class), not only list.
+                    return new ListType(ItemType(name, args), AnySequence: true);
                 case "set":
                 case "typing.Set":
                 case "typing.AbstractSet":
@@ -344,6 +346,12 @@ internal static class TypeMapper
             };
         }
 
+        /// <summary>The <c>X</c> of <c>Annotated[int, "@X"]</c> as a tuple item: its first <c>"@identifier"</c> metadata.</summary>
+        private static string? ElementName(AnnotationNode item) =>
+            item is { Kind: "name", Name: { } name } && Canonical(name) == "typing.Annotated"
+                ? item.Arguments.Skip(1).Select(MetadataString).FirstOrDefault(m => m is { Length: > 1 } && m[0] == '@' && TupleElementNames.IsIdentifier(m[1..]))?[1..]
+                : null;
+
         /// <summary>A string metadata value: reported as a quoted 'other', or parsed as a forward-reference name.</summary>
         private static string? MetadataString(AnnotationNode node) => node switch
         {
@@ -393,7 +401,7 @@ internal static class TypeMapper
             {
                 throw new UnsupportedAnnotationException("'...' may only follow a single item type (tuple[T, ...])");
             }
-            return new TupleType(args.Select(Map).ToArray());
+            return new TupleType(args.Select(Map).ToArray(), TupleElementNames.Of(args.Select(ElementName).ToList()));
         }
 
         public CSharpType MapUnion(IReadOnlyList<AnnotationNode> members)
