@@ -20,7 +20,14 @@ public static class DotNetCli
     public static DotNetResult Run(string workingDirectory, params string[] arguments) =>
         RunProgram("dotnet", workingDirectory, arguments);
 
-    public static DotNetResult RunProgram(string program, string workingDirectory, params string[] arguments)
+    /// <summary>Runs dotnet with <paramref name="environment"/> added to (null: removed from) the inherited variables.</summary>
+    public static DotNetResult RunWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, arguments, environment);
+
+    public static DotNetResult RunProgram(string program, string workingDirectory, params string[] arguments) =>
+        RunProgram(program, workingDirectory, arguments, null);
+
+    private static DotNetResult RunProgram(string program, string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string?>? environment)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -43,6 +50,17 @@ public static class DotNetCli
         if (NuGetPackagesDirectory is not null)
         {
             start.Environment["NUGET_PACKAGES"] = NuGetPackagesDirectory;
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         var output = new StringBuilder();
