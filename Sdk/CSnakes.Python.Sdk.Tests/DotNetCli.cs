@@ -29,6 +29,33 @@ public static class DotNetCli
 
     private static DotNetResult RunProgram(string program, string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string?>? environment)
     {
+        var start = CreateStartInfo(program, workingDirectory, arguments, environment);
+
+        var output = new StringBuilder();
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(s_timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{program} {string.Join(' ', arguments)}` did not finish within {s_timeout}.\n{output}");
+        }
+        process.WaitForExit();
+        stopwatch.Stop();
+
+        lock (output)
+        {
+            return new DotNetResult($"{program} {string.Join(' ', arguments)}", process.ExitCode, output.ToString(), stopwatch.Elapsed);
+        }
+    }
+
+    /// <summary>The isolated start info every run uses; for tests that must watch or kill a running dotnet.</summary>
+    public static ProcessStartInfo CreateStartInfo(string program, string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
         var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
@@ -62,26 +89,6 @@ public static class DotNetCli
                 start.Environment[name] = value;
             }
         }
-
-        var output = new StringBuilder();
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(s_timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`{program} {string.Join(' ', arguments)}` did not finish within {s_timeout}.\n{output}");
-        }
-        process.WaitForExit();
-        stopwatch.Stop();
-
-        lock (output)
-        {
-            return new DotNetResult($"{program} {string.Join(' ', arguments)}", process.ExitCode, output.ToString(), stopwatch.Elapsed);
-        }
+        return start;
     }
 }
