@@ -93,7 +93,7 @@ public sealed class CompilePythonBytecode : Microsoft.Build.Utilities.Task
     {
         string stdLibOutput = string.IsNullOrEmpty(SharedOutputDirectory)
             ? outputDirectory
-            : Path.Combine(Path.GetFullPath(SharedOutputDirectory), InterpreterKey());
+            : Path.Combine(PrivateCacheFolder.Resolve(SharedOutputDirectory, why => Log.LogMessage(MessageImportance.Low, why)), InterpreterKey());
         string stdLibPrefix = BundleLayout.Root + "/lib/";
         return SourceFiles
             .Where(f => f.ItemSpec.EndsWith(".py", StringComparison.OrdinalIgnoreCase))
@@ -122,8 +122,9 @@ public sealed class CompilePythonBytecode : Microsoft.Build.Utilities.Task
             return null;
         }
         var previous = BytecodeExchange.ReadResult(resultFile);
-        // A cleaned or half-deleted output folder is compiled again.
-        return previous is not null && previous.Compiled.All(c => File.Exists(c.PycPath)) ? previous : null;
+        // A cleaned or half-deleted output folder is compiled again, and so is one where a pyc is no longer the
+        // file the script wrote (the stdlib's pycs sit in a machine-wide cache that outlives this stamp).
+        return previous is not null && previous.Compiled.All(c => CacheEntryHash.Matches(c.PycPath)) ? previous : null;
     }
 
     private BytecodeResult? RunScript(string script, string outputDirectory, string resultFile, List<BytecodeSource> sources)
