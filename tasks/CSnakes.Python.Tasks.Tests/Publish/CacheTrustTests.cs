@@ -159,6 +159,23 @@ public sealed class CacheTrustTests
     }
 
     [TestMethod]
+    public void AFullDiskUnderObjIsCSPY4004NotACrash()
+    {
+        var python = TestPythons.RequirePyenv("3.12.1");
+        using var temp = new TempDirectory();
+        temp.WriteFile("src/os.py", "NAME = 'genuine'\n");
+        using var disk = TmpfsMount.MountOrSkip(temp.Combine("obj"), "1m");
+        disk.Fill();
+        var (task, engine) = NewBytecodeTask(python, temp.Path, "obj", "");
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual("CSPY4004", error.Code);
+        StringAssert.Contains(error.Message, "disk is full");
+    }
+
+    [TestMethod]
     public void APycCacheFolderOthersCanWriteIsNotUsed()
     {
         var python = TestPythons.RequirePyenv("3.12.1");

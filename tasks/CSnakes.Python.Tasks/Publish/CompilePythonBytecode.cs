@@ -52,6 +52,21 @@ public sealed class CompilePythonBytecode : Microsoft.Build.Utilities.Task
     /// <inheritdoc/>
     public override bool Execute()
     {
+        try
+        {
+            return Compile();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // E.g. a full disk while writing the request or the stamp: a coded error, not a task crash (MSB4018).
+            string why = OutOfSpace.Caused(e) ? "the disk is full" : "a file cannot be written";
+            LogError($"Cannot precompile Python bytecode: {why} ({e.Message}). Free some space or make '{OutputDirectory}' writable, or set PythonCompileBytecode=false.");
+            return false;
+        }
+    }
+
+    private bool Compile()
+    {
         string outputDirectory = Path.GetFullPath(OutputDirectory);
         var sources = PythonSources(outputDirectory);
         if (sources.Count == 0)
