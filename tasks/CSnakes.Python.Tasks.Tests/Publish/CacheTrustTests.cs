@@ -191,5 +191,11 @@ public sealed class CacheTrustTests
         Assert.IsFalse(pyc.StartsWith(shared, StringComparison.Ordinal), pyc);
         StringAssert.Contains(engine.MessageText, $"Not using the cache folder '{shared}");
         Assert.AreEqual(0, Directory.GetFiles(shared, "*", SearchOption.AllDirectories).Length, "something was written into the refused folder");
+
+        // Another project of the same app falls back to the same private folder: one source per publish target (NETSDK1152).
+        var (other, otherEngine) = NewBytecodeTask(python, temp.Path, "obj2", shared);
+        Assert.IsTrue(other.Execute(), otherEngine.ErrorText);
+        Assert.AreEqual(pyc, other.BytecodeFiles.Single().ItemSpec);
+        Directory.Delete(Path.GetDirectoryName(pyc[..pyc.IndexOf("/python/lib/", StringComparison.Ordinal)])!, recursive: true);
     }
 }

@@ -9,16 +9,15 @@ namespace CSnakes.Python.Tasks;
 /// <remarks>
 /// On Unix the folder must be owned by the current user, writable by no one else and not a symbolic link, and its
 /// parent (the SDK's cache root) writable by no one else (unless sticky, like /tmp); missing ones are created with
-/// mode 0700. Otherwise a fresh private folder under the temporary
-/// folder is used for this build (the cache is lost, nothing else is). Windows' per-user profile folders are
-/// protected by their ACLs, so the folder is used as it is.
+/// mode 0700. Otherwise a private folder of the current user under the temporary folder is used instead.
+/// Windows' per-user profile folders are protected by their ACLs, so the folder is used as it is.
 /// </remarks>
 internal static class PrivateCacheFolder
 {
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode WritableByOthers = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
 
-    /// <summary><paramref name="requested"/> when it is safe to reuse files from, else a fresh private folder; <paramref name="onRefused"/> says why.</summary>
+    /// <summary><paramref name="requested"/> when it is safe to reuse files from, else a private folder under the temporary folder; <paramref name="onRefused"/> says why.</summary>
     public static string Resolve(string requested, Action<string> onRefused)
     {
         var folder = Path.GetFullPath(requested);
@@ -31,9 +30,35 @@ internal static class PrivateCacheFolder
         {
             return folder;
         }
+        var fallback = Fallback(folder);
+        onRefused($"Not using the cache folder '{folder}': {why}. Using the private folder '{fallback}' instead.");
+        return fallback;
+    }
+
+    // One private folder per user and refused folder, so every project of a build lists the same cached files
+    // (two folders would give two sources for one publish target: NETSDK1152). The temporary folder is sticky:
+    // another user can only pre-create that name, which the checks catch, and then a random name is used.
+    [UnsupportedOSPlatform("windows")]
+    private static string Fallback(string refused)
+    {
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refused)))[..12].ToLowerInvariant();
+        var stable = Path.Combine(Path.GetTempPath(), $"csnakes-cache-{UnixOwnership.CurrentUser()}-{key}");
+        try
+        {
+            if (!Directory.Exists(stable))
+            {
+                Directory.CreateDirectory(stable, Private);
+            }
+            if (WhyNotPrivate(stable) is null)
+            {
+                return stable;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
         var fresh = Path.Combine(Path.GetTempPath(), "csnakes-cache-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(fresh, Private);
-        onRefused($"Not using the cache folder '{folder}': {why}. Using the private folder '{fresh}' for this build instead.");
         return fresh;
     }
 
