@@ -20,7 +20,41 @@ public static class DotNetCli
     public static DotNetResult Run(string workingDirectory, params string[] arguments) =>
         RunProgram("dotnet", workingDirectory, arguments);
 
-    public static DotNetResult RunProgram(string program, string workingDirectory, params string[] arguments)
+    /// <summary>Runs dotnet with <paramref name="environment"/> added to (null: removed from) the inherited variables.</summary>
+    public static DotNetResult RunWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, arguments, environment);
+
+    public static DotNetResult RunProgram(string program, string workingDirectory, params string[] arguments) =>
+        RunProgram(program, workingDirectory, arguments, null);
+
+    private static DotNetResult RunProgram(string program, string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string?>? environment)
+    {
+        var start = CreateStartInfo(program, workingDirectory, arguments, environment);
+
+        var output = new StringBuilder();
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(s_timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{program} {string.Join(' ', arguments)}` did not finish within {s_timeout}.\n{output}");
+        }
+        process.WaitForExit();
+        stopwatch.Stop();
+
+        lock (output)
+        {
+            return new DotNetResult($"{program} {string.Join(' ', arguments)}", process.ExitCode, output.ToString(), stopwatch.Elapsed);
+        }
+    }
+
+    /// <summary>The isolated start info every run uses; for tests that must watch or kill a running dotnet.</summary>
+    public static ProcessStartInfo CreateStartInfo(string program, string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -44,26 +78,17 @@ public static class DotNetCli
         {
             start.Environment["NUGET_PACKAGES"] = NuGetPackagesDirectory;
         }
-
-        var output = new StringBuilder();
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(s_timeout))
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`{program} {string.Join(' ', arguments)}` did not finish within {s_timeout}.\n{output}");
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
-        process.WaitForExit();
-        stopwatch.Stop();
-
-        lock (output)
-        {
-            return new DotNetResult($"{program} {string.Join(' ', arguments)}", process.ExitCode, output.ToString(), stopwatch.Elapsed);
-        }
+        return start;
     }
 }

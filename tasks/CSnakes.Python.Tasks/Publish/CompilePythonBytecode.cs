@@ -52,6 +52,21 @@ public sealed class CompilePythonBytecode : Microsoft.Build.Utilities.Task
     /// <inheritdoc/>
     public override bool Execute()
     {
+        try
+        {
+            return Compile();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // E.g. a full disk while writing the request or the stamp: a coded error, not a task crash (MSB4018).
+            string why = OutOfSpace.Caused(e) ? "the disk is full" : "a file cannot be written";
+            LogError($"Cannot precompile Python bytecode: {why} ({e.Message}). Free some space or make '{OutputDirectory}' writable, or set PythonCompileBytecode=false.");
+            return false;
+        }
+    }
+
+    private bool Compile()
+    {
         string outputDirectory = Path.GetFullPath(OutputDirectory);
         var sources = PythonSources(outputDirectory);
         if (sources.Count == 0)
@@ -93,7 +108,7 @@ public sealed class CompilePythonBytecode : Microsoft.Build.Utilities.Task
     {
         string stdLibOutput = string.IsNullOrEmpty(SharedOutputDirectory)
             ? outputDirectory
-            : Path.Combine(Path.GetFullPath(SharedOutputDirectory), InterpreterKey());
+            : Path.Combine(PrivateCacheFolder.Resolve(SharedOutputDirectory, why => Log.LogMessage(MessageImportance.Low, why)), InterpreterKey());
         string stdLibPrefix = BundleLayout.Root + "/lib/";
         return SourceFiles
             .Where(f => f.ItemSpec.EndsWith(".py", StringComparison.OrdinalIgnoreCase))
@@ -122,8 +137,9 @@ public sealed class CompilePythonBytecode : Microsoft.Build.Utilities.Task
             return null;
         }
         var previous = BytecodeExchange.ReadResult(resultFile);
-        // A cleaned or half-deleted output folder is compiled again.
-        return previous is not null && previous.Compiled.All(c => File.Exists(c.PycPath)) ? previous : null;
+        // A cleaned or half-deleted output folder is compiled again, and so is one where a pyc is no longer the
+        // file the script wrote (the stdlib's pycs sit in a machine-wide cache that outlives this stamp).
+        return previous is not null && previous.Compiled.All(c => CacheEntryHash.Matches(c.PycPath)) ? previous : null;
     }
 
     private BytecodeResult? RunScript(string script, string outputDirectory, string resultFile, List<BytecodeSource> sources)

@@ -15,7 +15,9 @@ namespace CSnakes.Python.Tasks;
 /// project that bundles one interpreter lists the very same file: an app with several Python libraries then
 /// publishes it once instead of failing on two different sources for one target (NETSDK1152). Where stripping
 /// is not possible (no <c>strip</c> on PATH, not Linux, the tool fails) the original is bundled and a message
-/// says why: a bigger bundle, never a broken one.
+/// says why: a bigger bundle, never a broken one. The cache is trusted only when private to the current user
+/// (<see cref="PrivateCacheFolder"/>), and an entry only with a sidecar hash of itself and of its source
+/// (<see cref="CacheEntryHash"/>): what is reused here is shipped.
 /// </remarks>
 public sealed class StripPythonLibrary : Microsoft.Build.Utilities.Task
 {
@@ -49,8 +51,21 @@ public sealed class StripPythonLibrary : Microsoft.Build.Utilities.Task
             return true; // ComputePythonBundle has already reported it (CSPY4002).
         }
 
-        var destination = Path.Combine(Path.GetFullPath(CacheDirectory), VersionKey(source), Path.GetFileName(LibPython));
-        if (File.Exists(destination))
+        string cache;
+        string sourceHash;
+        try
+        {
+            cache = PrivateCacheFolder.Resolve(CacheDirectory, why => Log.LogMessage(MessageImportance.Low, why));
+            sourceHash = CacheEntryHash.Of(source.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.LogMessage(MessageImportance.High, $"libpython is bundled with its debug information ({Megabytes(source.Length)}): the cache folder '{CacheDirectory}' or the library cannot be read ({e.Message}).");
+            return true;
+        }
+        var destination = Path.Combine(cache, VersionKey(source), Path.GetFileName(LibPython));
+        // Reused only when it is the very file this task stripped from this very source (sidecar hashes).
+        if (CacheEntryHash.Matches(destination, key: sourceHash))
         {
             BundledLibPython = destination;
             return true;
@@ -66,7 +81,7 @@ public sealed class StripPythonLibrary : Microsoft.Build.Utilities.Task
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            if (!Strip(tool, source, destination))
+            if (!Strip(tool, source, destination, sourceHash))
             {
                 return true;
             }
@@ -82,8 +97,9 @@ public sealed class StripPythonLibrary : Microsoft.Build.Utilities.Task
         return true;
     }
 
-    // Strips into a private name, then moves it into place: two builds stripping at once never see half a file.
-    private bool Strip(string tool, FileInfo source, string destination)
+    // Strips into a private name, then moves it into place and records its hash: two builds stripping at once
+    // never see half a file, and anything at the destination without a matching record is replaced.
+    private bool Strip(string tool, FileInfo source, string destination, string sourceHash)
     {
         var temporary = destination + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         var result = ProcessRunner.Run(tool, ["--strip-debug", "-o", temporary, source.FullName],
@@ -95,14 +111,8 @@ public sealed class StripPythonLibrary : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        try
-        {
-            File.Move(temporary, destination);
-        }
-        catch (IOException) when (File.Exists(destination))
-        {
-            TryDelete(temporary); // Another build finished first; its copy is the same.
-        }
+        File.Move(temporary, destination, overwrite: true);
+        CacheEntryHash.Record(destination, key: sourceHash);
         return true;
     }
 

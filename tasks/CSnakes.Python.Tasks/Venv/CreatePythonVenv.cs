@@ -67,7 +67,7 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
     {
         if (!File.Exists(PythonExecutable))
         {
-            LogProjectError("CSPY1005", $"The base Python '{PythonExecutable}' does not exist, so no venv can be made from it. " +
+            LogProjectError(VenvDiagnosticCodes.BasePythonMissing, $"The base Python '{PythonExecutable}' does not exist, so no venv can be made from it. " +
                 "Rebuild so Python is resolved again (delete obj/ if it persists), or set PythonExecutable to an installed interpreter.");
             return false;
         }
@@ -76,7 +76,7 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
         var missing = requirements.Where(f => !File.Exists(f)).ToList();
         foreach (var file in missing)
         {
-            LogProjectError("CSPY1004", $"The requirements file '{file}' does not exist. Create it, or remove it from the PythonRequirements items.");
+            LogProjectError(VenvDiagnosticCodes.RequirementsMissing, $"The requirements file '{file}' does not exist. Create it, or remove it from the PythonRequirements items.");
         }
         if (missing.Count > 0)
         {
@@ -85,12 +85,15 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
 
         if (CommandLineSplitter.TrySplit(PipArguments, out var splitError) is not { } pipArguments)
         {
-            LogProjectError("CSPY1006", $"PythonPipArguments '{PipArguments}' cannot be read: {splitError}. Close the quote or escape it with a backslash.");
+            LogProjectError(VenvDiagnosticCodes.PipArgumentsUnreadable, $"PythonPipArguments '{PipArguments}' cannot be read: {splitError}. Close the quote or escape it with a backslash.");
             return false;
         }
 
         var root = Path.GetFullPath(VenvRoot);
-        Directory.CreateDirectory(root);
+        if (!TryVenvRootIo($"Creating the folder {root}", () => Directory.CreateDirectory(root)))
+        {
+            return false;
+        }
         string hash;
         try
         {
@@ -99,17 +102,23 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // E.g. a symbolic link to nothing (File.Exists says yes) or a file this user may not read.
-            LogProjectError("CSPY1007", $"A requirements file cannot be read: {e.Message} Make it a readable text file (a symbolic link must point at an existing file), or remove it from the PythonRequirements items.");
+            LogProjectError(VenvDiagnosticCodes.RequirementsUnreadable, $"A requirements file cannot be read: {e.Message} Make it a readable text file (a symbolic link must point at an existing file), or remove it from the PythonRequirements items.");
             return false;
         }
 
-        using var held = VenvLock.Acquire(root, LockTimeout,
-            () => Log.LogMessage(MessageImportance.High, $"Waiting for another build to finish with the Python venv in {root}…"),
-            cancellationToken);
+        IDisposable? held = null;
+        if (!TryVenvRootIo($"Opening the lock file {Path.Combine(root, ".lock")}", () => held = VenvLock.Acquire(root, LockTimeout,
+                () => Log.LogMessage(MessageImportance.High, $"Waiting for another build (or a pip left running by an interrupted one) to finish with the Python venv in {root}…"),
+                cancellationToken)))
+        {
+            return false;
+        }
+        using var lockHeld = held;
         if (held is null)
         {
-            LogProjectError("CSPY1003", $"Timed out after {LockTimeout.TotalMinutes:0} minutes waiting for the lock on {Path.Combine(root, ".lock")}, " +
-                "held by another build of this project. Wait for that build to finish (or stop it), then build again.");
+            LogProjectError(VenvDiagnosticCodes.LockTimeout, $"Timed out after {LockTimeout.TotalMinutes:0} minutes waiting for the lock on {Path.Combine(root, ".lock")}, " +
+                "held by another build of this project, or by a pip left running by an interrupted build (the processes a build starts hold its lock). " +
+                "Wait for it to finish (or stop it), then build again.");
             return false;
         }
 
@@ -126,7 +135,10 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
         if (IsWhole(slots, target, hash))
         {
             // Inputs went back to what the other slot was built from (e.g. a requirements change was undone).
-            slots.PointAt(target);
+            if (!TryVenvRootIo($"Writing {slots.PointerFile}", () => slots.PointAt(target)))
+            {
+                return false;
+            }
             SetOutputs(slots.SlotDirectory(target));
             Log.LogMessage(MessageImportance.Normal, $"Python venv {VenvDirectory} already matches the inputs; switched to it.");
             return true;
@@ -138,15 +150,21 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
             SetOutputs(slots.SlotDirectory(current));
         }
 
-        slots.Clear(target);
         var venvDirectory = slots.SlotDirectory(target);
+        if (!TryVenvRootIo($"Emptying the venv slot {venvDirectory}", () => slots.Clear(target)))
+        {
+            return false;
+        }
         if (!Build(venvDirectory, requirements, pipArguments, cancellationToken))
         {
             return false;
         }
 
-        slots.WriteStamp(target, hash);
-        slots.PointAt(target);
+        if (!TryVenvRootIo($"Writing {slots.StampFile(target)}", () => slots.WriteStamp(target, hash))
+            || !TryVenvRootIo($"Writing {slots.PointerFile}", () => slots.PointAt(target)))
+        {
+            return false;
+        }
         SetOutputs(venvDirectory);
         Log.LogMessage(MessageImportance.High, $"Created Python venv {venvDirectory}.");
         return true;
@@ -160,7 +178,11 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
         var venvPython = VenvLayout.PythonPath(venvDirectory);
         if (!created.Succeeded || !File.Exists(venvPython))
         {
-            LogProjectError("CSPY1001", $"Creating the venv {venvDirectory} with '{PythonExecutable} -m venv' failed: it {created.Describe()}.{Tail(tail)}" +
+            if (ReportedOutOfSpace($"Creating the venv {venvDirectory}", tail))
+            {
+                return false;
+            }
+            LogProjectError(VenvDiagnosticCodes.VenvFailed, $"Creating the venv {venvDirectory} with '{PythonExecutable} -m venv' failed: it {created.Describe()}.{Tail(tail)}" +
                 Environment.NewLine + "Check that this Python has its venv module (on Debian/Ubuntu: apt install python3.X-venv) and that the folder is writable.");
             return false;
         }
@@ -178,7 +200,11 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
             var bootstrapped = RunStreaming(venvPython, ["-I", "-m", "ensurepip", "--default-pip"], tail, cancellationToken);
             if (!bootstrapped.Succeeded)
             {
-                LogProjectError("CSPY1001", $"Installing pip into the venv {venvDirectory} with ensurepip failed: it {bootstrapped.Describe()}.{Tail(tail)}" +
+                if (ReportedOutOfSpace($"Installing pip into the venv {venvDirectory}", tail))
+                {
+                    return false;
+                }
+                LogProjectError(VenvDiagnosticCodes.VenvFailed, $"Installing pip into the venv {venvDirectory} with ensurepip failed: it {bootstrapped.Describe()}.{Tail(tail)}" +
                     Environment.NewLine + "Install pip 22.3 or newer for the base Python, or a Python that ships ensurepip.");
                 return false;
             }
@@ -191,11 +217,15 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
         var installed = RunStreaming(pip.Executable, pip.InstallArguments(toInstall, pipArguments), tail, cancellationToken, Path.GetDirectoryName(toInstall[0]));
         if (!installed.Succeeded)
         {
+            if (ReportedOutOfSpace($"Installing the requirements into the venv {venvDirectory}", tail))
+            {
+                return false;
+            }
             // Point at the line pip names, in whichever file holds it.
             var (file, line) = toInstall.Select(f => (File: f, Line: RequirementsFile.LineOfFailure(f, tail.Lines))).FirstOrDefault(f => f.Line > 0);
             file ??= toInstall[0];
             var which = toInstall.Count == 1 ? $"the requirements in {file}" : "the requirements of " + string.Join(" and ", toInstall) + " together";
-            Log.LogError(null, "CSPY1002", null, file, line, 0, 0, 0,
+            Log.LogError(null, VenvDiagnosticCodes.PipFailed, null, file, line, 0, 0, 0,
                 $"pip could not install {which}: it {installed.Describe()}. Last lines of pip's output:{Environment.NewLine}{tail}" +
                 Environment.NewLine + "Fix the requirement (name, version, index or --find-links; requirements of several libraries must not contradict each other), then build again. The previous venv stays in use until then.");
             return false;
@@ -229,6 +259,44 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
             },
         });
     }
+
+    // The venv root is ours: an I/O error there (disk full, permissions, a process still using a slot) is a coded
+    // error naming the file, never a task crash (MSB4018). The previous venv, if any, stays current.
+    private bool TryVenvRootIo(string what, Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (OutOfSpace.Caused(e))
+            {
+                LogOutOfSpace(what, e.Message);
+            }
+            else
+            {
+                LogProjectError(VenvDiagnosticCodes.VenvRootUnwritable, $"{what} failed: {e.Message}" + Environment.NewLine +
+                    $"Make sure the folder is writable and that no process still uses it (stop it, or delete {VenvRoot}), then build again. The previous venv stays in use until then.");
+            }
+            return false;
+        }
+    }
+
+    private bool ReportedOutOfSpace(string what, OutputTail tail)
+    {
+        if (!OutOfSpace.IsReportedIn(tail.Lines))
+        {
+            return false;
+        }
+        LogOutOfSpace(what, "Last lines of output:" + Environment.NewLine + tail);
+        return true;
+    }
+
+    private void LogOutOfSpace(string what, string detail) =>
+        LogProjectError(VenvDiagnosticCodes.OutOfDiskSpace, $"{what} ran out of disk space. {detail}" + Environment.NewLine +
+            $"Free some space on the disk that holds {VenvRoot} (and the temporary folder pip builds in), then build again. No requirement is at fault; the previous venv stays in use until then.");
 
     private static bool IsWhole(VenvSlots slots, string slot, string hash) =>
         slots.ReadStamp(slot) == hash && File.Exists(VenvLayout.PythonPath(slots.SlotDirectory(slot)));
