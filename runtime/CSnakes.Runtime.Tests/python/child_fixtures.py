@@ -41,11 +41,27 @@ def pool_squares(method):
     return squares
 
 
+def _set_then_sleep(running):
+    running.set()
+    _sleep_long()
+
+
 def terminated_child_exit_code(method):
     """Exit code of a child killed by terminate(): -SIGTERM for a child that behaves like Python's."""
     context = multiprocessing.get_context(method)
-    child = context.Process(target=_sleep_long)
-    child.start()
+    if method == "fork":
+        # Terminated at once: the signal may arrive before the child's at-fork hook ran, which is
+        # the window the runtime closes by blocking signals across the fork.
+        child = context.Process(target=_sleep_long)
+        child.start()
+    else:
+        # spawn/forkserver children are new Pythons; signal one only once it runs. (Between fork and
+        # exec, CPython 3.10+ resets the handlers itself; 3.9 does not, and the runtime cannot reach there.)
+        running = context.Event()
+        child = context.Process(target=_set_then_sleep, args=(running,))
+        child.start()
+        if not running.wait(120):
+            raise TimeoutError("the child never started")
     child.terminate()
     child.join(120)
     return child.exitcode

@@ -102,12 +102,17 @@ internal abstract class PendingCoroutine
         _cancelRequested = true;
         // No .NET lock here: Python releases the GIL inside cancel(), and the waiter thread may
         // then take it, so holding a lock across the call could deadlock.
-        using (GIL.Acquire())
+        try
         {
+            using var gil = GIL.Acquire();
             // The task's done callback still queues the submission, so the waiter publishes the outcome:
             // Canceled, or the result when the coroutine had already finished.
             using var cancel = _future!.GetAttr("cancel");
             cancel.Call().Dispose();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The environment is being disposed: its shutdown cancels every task still running.
         }
     }
 }

@@ -83,7 +83,10 @@ internal static class PythonEventLoopScript
 
             def cancel(self):
                 # Any thread; the task is cancelled on the loop thread (asyncio is not thread-safe).
-                self._loop.call_soon_threadsafe(self._cancel_on_loop)
+                try:
+                    self._loop.call_soon_threadsafe(self._cancel_on_loop)
+                except RuntimeError:
+                    pass  # the loop is closed: shutdown already cancelled and finished every task
 
             def _cancel_on_loop(self):
                 if self._task is not None:

@@ -15,8 +15,9 @@ namespace CSnakes.Runtime.Interpreter;
 /// .NET handler in the child. The child
 /// runs only Python and leaves through <c>os._exit</c>, so nothing of .NET's runtime is needed there:
 /// no managed code runs in it (a Python callback into .NET from a forked child is not supported).
-/// Registered with <c>os.register_at_fork</c>, so only forks made through Python are affected;
-/// <c>subprocess</c> execs, which resets handlers anyway.
+/// Registered with <c>os.register_at_fork</c>, so only forks made through Python are affected.
+/// <c>subprocess</c> (and so the spawn/forkserver start methods) forks without these hooks and
+/// execs, which resets handlers; CPython 3.10+ also resets them between its fork and exec, 3.9 does not.
 /// </remarks>
 internal static class ForkedChildSignals
 {
@@ -79,19 +80,24 @@ internal static class ForkedChildSignals
             # SIGTERM sent to a child that has only just started (start() then terminate()) would
             # otherwise meet .NET's handler, reach the parent and leave the child running. Blocked, it
             # stays pending and kills the child once the default disposition is back.
+            import threading
+
             can_block = hasattr(signal, "pthread_sigmask")
-            saved = []
+            # Per thread: two threads may fork at once, and each restores its own mask.
+            saved = threading.local()
 
             def before():
                 if can_block:
-                    saved.append(signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals()))
+                    saved.mask = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
 
             def after_in_parent():
-                if saved:
-                    signal.pthread_sigmask(signal.SIG_SETMASK, saved.pop())
+                mask = getattr(saved, "mask", None)
+                if mask is not None:
+                    saved.mask = None
+                    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
             def after_in_child():
-                saved.clear()
+                saved.mask = None
                 _after_in_child(handler_of, reset, skip)
 
             os.register_at_fork(before=before, after_in_parent=after_in_parent, after_in_child=after_in_child)
