@@ -171,7 +171,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
                 {
                     _host.Abandon();
                     throw new TimeoutException(
-                        $"Python was not finalized: non-daemon thread(s) {stillRunning} still running {_shutdownTimeout.TotalSeconds:0.###} s after Dispose began " +
+                        $"Python was not finalized: non-daemon thread(s) {stillRunning} still running after Dispose waited {_shutdownTimeout.TotalSeconds:0.###} s for them " +
                         "(PythonEnvironmentOptions.ShutdownTimeout). Python's exit waits for every non-daemon thread; make such threads daemon threads or stop them before disposing. " +
                         "The interpreter was left as it is: atexit handlers and object finalizers did not run, and Python cannot be used again in this process.");
                 }
