@@ -125,4 +125,109 @@ public sealed class AsyncTests
         await Assert.ThrowsAsync<OperationCanceledException>(() => task.WaitAsync(Patience));
         Assert.IsTrue(task.IsCanceled);
     }
+
+    private static long CallLong(string name)
+    {
+        using var module = Env.Import("async_fixtures");
+        using var function = module.GetAttr(name);
+        using var result = function.Call();
+        return IntConverter.Instance.FromPython(result);
+    }
+
+    [TestMethod]
+    public async Task AnAlreadyCancelledTokenRunsNoBodyAndCancelsWithTheCallersToken()
+    {
+        long before = CallLong("bodies_started_count");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var tasks = new List<Task<long>>();
+        for (int i = 0; i < 200; i++)
+        {
+            using var seconds = FloatConverter.Instance.ToPython(0.0);
+            tasks.Add(Start("count_body", IntConverter.Instance, cancellation.Token, seconds));
+        }
+
+        foreach (var task in tasks)
+        {
+            var error = await Assert.ThrowsAsync<OperationCanceledException>(() => task.WaitAsync(Patience));
+            Assert.AreEqual(cancellation.Token, error.CancellationToken);
+            Assert.IsTrue(task.IsCanceled);
+        }
+
+        // One uncancelled call after them: the loop runs submissions in order, so once it is done
+        // anything the 200 had scheduled would have started too.
+        using (var seconds = FloatConverter.Instance.ToPython(0.0))
+        {
+            Assert.AreEqual(1L, await Start("count_body", IntConverter.Instance, CancellationToken.None, seconds).WaitAsync(Patience));
+        }
+
+        Assert.AreEqual(1L, CallLong("bodies_started_count") - before, "bodies ran for pre-cancelled tokens");
+    }
+
+    [TestMethod]
+    public async Task ACoroutineThatCancelsItselfIsCanceledWithoutClaimingTheCallersToken()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var task = Start("cancel_myself", IntConverter.Instance, cancellation.Token);
+        var error = await Assert.ThrowsAsync<OperationCanceledException>(() => task.WaitAsync(Patience));
+        Assert.IsTrue(task.IsCanceled);
+        Assert.IsFalse(cancellation.IsCancellationRequested);
+        Assert.AreNotEqual(cancellation.Token, error.CancellationToken, "the task claims the caller cancelled it");
+    }
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task ACancelRacingCompletionNeverLosesAFinishedCoroutinesResult()
+    {
+        const int count = 3000;
+        var sources = new CancellationTokenSource[count];
+        var tasks = new Task<long>[count];
+        using var created = new SemaphoreSlim(0);
+        // Cancels each task as soon as it exists, racing the loop thread that runs it.
+        var canceller = Task.Run(async () =>
+        {
+            for (int i = 0; i < count; i++)
+            {
+                await created.WaitAsync();
+                sources[i].Cancel();
+            }
+        });
+        for (int i = 0; i < count; i++)
+        {
+            sources[i] = new CancellationTokenSource();
+            using var index = IntConverter.Instance.ToPython(i);
+            tasks[i] = Start("finish_and_record", IntConverter.Instance, sources[i].Token, index);
+            created.Release();
+        }
+
+        await canceller.WaitAsync(Patience);
+        await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).WaitAsync(Patience);
+
+        HashSet<long> finished;
+        using (var module = Env.Import("async_fixtures"))
+        using (var function = module.GetAttr("finished_indexes"))
+        using (var list = function.Call())
+        {
+            finished = [.. list.As<IReadOnlyList<long>>()];
+        }
+
+        int completed = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (finished.Contains(i))
+            {
+                Assert.IsTrue(tasks[i].IsCompletedSuccessfully, $"task {i}: its coroutine finished but the task is {tasks[i].Status}");
+                Assert.AreEqual(i, tasks[i].Result);
+                completed++;
+            }
+            else
+            {
+                Assert.IsTrue(tasks[i].IsCanceled, $"task {i}: its coroutine never finished but the task is {tasks[i].Status}");
+            }
+
+            sources[i].Dispose();
+        }
+
+        Console.WriteLine($"{completed} of {count} finished before their cancel, {count - completed} were cancelled");
+    }
 }

@@ -19,15 +19,17 @@ public sealed class PythonEnvironment : IPythonEnvironment
     private static PythonEnvironment? s_current;
 
     private readonly InterpreterHost _host;
+    private readonly TimeSpan _shutdownTimeout;
     // Keyed by module and wrapper type: two libraries may wrap the same module differently.
     private readonly ConcurrentDictionary<(string Module, Type Wrapper), object> _modules = new();
     // Run by Dispose while Python still runs (e.g. stopping the asyncio loop thread); guarded by s_startLock.
     private readonly List<Action> _shutdownHooks = [];
     private int _disposed;
 
-    private PythonEnvironment(InterpreterHost host, Version version)
+    private PythonEnvironment(InterpreterHost host, Version version, TimeSpan shutdownTimeout)
     {
         _host = host;
+        _shutdownTimeout = shutdownTimeout;
         Version = version;
     }
 
@@ -61,7 +63,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
             {
                 var host = InterpreterHost.Start(options);
                 SourceFileMap.Use(options.SourceRoots);
-                s_current = new PythonEnvironment(host, Native.CPythonApi.Version);
+                s_current = new PythonEnvironment(host, Native.CPythonApi.Version, options.ShutdownTimeout);
                 return s_current;
             }
             catch
@@ -120,10 +122,16 @@ public sealed class PythonEnvironment : IPythonEnvironment
     }
 
     /// <summary>
-    /// Waits for calls in progress on other threads to finish, then finalizes Python. Later calls
-    /// throw <see cref="ObjectDisposedException"/>. Python cannot be started again in this process.
+    /// Waits for calls in progress on other threads to finish, then for Python's non-daemon threads
+    /// (at most <see cref="PythonEnvironmentOptions.ShutdownTimeout"/>), then finalizes Python. Later
+    /// calls throw <see cref="ObjectDisposedException"/>. Python cannot be started again in this process.
     /// </summary>
     /// <exception cref="InvalidOperationException">Called while this thread holds the GIL (e.g. from inside a Python callback).</exception>
+    /// <exception cref="TimeoutException">
+    /// Non-daemon Python threads (named in the message) were still running after the shutdown
+    /// timeout. Python was not finalized (no <c>atexit</c> handlers, no finalizers); the environment
+    /// is disposed all the same and the process can exit.
+    /// </exception>
     public void Dispose()
     {
         if (GIL.IsHeld)
@@ -154,14 +162,30 @@ public sealed class PythonEnvironment : IPythonEnvironment
             hook();
         }
 
-        if (InterpreterLifetime.BeginShutdown())
+        try
         {
-            _host.Stop();
-        }
+            // Asked while Python still runs: past BeginShutdown no .NET thread may enter it.
+            string stillRunning = _host.WaitForPythonThreads();
+            if (InterpreterLifetime.BeginShutdown())
+            {
+                if (stillRunning.Length > 0)
+                {
+                    _host.Abandon();
+                    throw new TimeoutException(
+                        $"Python was not finalized: non-daemon thread(s) {stillRunning} still running after Dispose waited {_shutdownTimeout.TotalSeconds:0.###} s for them " +
+                        "(PythonEnvironmentOptions.ShutdownTimeout). Python's exit waits for every non-daemon thread; make such threads daemon threads or stop them before disposing. " +
+                        "The interpreter was left as it is: atexit handlers and object finalizers did not run, and Python cannot be used again in this process.");
+                }
 
-        lock (s_startLock)
+                _host.Stop();
+            }
+        }
+        finally
         {
-            s_current = null;
+            lock (s_startLock)
+            {
+                s_current = null;
+            }
         }
     }
 

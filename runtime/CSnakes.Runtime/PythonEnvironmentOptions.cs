@@ -44,4 +44,23 @@ public sealed class PythonEnvironmentOptions
     /// library's file name (<c>libpython3.13t.so</c>).
     /// </summary>
     public bool? FreeThreaded { get; init; }
+
+    /// <summary>
+    /// How long <see cref="PythonEnvironment.Dispose"/> waits for Python's non-daemon threads to end
+    /// before finalizing (Python's own exit waits for them with no limit). Past it, <c>Dispose</c>
+    /// throws a <see cref="TimeoutException"/> naming the threads still running and leaves Python
+    /// not finalized: the process can exit, but <c>atexit</c> handlers and finalizers do not run.
+    /// Default 5 seconds; <see cref="Timeout.InfiniteTimeSpan"/> waits as long as they run.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Enables Python's <c>faulthandler</c> (to standard error) at start, so a crash in native code
+    /// called from Python (a segfault in an extension or <c>ctypes</c>) prints the Python traceback of
+    /// every thread before the process dies. Default false, because on Linux it takes SIGSEGV and
+    /// SIGFPE before .NET does: a .NET <see cref="NullReferenceException"/> or
+    /// <see cref="DivideByZeroException"/> anywhere in the process then kills it with a Python
+    /// "Fatal Python error" dump instead of being thrown. Turn it on to diagnose a crash.
+    /// </summary>
+    public bool EnableFaultHandler { get; init; }
 }

@@ -54,3 +54,35 @@ def wait_for_started(timeout: float) -> bool:
 
 def wait_for_cancelled(timeout: float) -> bool:
     return cancelled.wait(timeout)
+
+
+# Cancellation accounting for AsyncTests: bodies that started, and coroutines that finished.
+bodies_started = 0
+finished = set()
+
+
+async def count_body(seconds: float) -> int:
+    global bodies_started
+    bodies_started += 1
+    await asyncio.sleep(seconds)
+    return 1
+
+
+def bodies_started_count() -> int:
+    return bodies_started
+
+
+async def finish_and_record(index: int) -> int:
+    await asyncio.sleep(0)
+    # Recorded and returned in one step of the task: no cancel can come between the two.
+    finished.add(index)
+    return index
+
+
+def finished_indexes() -> list:
+    return sorted(finished)
+
+
+async def cancel_myself() -> int:
+    await asyncio.sleep(0)
+    raise asyncio.CancelledError()

@@ -13,13 +13,15 @@ internal abstract class PendingCoroutine
     private Exception? _error;
     private bool _canceled;
     private CancellationToken _cancellationToken;
+    // Set when the caller's token asked Python to cancel; only then is the cancellation the caller's.
+    private volatile bool _cancelRequested;
 
     protected PendingCoroutine(string context) => Context = context;
 
     /// <summary>The Python function, for error messages.</summary>
     protected string Context { get; }
 
-    /// <summary>Links the <c>concurrent.futures.Future</c>; cancelling the token cancels it (and so the asyncio task).</summary>
+    /// <summary>Links the submission (see <c>_Submission</c> in the loop script); cancelling the token cancels its asyncio task.</summary>
     public void Attach(PyObject future, CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
@@ -29,7 +31,7 @@ internal abstract class PendingCoroutine
         _registration = cancellationToken.Register(static state => ((PendingCoroutine)state!).Cancel(), this);
     }
 
-    /// <summary>Reads the result, exception or cancellation of a finished future. The GIL is held.</summary>
+    /// <summary>Reads the result, exception or cancellation of a finished submission. The GIL is held.</summary>
     public void ReadOutcome(PyObject future)
     {
         try
@@ -69,7 +71,9 @@ internal abstract class PendingCoroutine
         _future?.Dispose();
         if (_canceled)
         {
-            SetCanceled(_cancellationToken);
+            // A coroutine that cancelled itself (raised CancelledError) is Canceled too, but not by
+            // the caller's token: claiming it would tell the caller they cancelled it.
+            SetCanceled(_cancelRequested ? _cancellationToken : CancellationToken.None);
         }
         else if (_error is not null)
         {
@@ -80,6 +84,9 @@ internal abstract class PendingCoroutine
             SetResult();
         }
     }
+
+    /// <summary>Completes the .NET task as Canceled by <paramref name="cancellationToken"/> without running anything.</summary>
+    public void PublishCanceled(CancellationToken cancellationToken) => SetCanceled(cancellationToken);
 
     /// <summary>Converts the coroutine's return value. The GIL is held.</summary>
     protected abstract void ReadValue(PyObject value);
@@ -92,13 +99,20 @@ internal abstract class PendingCoroutine
 
     private void Cancel()
     {
+        _cancelRequested = true;
         // No .NET lock here: Python releases the GIL inside cancel(), and the waiter thread may
         // then take it, so holding a lock across the call could deadlock.
-        using (GIL.Acquire())
+        try
         {
-            // The done callback still runs and queues the future, so the waiter publishes Canceled.
+            using var gil = GIL.Acquire();
+            // The task's done callback still queues the submission, so the waiter publishes the outcome:
+            // Canceled, or the result when the coroutine had already finished.
             using var cancel = _future!.GetAttr("cancel");
             cancel.Call().Dispose();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The environment is being disposed: its shutdown cancels every task still running.
         }
     }
 }

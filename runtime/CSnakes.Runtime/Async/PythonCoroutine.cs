@@ -24,6 +24,14 @@ public static class PythonCoroutine
     /// <see cref="PythonInvocationException"/> (with the Python traceback); cancelling
     /// <paramref name="cancellationToken"/> cancels the asyncio task and the .NET task becomes Canceled.
     /// </summary>
+    /// <remarks>
+    /// Cancellation is decided by the asyncio task: a token already cancelled when this is called
+    /// runs nothing (a coroutine is closed unstarted) and the task is Canceled with that token; a
+    /// cancel that arrives after the coroutine finished leaves the task with the coroutine's result
+    /// (or exception); a coroutine that cancels itself (raises <c>CancelledError</c>) while the token
+    /// was not cancelled gives a Canceled task whose <see cref="OperationCanceledException.CancellationToken"/>
+    /// is not the caller's token.
+    /// </remarks>
     /// <param name="coroutine">A coroutine or other awaitable; the caller keeps ownership.</param>
     /// <param name="result">Converts the value the coroutine returns.</param>
     /// <param name="context">The Python function, named in error messages (e.g. <c>"web.fetch"</c>).</param>
@@ -42,7 +50,7 @@ public static class PythonCoroutine
     /// <summary>
     /// Schedules <paramref name="coroutine"/> and returns a task that completes when it does; its
     /// value is ignored (an <c>async def</c> returning <c>None</c>). Errors and cancellation as in
-    /// <see cref="Run{T}(PyObject, PyConverter{T}, string, CancellationToken)"/>.
+    /// <see cref="Run{T}(PyObject, PyConverter{T}, string, CancellationToken)"/>, including its remarks.
     /// </summary>
     /// <param name="coroutine">A coroutine or other awaitable; the caller keeps ownership.</param>
     /// <param name="context">The Python function, named in error messages.</param>

@@ -17,6 +17,7 @@ internal sealed class PythonEventLoop
 
     private readonly PyObject _loop;
     private readonly PyObject _submit;
+    private readonly PyObject _discard;
     private readonly PyObject _nextDone;
     private readonly PyObject _iterate;
     private readonly Thread _waiter;
@@ -28,6 +29,7 @@ internal sealed class PythonEventLoop
     {
         _loop = loop;
         _submit = loop.GetAttr("submit");
+        _discard = loop.GetAttr("discard");
         _nextDone = loop.GetAttr("next_done");
         _iterate = loop.GetAttr("iterate");
         _waiter = new Thread(WaitLoop) { IsBackground = true, Name = "CSnakes asyncio waiter" };
@@ -63,10 +65,24 @@ internal sealed class PythonEventLoop
     /// <summary>
     /// Schedules <paramref name="awaitable"/> on the loop; <paramref name="pending"/> is completed
     /// when it finishes. Returns false (and schedules nothing) when the value is not awaitable.
-    /// The caller holds the GIL.
+    /// With <paramref name="cancellationToken"/> already cancelled nothing is scheduled: a coroutine
+    /// is closed unstarted and <paramref name="pending"/> completes Canceled at once. The caller holds the GIL.
     /// </summary>
     public bool Submit(PyObject awaitable, PendingCoroutine pending, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Decided here, not by racing a cancel against the loop thread: nothing of it runs.
+            using var isAwaitable = _discard.Call([awaitable]);
+            if (!isAwaitable.IsTruthy())
+            {
+                return false;
+            }
+
+            pending.PublishCanceled(cancellationToken);
+            return true;
+        }
+
         long token;
         lock (_pending)
         {
@@ -179,6 +195,7 @@ internal sealed class PythonEventLoop
         using (GIL.Acquire())
         {
             _submit.Dispose();
+            _discard.Dispose();
             _nextDone.Dispose();
             _iterate.Dispose();
             _loop.Dispose();

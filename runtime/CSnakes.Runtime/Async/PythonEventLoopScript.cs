@@ -57,6 +57,51 @@ internal static class PythonEventLoopScript
                     await aclose()
 
 
+        # One coroutine submitted from .NET. Its asyncio task alone decides the outcome: a cancel that
+        # arrives after the task finished changes nothing, so a finished coroutine keeps its result.
+        # (A concurrent.futures.Future in between, as run_coroutine_threadsafe makes, could be
+        # cancelled after the task finished but before its result was copied over.)
+        class _Submission:
+
+            def __init__(self, loop, coroutine, on_done):
+                self._loop = loop
+                self._coroutine = coroutine
+                self._on_done = on_done
+                self._task = None
+                self._error = None
+
+            def start(self):
+                # Runs on the loop thread, before any cancel(): call_soon_threadsafe keeps order.
+                coroutine, self._coroutine = self._coroutine, None
+                try:
+                    self._task = self._loop.create_task(coroutine)
+                except BaseException as error:
+                    self._error = error
+                    self._on_done(self)
+                    return
+                self._task.add_done_callback(lambda _: self._on_done(self))
+
+            def cancel(self):
+                # Any thread; the task is cancelled on the loop thread (asyncio is not thread-safe).
+                try:
+                    self._loop.call_soon_threadsafe(self._cancel_on_loop)
+                except RuntimeError:
+                    pass  # the loop is closed: shutdown already cancelled and finished every task
+
+            def _cancel_on_loop(self):
+                if self._task is not None:
+                    self._task.cancel()
+
+            # Read by .NET once on_done has run: the task is done by then.
+            def cancelled(self):
+                return self._task is not None and self._task.cancelled()
+
+            def result(self):
+                if self._error is not None:
+                    raise self._error
+                return self._task.result()
+
+
         class Loop:
             def __init__(self):
                 self.loop = asyncio.new_event_loop()
@@ -74,9 +119,17 @@ internal static class PythonEventLoopScript
                     return None
                 if not asyncio.iscoroutine(awaitable):
                     awaitable = _await(awaitable)
-                future = asyncio.run_coroutine_threadsafe(awaitable, self.loop)
-                future.add_done_callback(lambda f: self._done.put((token, f)))
-                return future
+                submission = _Submission(self.loop, awaitable, lambda s: self._done.put((token, s)))
+                self.loop.call_soon_threadsafe(submission.start)
+                return submission
+
+            def discard(self, awaitable):
+                # For an already cancelled token: nothing runs. False when the value is not awaitable.
+                if not inspect.isawaitable(awaitable):
+                    return False
+                if asyncio.iscoroutine(awaitable):
+                    awaitable.close()  # never started, so no "never awaited" warning either
+                return True
 
             def iterate(self, source):
                 # None tells .NET the value is neither async iterable nor awaitable.

@@ -23,6 +23,7 @@ internal sealed unsafe class InterpreterHost
     private readonly ManualResetEventSlim _stopRequested = new();
     private readonly ManualResetEventSlim _stopped = new();
     private Exception? _startError;
+    private volatile bool _abandoned;
     private readonly Thread _thread;
 
     private InterpreterHost(PythonEnvironmentOptions options)
@@ -53,6 +54,43 @@ internal sealed unsafe class InterpreterHost
         _stopped.Wait();
     }
 
+    /// <summary>
+    /// Ends the host thread without finalizing Python (its threads keep running until the process
+    /// exits). Call after every other .NET thread has left Python.
+    /// </summary>
+    public void Abandon()
+    {
+        _abandoned = true;
+        _stopRequested.Set();
+        _stopped.Wait();
+    }
+
+    /// <summary>
+    /// Waits up to <see cref="PythonEnvironmentOptions.ShutdownTimeout"/> for Python's non-daemon
+    /// threads, which <c>Py_FinalizeEx</c> would join with no limit; returns the names of those still
+    /// running, or an empty string. Call while Python still runs, without the GIL.
+    /// </summary>
+    public string WaitForPythonThreads()
+    {
+        if (_options.ShutdownTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return "";
+        }
+
+        try
+        {
+            using (GIL.Acquire())
+            {
+                return ShutdownWait.WaitForThreads(_options.ShutdownTimeout);
+            }
+        }
+        catch (PythonInvocationException)
+        {
+            // Python is too broken to ask (e.g. threading replaced): finalize as Python itself would.
+            return "";
+        }
+    }
+
     private void Run()
     {
         nint mainThreadState;
@@ -72,6 +110,13 @@ internal sealed unsafe class InterpreterHost
 
         _started.Set();
         _stopRequested.Wait();
+        if (_abandoned)
+        {
+            // Python keeps its GIL-free main thread state; the process does not wait for its threads.
+            InterpreterLifetime.MarkAbandoned();
+            _stopped.Set();
+            return;
+        }
 
         CPythonApi.PyEval_RestoreThread(mainThreadState);
         PendingReleases.Drain();
@@ -149,6 +194,16 @@ internal sealed unsafe class InterpreterHost
         // finalization waits for that thread's state to go away. Before 3.12 nothing imports it at
         // startup, so a worker thread could become "main" and finalization would wait forever.
         CPythonApi.Py_DecRef(CPythonApi.ImportModule("threading"));
+        if (!OperatingSystem.IsWindows())
+        {
+            ForkedChildSignals.Install();
+        }
+
+        if (_options.EnableFaultHandler)
+        {
+            FaultHandler.Enable();
+        }
+
         using (var path = sys.GetAttr("path"))
         using (var insert = path.GetAttr("insert"))
         {

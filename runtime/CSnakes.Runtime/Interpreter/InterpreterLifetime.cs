@@ -93,6 +93,12 @@ internal static class InterpreterLifetime
 
     public static void MarkFinalized() => Volatile.Write(ref s_state, Finalized);
 
+    /// <summary>
+    /// Shutdown gave up on finalizing (Python threads still running): Python stays alive, but .NET
+    /// treats it as finalized, so every pending reference is dropped instead of touching it again.
+    /// </summary>
+    public static void MarkAbandoned() => Volatile.Write(ref s_state, Finalized);
+
     /// <summary>Start failed before Python ran: allow another attempt.</summary>
     public static void ResetAfterFailedStart() => Volatile.Write(ref s_state, NotStarted);
 }
