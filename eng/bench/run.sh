@@ -22,13 +22,8 @@ version="$(basename "$package" .nupkg)"; version="${version#CSnakes.Python.Sdk.}
 work="$repo/artifacts/bench-run"
 rm -rf "$work"; mkdir -p "$work"
 cp -r "$repo"/eng/bench/{BenchLib,Bench,PlainLib,Directory.Build.props} "$work/"
-cat > "$work/global.json" <<JSON
-{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }, "msbuild-sdks": { "CSnakes.Python.Sdk": "$version" } }
-JSON
-cat > "$work/nuget.config" <<XML
-<configuration><packageSources><clear /><add key="local" value="$repo/artifacts/packages" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
-XML
-export NUGET_PACKAGES="$work/.nuget" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+source "$repo/eng/bench/workspace.sh"
+bench_workspace "$work" "$version"
 cd "$work"
 echo "Building the benchmark (Python $python_version, SDK $version)…"
 dotnet build Bench -c Release -p:PythonVersion="$python_version" -nologo -v:q >/dev/null

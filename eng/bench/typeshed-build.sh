@@ -46,13 +46,8 @@ cat > "$work/Directory.Build.props" <<XML
   </PropertyGroup>
 </Project>
 XML
-cat > "$work/global.json" <<JSON
-{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }, "msbuild-sdks": { "CSnakes.Python.Sdk": "$version" } }
-JSON
-cat > "$work/nuget.config" <<XML
-<configuration><packageSources><clear /><add key="local" value="$repo/artifacts/packages" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
-XML
-export NUGET_PACKAGES="$work/.nuget" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+source "$repo/eng/bench/workspace.sh"
+bench_workspace "$work" "$version"
 cd "$work"
 
 # Prints "<ms> <exit code> <errors>" for one build.

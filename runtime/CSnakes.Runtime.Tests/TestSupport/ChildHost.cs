@@ -29,25 +29,17 @@ internal static class ChildHost
         string dll = Path.Combine(baseDirectory, "..", "..", "CSnakes.Runtime.Tests.ChildHost", configuration, "CSnakes.Runtime.Tests.ChildHost.dll");
         Assert.IsTrue(File.Exists(dll), $"the child host was not built: {dll}");
 
-        // The muxer that runs this test assembly, when it was started as "dotnet Tests.dll".
-        string dotnet = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(ChildProcess.DotNetHost());
         foreach (string argument in (string[])[dll, scenario, TestPython.PythonUnderTestInfo.LibPython, TestPython.PythonUnderTestInfo.BasePrefix, TestPython.Venv, Path.Combine(AppContext.BaseDirectory, "python"), .. arguments])
         {
             info.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(patience))
+        var (exitCode, output, error, timedOut) = ChildProcess.Run(info, patience);
+        if (timedOut)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            Assert.Fail($"child host '{scenario}' did not exit within {patience}:\n--- stdout\n{output.Result}\n--- stderr\n{error.Result}");
+            Assert.Fail($"child host '{scenario}' did not exit within {patience}:\n--- stdout\n{output}\n--- stderr\n{error}");
         }
-
-        process.WaitForExit();
-        return new Outcome(process.ExitCode, output.Result, error.Result);
+        return new Outcome(exitCode, output, error);
     }
 }

@@ -31,7 +31,7 @@ internal static class ChildTestRun
         string report = Path.Combine(work, "report.txt");
         File.WriteAllText(report, "");
 
-        var info = new ProcessStartInfo(DotNetHost()) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(ChildProcess.DotNetHost());
         info.ArgumentList.Add(assembly);
         info.ArgumentList.Add("--filter");
         info.ArgumentList.Add($"FullyQualifiedName={testMethod.DeclaringType!.FullName}.{testMethod.Name}");
@@ -40,16 +40,8 @@ internal static class ChildTestRun
         info.Environment[CaseVariable] = caseName;
         info.Environment[ReportVariable] = report;
 
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
-        var result = new Result(process.ExitCode, File.ReadAllLines(report), stdout.Result + stderr.Result);
+        var (exitCode, stdout, stderr, _) = ChildProcess.Run(info, timeout);
+        var result = new Result(exitCode, File.ReadAllLines(report), stdout + stderr);
         try
         {
             Directory.Delete(work, recursive: true);
@@ -60,12 +52,6 @@ internal static class ChildTestRun
 
         return result;
     }
-
-    // `dotnet` runs the test assembly (DOTNET_HOST_PATH is set when the parent itself was started by the SDK).
-    private static string DotNetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
-        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
-        : "dotnet";
 
     /// <summary>The child's exit code, the outcomes it reported and its console output (for failure messages).</summary>
     public sealed record Result(int ExitCode, string[] Outcomes, string Output)
