@@ -130,7 +130,6 @@ in_namespace() {
         done
     }
     trap cleanup EXIT
-    trap 'exit 130' INT TERM HUP
     bind() {   # bind <host path> [ro]
         local src="$1" dst="$root$1"
         [ -e "$src" ] || return 0
@@ -162,9 +161,14 @@ in_namespace() {
                 case "$name" in DOTNET_ROOT|DOTNET_CLI_USE_MSBUILD_SERVER|MSBUILDDISABLENODEREUSE) ;; *) envs+=("$name=${!name}") ;; esac ;;
         esac
     done < <(env)
-    # Not exec: the trap unmounts when the command ends.
-    chroot "$root" /usr/bin/env -i "${envs[@]}" /bin/sh -c 'cd "$1" && shift && exec "$@"' sh "$workdir" "$@"
-    local rc=$?
+    # Not exec: the mounts are undone when the command ends. The command gets its own process group
+    # (setsid), so an interruption ends all of it (a test host and the builds it started), not only its top.
+    exec 3<&0
+    setsid chroot "$root" /usr/bin/env -i "${envs[@]}" /bin/sh -c 'cd "$1" && shift && exec "$@"' sh "$workdir" "$@" <&3 &
+    child=$!
+    trap 'kill -TERM -- -"$child" 2>/dev/null; exit 130' INT TERM HUP
+    local rc
+    wait "$child"; rc=$?
     cleanup; mounts=()
     return "$rc"
 }
@@ -175,6 +179,7 @@ case "${1:-ensure}" in
     run)
         shift
         [ $# -gt 0 ] || { echo "usage: $0 run CMD [ARGS…]" >&2; exit 2; }
+        [ "$(id -u)" = 0 ] || skip "running in the Debian testing root needs root (chroot, mounts)"
         ready || ensure >&2 || exit $?
         # A private mount namespace: the mounts vanish with it, so none can leak onto the host.
         exec unshare -m --propagation private "$0" __in_namespace "$PWD" "$@" ;;
