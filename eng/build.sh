@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # build  (default) restore, build and pack every shippable package into artifacts/packages/
-# test   build, then run every test: task unit tests, runtime tests on each Python, SDK end-to-end tests
+# test   build, then run every test: task unit tests, runtime tests on each Python, SDK end-to-end tests;
+#        then the runtime tests on CPython 3.13-3.15 and SDK end-to-end tests on 3.15 in a Debian testing root
 # sample pack, then build and run the sample app in test-projects/Sample end to end
 # bench  benchmark against the C floor (eng/bench/run.sh; options --python X.Y --rounds N --no-pack), then the
 #        build time of typeshed's stdlib stubs (eng/bench/typeshed-build.sh)
@@ -28,6 +29,8 @@ run_tests() {
     done
     echo "=== runtime tests on every Python"
     "$repo/eng/test-runtime.sh" 2>&1 | tee -a "$log" || failed+=("runtime tests")
+    echo "=== SDK end-to-end tests on Python 3.15 (Debian testing root)"
+    "$repo/eng/test-sdk-debian-testing.sh" 2>&1 | tee -a "$log" || failed+=("SDK end-to-end tests on 3.15")
     # One closing line for every test run above (Microsoft.Testing.Platform prints per-run totals).
     local passed failures skipped
     passed=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '/^ *succeeded: [0-9]+/ { n += $2 } END { print n + 0 }')

@@ -8,8 +8,13 @@ namespace CSnakes.Python.Sdk.Tests;
 /// </summary>
 public static class PublishHiddenPython
 {
+    // `unshare -m` makes every mount private first, which fails inside a chroot ("cannot change root filesystem
+    // propagation": its / is no mount point), as in eng/debian-testing-root.sh's root. So unshare leaves
+    // propagation alone and the script makes / private itself where it can; in a chroot whose mounts are
+    // already private (that script runs it in a private namespace) the tmpfs mounts stay in this namespace.
     private const string HideScript = """
         set -e
+        mount --make-rprivate / 2>/dev/null || true
         root="$1"; shift
         if [ -d "$root" ]; then mount -t tmpfs none "$root"; fi
         for d in /usr/lib/python3* /usr/local/lib/python3*; do if [ -d "$d" ]; then mount -t tmpfs none "$d"; fi; done
@@ -37,5 +42,5 @@ public static class PublishHiddenPython
     });
 
     public static DotNetResult Run(string workingDirectory, string program, params string[] arguments) =>
-        DotNetCli.RunProgram("unshare", workingDirectory, ["-m", "sh", "-c", HideScript, "hide", s_pyenvRoot.Value, program, .. arguments]);
+        DotNetCli.RunProgram("unshare", workingDirectory, ["-m", "--propagation", "unchanged", "sh", "-c", HideScript, "hide", s_pyenvRoot.Value, program, .. arguments]);
 }
