@@ -65,14 +65,37 @@ public sealed class TemplatesTests
     [TestMethod]
     public void TheLibraryTemplateTakesThePythonVersionOption()
     {
-        var folder = New("csnakes-lib", "Forecast", "--PythonVersion", "3.12");
+        // The oldest supported minor version installed here: not the newest, which a build picks by default —
+        // unless the run pins one interpreter for every build (CSNAKES_PYTHON, as the Debian testing run does).
+        var wanted = Environment.GetEnvironmentVariable("CSNAKES_PYTHON") is { Length: > 0 } pinned
+            ? DotNetCli.RunProgram(pinned, "/", "-I", "-c", "import sys; print('%d.%d' % sys.version_info[:2])").Output.Trim()
+            : OldestInstalledPython();
+        var folder = New("csnakes-lib", "Forecast", "--PythonVersion", wanted);
 
         var build = DotNetCli.Run(folder, "build", "-nodeReuse:false");
         Assert.AreEqual(0, build.ExitCode, build.ToString());
         var manifest = Directory.GetFiles(Path.Combine(folder, "bin"), "Forecast.csnakes.json", SearchOption.AllDirectories).Single();
         using var json = JsonDocument.Parse(File.ReadAllText(manifest));
-        StringAssert.StartsWith(json.RootElement.GetProperty("python").GetProperty("version").GetString(), "3.12.");
+        StringAssert.StartsWith(json.RootElement.GetProperty("python").GetProperty("version").GetString(), wanted + ".");
         Assert.IsTrue(File.Exists(Directory.GetFiles(Path.Combine(folder, "obj"), "greetings.g.cs", SearchOption.AllDirectories).Single()));
+    }
+
+    // pyenv's versions and the distribution's /usr/bin/python3.N, 3.10 or newer: "3.N" of the oldest.
+    private static string OldestInstalledPython()
+    {
+        var pyenv = Path.Combine(Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv"), "versions");
+        var names = (Directory.Exists(pyenv) ? Directory.GetDirectories(pyenv).Select(Path.GetFileName) : [])
+            .Concat(Directory.GetFiles("/usr/bin", "python3.*").Select(f => Path.GetFileName(f)!["python".Length..]));
+        var minors = names.Select(n => System.Text.RegularExpressions.Regex.Match(n!, @"^3\.(\d+)(\.|$)"))
+            .Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(minor => minor >= 10)
+            .ToList();
+        if (minors.Count == 0)
+        {
+            Assert.Inconclusive("no CPython 3.10+ found in pyenv or /usr/bin");
+        }
+        return $"3.{minors.Min()}";
     }
 
     // `dotnet new <template> -n <name>` into a fresh folder that uses the private feed (as a user's nuget.org would serve the packages).

@@ -37,6 +37,8 @@ public static class TestPython
         File.WriteAllText(Path.Combine(DecoyPath, "fixtures.py"), "raise RuntimeError('the decoy fixtures module was imported')\n");
         NativeEnvironment.Set("PYTHONPATH", DecoyPath);
         NativeEnvironment.Set("PYTHONHOME", Path.Combine(Root, "no-such-home"));
+        // Read by CPython's path calculation even when isolated: it would make sys.prefix the base install.
+        NativeEnvironment.Set("PYTHONEXECUTABLE", Path.Combine(Root, "no-such-python"));
 
         Env = PythonEnvironment.Start(new PythonEnvironmentOptions
         {

@@ -152,7 +152,8 @@ internal sealed unsafe class InterpreterHost
                 nint* argv = stackalloc nint[1];
                 argv[0] = (nint)programPointer;
                 Check(CPythonApi.PyConfig_SetBytesArgv((nint)config, 1, (nint)argv), "setting argv");
-                Check(CPythonApi.Py_InitializeFromConfig((nint)config), "initialising");
+                nint initConfig = (nint)config;
+                ShellPythonVariables.WithoutExecutableOverride(() => Check(CPythonApi.Py_InitializeFromConfig(initConfig), "initialising"));
             }
         }
         finally

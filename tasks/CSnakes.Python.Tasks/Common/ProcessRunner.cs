@@ -12,6 +12,8 @@ namespace CSnakes.Python.Tasks;
 /// </summary>
 internal static class ProcessRunner
 {
+    private static readonly string[] ShellPythonVariables = ["PYTHONHOME", "PYTHONPATH", "PYTHONEXECUTABLE"];
+
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, ProcessRunOptions? options = null)
     {
         options ??= new ProcessRunOptions();
@@ -32,6 +34,12 @@ internal static class ProcessRunner
         if (options.WorkingDirectory is not null)
         {
             startInfo.WorkingDirectory = options.WorkingDirectory;
+        }
+        // The user's shell may point these at another Python (PYTHONEXECUTABLE even moves sys.prefix, so a venv's
+        // python believes it is the system one); the build's interpreters must find only themselves.
+        foreach (var name in ShellPythonVariables)
+        {
+            startInfo.Environment.Remove(name);
         }
         foreach (var (name, value) in options.Environment)
         {

@@ -253,9 +253,6 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
                 // Lines must arrive as pip writes them, not when its buffer fills.
                 ["PYTHONUNBUFFERED"] = "1",
                 ["PYTHONIOENCODING"] = "utf-8",
-                // The user's PYTHONHOME/PYTHONPATH belong to their shell's Python, not to this one.
-                ["PYTHONHOME"] = null,
-                ["PYTHONPATH"] = null,
             },
         });
     }
