@@ -71,7 +71,7 @@ public sealed class TypeSystemMappingTests
         Assert.AreEqual("IEnumerable<long>", GeneratedCode.Readable(asParameter.Type!.ParameterSpelling));
         Assert.AreEqual("IEnumerable<long>", GeneratedCode.Readable(asReturn.Type!.Spelling));
         var flag = iterator ? "true" : "false";
-        Assert.AreEqual($"new IterableConverter<long>(IntConverter.Instance, iterator: {flag}, context: \"m.f\")", GeneratedCode.Readable(asReturn.Type.LazyConverterExpression("\"m.f\"")));
+        Assert.AreEqual($"new IterableConverter<long>(IntConverter.Instance, iterator: {flag}, context: \"m.f\")", GeneratedCode.Readable(asReturn.Type.LazyConverterExpression("\"m.f\"")!));
     }
 
     [TestMethod]
@@ -79,7 +79,7 @@ public sealed class TypeSystemMappingTests
     {
         var mapping = TypeMapper.MapReturn(Ann(Name("typing.Generator", Name("int"), Name("str"), Name("float"))));
         Assert.AreEqual("IGeneratorIterator<long, string, double>", GeneratedCode.Readable(mapping.Type!.Spelling));
-        Assert.AreEqual("new GeneratorConverter<long, string, double>(IntConverter.Instance, StrConverter.Instance, FloatConverter.Instance, \"m.g\")", GeneratedCode.Readable(mapping.Type.LazyConverterExpression("\"m.g\"")));
+        Assert.AreEqual("new GeneratorConverter<long, string, double>(IntConverter.Instance, StrConverter.Instance, FloatConverter.Instance, \"m.g\")", GeneratedCode.Readable(mapping.Type.LazyConverterExpression("\"m.g\"")!));
 
         var withNone = TypeMapper.MapReturn(Ann(Name("collections.abc.Generator", Name("str"), None, None)));
         Assert.AreEqual("IGeneratorIterator<string, PyObject, PyObject>", GeneratedCode.Readable(withNone.Type!.Spelling));
