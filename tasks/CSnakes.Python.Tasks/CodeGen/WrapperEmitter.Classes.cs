@@ -77,11 +77,7 @@ internal sealed partial class WrapperEmitter
     // qualified: module.Class in Python; getMethod: the statements that bind the method to __method.
     private void EmitInstanceMethod(FunctionWrapper method, string qualified, IReadOnlyList<string> getMethod)
     {
-        var summary = method.Docstring is { } doc && XmlDoc.Lines(doc) is { Count: > 0 } lines
-            ? lines
-            : [$"Calls the Python method <c>{XmlDoc.Escape(qualified + "." + method.PythonName)}</c>."];
-        XmlDoc.Write(_writer, "summary", summary);
-        XmlDoc.Write(_writer, "remarks", [$"Python: <c>{XmlDoc.Escape(OneLine(method.PythonSignature))}</c>"]);
+        WriteFunctionDocs(method, $"Calls the Python method <c>{XmlDoc.Escape(qualified + "." + method.PythonName)}</c>.");
         _writer.Line($"public {ReturnSpelling(method)} {method.MethodName}({ParameterList(method, withDefaults: true)})");
         EmitCallBody(method, "__method", qualified + "." + method.PythonName, getMethod);
     }

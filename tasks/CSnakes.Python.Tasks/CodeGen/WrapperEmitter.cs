@@ -83,14 +83,18 @@ internal sealed partial class WrapperEmitter
                     w.Line();
                 }
                 var function = _module.Functions[i];
-                var functionSummary = function.Docstring is { } fdoc && XmlDoc.Lines(fdoc) is { Count: > 0 } fLines
-                    ? fLines
-                    : [$"Calls the Python function <c>{XmlDoc.Escape(_module.ModuleName + "." + function.PythonName)}</c>."];
-                XmlDoc.Write(w, "summary", functionSummary);
-                XmlDoc.Write(w, "remarks", [$"Python: <c>{XmlDoc.Escape(OneLine(function.PythonSignature))}</c>"]);
+                WriteFunctionDocs(function, $"Calls the Python function <c>{XmlDoc.Escape(_module.ModuleName + "." + function.PythonName)}</c>.");
                 w.Line($"{ReturnSpelling(function)} {function.MethodName}({ParameterList(function, withDefaults: true)});");
             }
         }
+    }
+
+    // The docstring (or fallbackSummary, already escaped) as <summary>, the Python signature as <remarks>.
+    private void WriteFunctionDocs(FunctionWrapper function, string fallbackSummary)
+    {
+        var summary = function.Docstring is { } doc && XmlDoc.Lines(doc) is { Count: > 0 } lines ? lines : [fallbackSummary];
+        XmlDoc.Write(_writer, "summary", summary);
+        XmlDoc.Write(_writer, "remarks", [$"Python: <c>{XmlDoc.Escape(OneLine(function.PythonSignature))}</c>"]);
     }
 
     private void EmitEnums()
@@ -373,102 +377,6 @@ internal sealed partial class WrapperEmitter
 
     private static IEnumerable<ParameterWrapper> PythonOrder(IEnumerable<ParameterWrapper> parameters) =>
         parameters.OrderBy(p => p.PythonIndex);
-
-    /// <summary>
-    /// Python's calling convention: each argument goes by position while every earlier one was given. Once one
-    /// is omitted (null for a parameter whose default C# cannot state), <c>__gap</c> is set and later ones go by
-    /// keyword; one that takes no keyword is then left out if it holds its default, else the call is refused.
-    /// </summary>
-    private void EmitPositionalArguments(IReadOnlyList<ParameterWrapper> positional, ParameterWrapper? varPositional, string pythonName)
-    {
-        var firstOmittable = positional.ToList().FindIndex(p => p.Null == NullMeaning.Omit);
-        var gapMatters = firstOmittable >= 0 && (firstOmittable < positional.Count - 1 || varPositional is not null);
-        if (gapMatters)
-        {
-            _writer.Line("bool __gap = false;");
-        }
-        for (var i = 0; i < positional.Count; i++)
-        {
-            var parameter = positional[i];
-            if (!gapMatters || i < firstOmittable)
-            {
-                EmitArgument(parameter, keyword: false);
-                continue;
-            }
-            var afterGap = AfterGap(parameter, positional.Take(i).Where(p => p.Null == NullMeaning.Omit), pythonName);
-            var inOrder = Present(parameter, keyword: false);
-            _writer.Line(parameter.Null == NullMeaning.Omit
-                ? $"if ({parameter.CSharpName} is null) {{ __gap = true; }} else if (__gap) {{ {afterGap} }} else {{ {inOrder} }}"
-                : $"if (__gap) {{ {afterGap} }} else {{ {inOrder} }}");
-        }
-        if (gapMatters && varPositional is not null)
-        {
-            var omittable = positional.Where(p => p.Null == NullMeaning.Omit);
-            _writer.Line($"if (__gap && {varPositional.CSharpName} is {{ Length: > 0 }}) {Refuse(varPositional, omittable, pythonName)}");
-        }
-    }
-
-    // A positional parameter after an omitted one: by keyword, or left out when it holds its default, or refused.
-    private string AfterGap(ParameterWrapper parameter, IEnumerable<ParameterWrapper> omittable, string pythonName)
-    {
-        if (parameter.KeywordAllowed)
-        {
-            return Present(parameter, keyword: true);
-        }
-        var refuse = Refuse(parameter, omittable, pythonName);
-        return parameter.Null == NullMeaning.Omit || parameter.DefaultLiteral is null
-            ? refuse
-            : $"if (!({parameter.CSharpName} == {parameter.DefaultLiteral})) {refuse}";
-    }
-
-    private static string Refuse(ParameterWrapper parameter, IEnumerable<ParameterWrapper> omittable, string pythonName)
-    {
-        var earlier = string.Join(", ", omittable.Select(p => $"'{p.CSharpName.TrimStart('@')}'"));
-        var message = $"{pythonName}() takes '{parameter.PythonName}' by position only, so {earlier} must be given too when '{parameter.CSharpName.TrimStart('@')}' is.";
-        return $"throw new {DotNetNames.System("ArgumentException")}({CSharpLiterals.String(message)}, {CSharpLiterals.String(parameter.CSharpName.TrimStart('@'))});";
-    }
-
-    private void EmitArgument(ParameterWrapper parameter, bool keyword)
-    {
-        var name = parameter.CSharpName;
-        if (parameter.Null == NullMeaning.Omit)
-        {
-            // Not given: leave it out, so Python's own default applies.
-            _writer.Line($"if ({name} is not null) {Add(parameter, keyword)}");
-            return;
-        }
-        _writer.Line(Present(parameter, keyword));
-    }
-
-    // The statement that sends a given value (None for null where null means None).
-    private string Present(ParameterWrapper parameter, bool keyword)
-    {
-        var add = Add(parameter, keyword);
-        if (parameter.Null != NullMeaning.None)
-        {
-            return add;
-        }
-        var none = keyword ? $"__call.AddKeywordNone({CSharpLiterals.String(parameter.PythonName)});" : "__call.AddNone();";
-        return $"if ({parameter.CSharpName} is null) {none} else {add}";
-    }
-
-    private string Add(ParameterWrapper parameter, bool keyword)
-    {
-        var name = parameter.CSharpName;
-        var present = parameter.ValueType.IsValueType && parameter.Null != NullMeaning.NotNullable ? name + ".Value" : name;
-        var converter = ConverterReference(parameter.ValueType);
-        var pythonName = CSharpLiterals.String(parameter.PythonName);
-        // Collections accept any IEnumerable<T> although they read back as IReadOnlyList<T>: those
-        // go through the converter's own ToPython overload.
-        bool direct = parameter.ValueType.ParameterSpelling == parameter.ValueType.Spelling;
-        return (keyword, direct) switch
-        {
-            (true, true) => $"__call.AddKeyword({pythonName}, {converter}, {present});",
-            (true, false) => $"__call.AddKeywordConverted({pythonName}, {converter}.ToPython({present}));",
-            (false, true) => $"__call.Add({converter}, {present});",
-            (false, false) => $"__call.AddConverted({converter}.ToPython({present}));",
-        };
-    }
 
     private const string AcquireGil = $"using ({DotNetNames.Gil}.Acquire())";
 
