@@ -4,7 +4,7 @@ using static CSnakes.Python.Tasks.Tests.CodeGen.Sig;
 
 namespace CSnakes.Python.Tasks.Tests.CodeGen;
 
-/// <summary><c>Callable[[A, B], R]</c> parameters become Func/Action delegates (SPEC §5).</summary>
+/// <summary><c>Callable[[A, B], R]</c> parameters become Func/Action delegates (README, Type mapping).</summary>
 [TestClass]
 public sealed class CallableCodeGenTests
 {
