@@ -83,6 +83,26 @@ public sealed class ComputePythonBundleTests
     }
 
     [TestMethod]
+    public void EverySiteDirectoryIsBundledApartInOrder()
+    {
+        var system = Path.Combine(_root, "system", "dist-packages");
+        Directory.CreateDirectory(Path.Combine(system, "numpy"));
+        File.WriteAllText(Path.Combine(system, "numpy", "__init__.py"), "");
+        var (task, engine) = NewTask(rid: "");
+        // The venv's site, a folder on sys.path that does not exist (skipped, but keeps its number), the system's.
+        task.SiteDirectories = [new TaskItem(task.SitePackages), new TaskItem(Path.Combine(_root, "missing")), new TaskItem(system)];
+
+        Assert.IsTrue(task.Execute(), engine.ErrorText);
+
+        var targets = task.BundleFiles.Select(f => f.GetMetadata("TargetPath")).ToHashSet();
+        Assert.IsTrue(targets.Contains("python/site-packages/Lib/tinywheel/__init__.py"));
+        Assert.IsTrue(targets.Contains("python/site-packages/Lib.site3/numpy/__init__.py"));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(task.ManifestFile));
+        CollectionAssert.AreEqual(new[] { "python/site-packages/Lib", "python/site-packages/Lib.site3" },
+            manifest.RootElement.GetProperty("sitePackages").EnumerateArray().Select(e => e.GetString()).ToArray());
+    }
+
+    [TestMethod]
     [DataRow("win-x64")]
     [DataRow("osx-arm64")]
     [DataRow("linux-musl-x64")]

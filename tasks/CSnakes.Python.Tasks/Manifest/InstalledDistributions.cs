@@ -27,8 +27,7 @@ internal static class InstalledDistributions
         return found;
     }
 
-    public static string Normalize(string name) =>
-        System.Text.RegularExpressions.Regex.Replace(name, "[-_.]+", "-").ToLowerInvariant();
+    public static string Normalize(string name) => RequirementsFile.Normalize(name);
 
     // POSIX venvs: lib/pythonX.Y/site-packages; Windows venvs: Lib/site-packages.
     private static IEnumerable<string> SitePackagesFolders(string venvDirectory)

@@ -1,6 +1,6 @@
 namespace CSnakes.Python.Tasks.Publish;
 
-/// <summary>Lists the files of a Python bundle (see <see cref="BundleLayout"/>) from a resolved interpreter and venv.</summary>
+/// <summary>Lists the files of a Python bundle (see <see cref="BundleLayout"/>) from a resolved interpreter and its site directories.</summary>
 internal static class BundleCollector
 {
     public static List<BundleEntry> Collect(BundleSource source)
@@ -15,10 +15,14 @@ internal static class BundleCollector
         AddTree(entries, stdLib, BundleLayout.StdLib(Path.GetFileName(stdLib.TrimEnd('/', '\\'))), topLevel: true,
             BundleFilter.KeepStdLibDirectory, BundleFilter.KeepStdLibFile);
 
-        if (!string.IsNullOrEmpty(source.SitePackages) && Directory.Exists(source.SitePackages))
+        // Numbered by position in the list, missing ones included, so the caller can name each bundled folder.
+        for (int i = 0; i < source.SiteDirectories.Count; i++)
         {
-            AddTree(entries, Path.GetFullPath(source.SitePackages), BundleLayout.SitePackages(source.ProjectName), topLevel: true,
-                BundleFilter.KeepSitePackagesDirectory, BundleFilter.KeepSitePackagesFile);
+            if (!string.IsNullOrEmpty(source.SiteDirectories[i]) && Directory.Exists(source.SiteDirectories[i]))
+            {
+                AddTree(entries, Path.GetFullPath(source.SiteDirectories[i]), BundleLayout.SitePackages(source.ProjectName, i), topLevel: true,
+                    BundleFilter.KeepSitePackagesDirectory, BundleFilter.KeepSitePackagesFile);
+            }
         }
 
         return entries;

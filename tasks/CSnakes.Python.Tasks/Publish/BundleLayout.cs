@@ -17,5 +17,10 @@ internal static class BundleLayout
     /// <summary>The standard library folder, named like the source's (<c>python3.12</c>), so Python's own landmark search finds it.</summary>
     public static string StdLib(string stdLibFolderName) => $"{Root}/lib/{stdLibFolderName}";
 
-    public static string SitePackages(string projectName) => $"{Root}/site-packages/{projectName}";
+    /// <summary>
+    /// The project's site directory; with several (system site-packages, an existing environment's), the later
+    /// ones are numbered in <c>sys.path</c> order: <c>PyLib</c>, <c>PyLib.site2</c>, <c>PyLib.site3</c>.
+    /// </summary>
+    public static string SitePackages(string projectName, int index = 0) =>
+        index == 0 ? $"{Root}/site-packages/{projectName}" : $"{Root}/site-packages/{projectName}.site{index + 1}";
 }

@@ -47,8 +47,14 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
     /// <summary>The resolved standard library folder (<c>lib/python3.12</c>).</summary>
     public string StdLib { get; set; } = "";
 
-    /// <summary>The venv's site-packages; empty when there is no venv.</summary>
+    /// <summary>The venv's site-packages; empty when there is no venv. Used when <see cref="SiteDirectories"/> is empty.</summary>
     public string SitePackages { get; set; } = "";
+
+    /// <summary>
+    /// Every folder of packages the app sees, in <c>sys.path</c> order (a venv with system site-packages, an existing
+    /// environment); each gets a site directory of its own in the bundle. Empty: just <see cref="SitePackages"/>.
+    /// </summary>
+    public ITaskItem[] SiteDirectories { get; set; } = [];
 
     /// <summary>Module roots relative to the publish folder (<c>.</c>: the modules are published next to the app).</summary>
     public ITaskItem[] ModuleRoots { get; set; } = [];
@@ -72,9 +78,12 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
                 return false;
             }
 
-            var entries = BundleCollector.Collect(new BundleSource(ProjectName, LibPython, PythonExecutable, StdLib, SitePackages));
+            var siteDirectories = SiteDirectories.Length > 0 ? SiteDirectories.Select(d => d.ItemSpec).ToList() : [SitePackages];
+            var entries = BundleCollector.Collect(new BundleSource(ProjectName, LibPython, PythonExecutable, StdLib, siteDirectories));
             BundleFiles = entries.Select(ToItem).ToArray();
-            bool hasSitePackages = entries.Any(e => e.TargetPath.StartsWith(BundleLayout.SitePackages(ProjectName) + "/", StringComparison.Ordinal));
+            // Listed when they hold files, in order: Python adds them to sys.path as the build machine's interpreter did.
+            var bundledSites = Enumerable.Range(0, siteDirectories.Count).Select(i => BundleLayout.SitePackages(ProjectName, i))
+                .Where(site => entries.Any(e => e.TargetPath.StartsWith(site + "/", StringComparison.Ordinal))).ToList();
             // The published manifest has no venv: python/ is a plain relocatable prefix (see README, Deploy).
             manifest = new PythonManifest(
                 ProjectName, PythonVersion, AbiFlags,
@@ -83,7 +92,7 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
                 PythonExecutable: BundleLayout.Executable(Path.GetFileName(PythonExecutable)),
                 Venv: null,
                 ModuleRoots: moduleRoots,
-                SitePackages: hasSitePackages ? [BundleLayout.SitePackages(ProjectName)] : []);
+                SitePackages: bundledSites);
             Log.LogMessage(MessageImportance.Normal, $"Bundling Python {PythonVersion} for {EffectiveRuntimeIdentifier}: {entries.Count} files under {BundleLayout.Root}/.");
         }
         else

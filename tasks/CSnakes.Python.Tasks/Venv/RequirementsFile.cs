@@ -48,8 +48,31 @@ internal static partial class RequirementsFile
         return 0;
     }
 
-    // PEP 503: names compare case-insensitively with runs of -, _ and . equal.
-    private static string Normalize(string name) => Separators().Replace(name, "-").ToLowerInvariant();
+    /// <summary>
+    /// The distributions a requirements file asks for, with their 1-based lines: each line's leading project name
+    /// (PEP 508), skipping blanks, comments and options (<c>-r</c>, <c>-e</c>, <c>--index-url</c>, …) and URLs.
+    /// </summary>
+    public static IEnumerable<(string Name, int Line)> RequirementNames(string file)
+    {
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            lineNumber++;
+            var text = line.Trim();
+            if (text.Length == 0 || text.StartsWith('#') || text.StartsWith('-'))
+            {
+                continue;
+            }
+            var name = RequirementName().Match(text);
+            if (name.Success && !text[name.Length..].StartsWith(':'))
+            {
+                yield return (name.Value, lineNumber);
+            }
+        }
+    }
+
+    /// <summary>PEP 503: names compare case-insensitively with runs of -, _ and . equal.</summary>
+    public static string Normalize(string name) => Separators().Replace(name, "-").ToLowerInvariant();
 
     [GeneratedRegex(@"^\s*(-r|--requirement|-c|--constraint)(\s+|=)(?<path>\S+)")]
     private static partial Regex Include();
