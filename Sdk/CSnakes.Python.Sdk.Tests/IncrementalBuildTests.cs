@@ -58,7 +58,7 @@ public sealed class IncrementalBuildTests
 
         Assert.AreEqual(0, plain.ExitCode, plain.ToString());
         Assert.AreEqual(0, python.ExitCode, python.ToString());
-        // A benchmark figure, not a pass/fail bar (README, Performance): printed for the log.
+        // A benchmark figure, not a pass/fail bar (docs/performance.md): printed for the log.
         var message = $"no-change build: PyLib {python.Elapsed.TotalSeconds:F2} s, PlainLib {plain.Elapsed.TotalSeconds:F2} s, ratio {python.Elapsed / plain.Elapsed:F2}";
         TestContext.WriteLine(message);
         Console.WriteLine(message);

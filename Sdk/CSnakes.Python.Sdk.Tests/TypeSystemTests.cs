@@ -1,7 +1,7 @@
 namespace CSnakes.Python.Sdk.Tests;
 
 /// <summary>
-/// test-projects/TypeSystem: every mapped row of the README's type table called through generated code,
+/// test-projects/TypeSystem: every mapped row of the type table (docs/type-mapping.md) called through generated code,
 /// including functions whose values contradict their annotations.
 /// </summary>
 [TestClass]

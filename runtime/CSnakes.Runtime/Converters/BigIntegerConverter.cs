@@ -5,7 +5,7 @@ namespace CSnakes.Runtime.Converters;
 
 /// <summary>
 /// Python <c>int</c> of any size ↔ <see cref="BigInteger"/>. The generator uses it where a function
-/// is annotated with <c>int</c> and opts in to big integers (see README); <c>int</c> alone maps to <c>long</c>.
+/// is annotated with <c>int</c> and opts in to big integers (docs/type-mapping.md); <c>int</c> alone maps to <c>long</c>.
 /// </summary>
 public sealed class BigIntegerConverter : PyConverter<BigInteger>
 {

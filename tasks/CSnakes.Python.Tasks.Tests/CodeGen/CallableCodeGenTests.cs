@@ -4,7 +4,7 @@ using static CSnakes.Python.Tasks.Tests.CodeGen.Sig;
 
 namespace CSnakes.Python.Tasks.Tests.CodeGen;
 
-/// <summary><c>Callable[[A, B], R]</c> parameters become Func/Action delegates (README, Type mapping).</summary>
+/// <summary><c>Callable[[A, B], R]</c> parameters become Func/Action delegates (docs/type-mapping.md).</summary>
 [TestClass]
 public sealed class CallableCodeGenTests
 {

@@ -4,7 +4,7 @@ using static CSnakes.Python.Tasks.Tests.CodeGen.Sig;
 
 namespace CSnakes.Python.Tasks.Tests.CodeGen;
 
-/// <summary>The type-mapping rows (README) beyond the core ones: stdlib values, buffers, sets, variable tuples, bare collections, Annotated.</summary>
+/// <summary>The type-mapping rows (docs/type-mapping.md) beyond the core ones: stdlib values, buffers, sets, variable tuples, bare collections, Annotated.</summary>
 [TestClass]
 public sealed class TypeSystemMappingTests
 {

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace CSnakes.Python.Tasks.CodeGen;
 
-/// <summary>Turns Python names into C# names (README, "Generated API").</summary>
+/// <summary>Turns Python names into C# names (docs/sdk.md, "Generated API").</summary>
 internal static class CSharpNames
 {
     // Reserved keywords only: contextual keywords (var, async, record, …) are valid identifiers here.

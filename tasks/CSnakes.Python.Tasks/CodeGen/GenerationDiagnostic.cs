@@ -21,7 +21,7 @@ internal sealed record GenerationDiagnostic(DiagnosticSeverity Severity, string?
         new(DiagnosticSeverity.Message, null, file, line, 0, text);
 }
 
-/// <summary>The diagnostic codes this part of the build reports (the README lists them all).</summary>
+/// <summary>The diagnostic codes this part of the build reports (docs/errors.md lists them all).</summary>
 internal static class DiagnosticCodes
 {
     /// <summary>A Python file has a syntax error (or cannot be read or decoded).</summary>

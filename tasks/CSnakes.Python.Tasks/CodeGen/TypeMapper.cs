@@ -3,7 +3,7 @@ using CSnakes.Python.Tasks.Signatures;
 namespace CSnakes.Python.Tasks.CodeGen;
 
 /// <summary>
-/// Maps resolved Python annotations to C# types (the README's type-mapping table). Anything it does not know becomes
+/// Maps resolved Python annotations to C# types (the table in docs/type-mapping.md). Anything it does not know becomes
 /// <c>PyObject</c> with a problem text, which the caller reports as CSPY3001. Parameters and returns
 /// differ only where .NET cannot make the value (a buffer argument is a <c>PyObject</c>).
 /// </summary>
@@ -82,7 +82,7 @@ internal static class TypeMapper
     {
         if (position == Position.Return && UnionAlternatives(new PythonAnnotation("", 0, 0, node)) is not null)
         {
-            // A union return is a PyObject (README, Type mapping); the caller inspects it with the dynamic API.
+            // A union return is a PyObject (docs/type-mapping.md); the caller inspects it with the dynamic API.
             return TypeMapping.Of(ScalarType.Object);
         }
         if (node.Kind == "none")

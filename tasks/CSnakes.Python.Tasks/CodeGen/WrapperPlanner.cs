@@ -110,7 +110,7 @@ internal sealed partial class WrapperPlanner
     }
 
     /// <summary>
-    /// One wrapper per combination of the alternatives of union-typed parameters (README, Type mapping: <c>A | B</c>
+    /// One wrapper per combination of the alternatives of union-typed parameters (docs/type-mapping.md: <c>A | B</c>
     /// arguments give one overload per combination). Only the first alternative of a parameter keeps its
     /// default, so a call that leaves it out picks exactly one overload.
     /// </summary>

@@ -8,7 +8,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 using var env = PythonEnvironment.Start();
 
 // Parameters annotated with protocols (SupportsFloat, SupportsIndex, ReadableBuffer, SupportsLenAndGetItem),
-// or containers of them, are PyObject in C# (README type table): the values are made with PyObject.From.
+// or containers of them, are PyObject in C# (docs/type-mapping.md): the values are made with PyObject.From.
 // A bare TypeVar is Any, so Iterable[_T] is IEnumerable<PyObject>; str | bytes is one overload per type; *args is PyObject[].
 static PyObject P<T>(T value) => PyObject.From(value);
 static string Show<T>(T value)
