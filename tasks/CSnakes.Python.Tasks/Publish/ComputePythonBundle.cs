@@ -53,6 +53,12 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
     /// <summary>Module roots relative to the publish folder (<c>.</c>: the modules are published next to the app).</summary>
     public ITaskItem[] ModuleRoots { get; set; } = [];
 
+    /// <summary>
+    /// Warn (CSPY4005) about shared libraries that bundled native modules need and the bundle lacks
+    /// (<c>PythonCheckNativeDependencies</c>, default true; Linux only, see docs/native-dependencies.md).
+    /// </summary>
+    public bool CheckNativeDependencies { get; set; } = true;
+
     /// <summary>The project file, for error locations.</summary>
     public string ProjectFile { get; set; } = "";
 
@@ -74,6 +80,10 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
 
             var entries = BundleCollector.Collect(new BundleSource(ProjectName, LibPython, PythonExecutable, StdLib, SitePackages));
             BundleFiles = entries.Select(ToItem).ToArray();
+            if (CheckNativeDependencies)
+            {
+                NativeDependencyReporter.Report(Log, ProjectFile, entries, SiteDirectory.AllIn(entries));
+            }
             bool hasSitePackages = entries.Any(e => e.TargetPath.StartsWith(BundleLayout.SitePackages(ProjectName) + "/", StringComparison.Ordinal));
             // The published manifest has no venv: python/ is a plain relocatable prefix (see README, Deploy).
             manifest = new PythonManifest(
