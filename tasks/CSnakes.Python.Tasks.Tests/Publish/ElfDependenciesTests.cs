@@ -71,4 +71,18 @@ public sealed class ElfDependenciesTests
         Assert.IsTrue(ElfDependencies.IsElf(truncated));
         Assert.ThrowsExactly<InvalidDataException>(() => ElfDependencies.Read(truncated));
     }
+
+    [TestMethod]
+    public void AnObjectWithoutSectionHeadersIsInvalidDataNotAnObjectThatNeedsNothing()
+    {
+        // What sstrip leaves: program headers only. Reading it as "needs nothing" would hide its dependencies.
+        var bytes = File.ReadAllBytes(NativeFixtures.DynloadModule("_ssl"));
+        Array.Clear(bytes, 0x28, 8); // e_shoff (ELF64)
+        Array.Clear(bytes, 0x3C, 4); // e_shnum, e_shstrndx
+        var stripped = Path.Combine(_root, "sstripped.so");
+        File.WriteAllBytes(stripped, bytes);
+
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => ElfDependencies.Read(stripped));
+        StringAssert.Contains(e.Message, "section headers");
+    }
 }

@@ -46,10 +46,16 @@ internal static class ElfDependencies
 
     private static ElfDynamicInfo ReadDynamic(IELF elf)
     {
+        if (!elf.HasSectionHeader)
+        {
+            // ELFSharp finds the dynamic section through the section headers; without them (sstrip) we cannot tell.
+            throw new InvalidDataException("no section headers");
+        }
+
         var dynamic = elf.GetSections<IDynamicSection>().FirstOrDefault();
         if (dynamic is null)
         {
-            // A static object or one whose section headers were removed: nothing the loader would look up here.
+            // A static object: nothing the loader would look up for it.
             return new ElfDynamicInfo([], []);
         }
 
