@@ -25,6 +25,8 @@ public sealed class PackageContentTests
     [DataRow("tasks/net8.0/CSnakes.Python.Tasks.dll")]
     // Without it the task silently binds to MSBuild's own NuGet.Versioning and breaks on other MSBuilds.
     [DataRow("tasks/net8.0/NuGet.Versioning.dll")]
+    // ComputePythonBundle reads bundled ELF objects with it (MSBuild has no copy of its own to fall back on).
+    [DataRow("tasks/net8.0/ELFSharp.dll")]
     [DataRow("tasks/net8.0/scripts/read_signatures.py")]
     [DataRow("tasks/net8.0/scripts/python_info.py")]
     public void SdkPackageCarriesFile(string path)

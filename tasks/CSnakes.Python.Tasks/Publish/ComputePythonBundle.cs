@@ -59,6 +59,12 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
     /// <summary>Module roots relative to the publish folder (<c>.</c>: the modules are published next to the app).</summary>
     public ITaskItem[] ModuleRoots { get; set; } = [];
 
+    /// <summary>
+    /// Warn (CSPY4005) about shared libraries that bundled native modules need and the bundle lacks
+    /// (<c>PythonCheckNativeDependencies</c>, default true; Linux only, see docs/native-dependencies.md).
+    /// </summary>
+    public bool CheckNativeDependencies { get; set; } = true;
+
     /// <summary>The project file, for error locations.</summary>
     public string ProjectFile { get; set; } = "";
 
@@ -81,10 +87,14 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
             var siteDirectories = SiteDirectories.Length > 0 ? SiteDirectories.Select(d => d.ItemSpec).ToList() : [SitePackages];
             var entries = BundleCollector.Collect(new BundleSource(ProjectName, LibPython, PythonExecutable, StdLib, siteDirectories));
             BundleFiles = entries.Select(ToItem).ToArray();
+            if (CheckNativeDependencies)
+            {
+                NativeDependencyReporter.Report(Log, ProjectFile, entries, SiteDirectory.AllIn(entries));
+            }
             // Listed when they hold files, in order: Python adds them to sys.path as the build machine's interpreter did.
             var bundledSites = Enumerable.Range(0, siteDirectories.Count).Select(i => BundleLayout.SitePackages(ProjectName, i))
                 .Where(site => entries.Any(e => e.TargetPath.StartsWith(site + "/", StringComparison.Ordinal))).ToList();
-            // The published manifest has no venv: python/ is a plain relocatable prefix (see README, Deploy).
+            // The published manifest has no venv: python/ is a plain relocatable prefix (docs/deploying.md).
             manifest = new PythonManifest(
                 ProjectName, PythonVersion, AbiFlags,
                 LibPython: BundleLayout.LibPython(Path.GetFileName(LibPython)),
