@@ -20,7 +20,7 @@ packages=(
     python3.13 libpython3.13 python3.13-venv
     python3.14 libpython3.14 python3.14-venv
     python3.15 libpython3.15 python3.15-venv
-    python3-numpy ca-certificates libicu-dev
+    python3-numpy python3-mypy ca-certificates libicu-dev
     procps   # kill(1): the web sample's SIGTERM test
 )
 stamp_text="suite=$suite packages=${packages[*]}"

@@ -40,6 +40,10 @@ public sealed class StdlibCallsTests
 
     public TestContext TestContext { get; set; } = null!;
 
+    // typeshed turns a module into a package when the stdlib does (3.15's math.integer: math/__init__.pyi).
+    private static string StubFile(string module) =>
+        File.Exists(Path.Combine(Typeshed, module)) ? module : Path.Combine(module[..^".pyi".Length], "__init__.pyi");
+
     [TestMethod]
     public void StdlibFunctionsCalledThroughTypeshedWrappersReturnWhatPythonReturns()
     {
@@ -49,7 +53,7 @@ public sealed class StdlibCallsTests
         }
         var workspace = E2EEnvironment.CreateWorkspace("StdlibCalls");
         var stubs = Path.Combine(workspace, "Stubs");
-        foreach (var stub in s_stubs.Concat(Directory.EnumerateFiles(Path.Combine(Typeshed, "_typeshed"), "*.pyi").Select(f => Path.GetRelativePath(Typeshed, f))))
+        foreach (var stub in s_stubs.Select(StubFile).Concat(Directory.EnumerateFiles(Path.Combine(Typeshed, "_typeshed"), "*.pyi").Select(f => Path.GetRelativePath(Typeshed, f))))
         {
             var target = Path.Combine(stubs, stub);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
