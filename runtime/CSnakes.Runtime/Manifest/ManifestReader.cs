@@ -1,4 +1,4 @@
-using System.Text.Json;
+using CSnakes.Manifest;
 
 namespace CSnakes.Runtime.Manifest;
 
@@ -8,7 +8,7 @@ namespace CSnakes.Runtime.Manifest;
 /// </summary>
 internal static class ManifestReader
 {
-    public const string Pattern = "*.csnakes.json";
+    public const string Pattern = "*" + ManifestDocument.FileSuffix;
 
     public static PythonEnvironmentOptions ReadOptions(string directory)
     {
@@ -25,34 +25,29 @@ internal static class ManifestReader
 
     public static PythonManifest Read(string path)
     {
+        ManifestDocument document;
         try
         {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream);
-            JsonElement root = document.RootElement;
-            string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            JsonElement python = root.GetProperty("python");
-            string libPython = Resolve(folder, RequiredString(python, "libPython", path))!;
-            var moduleRoots = PathArray(root, "moduleRoots", folder);
-            // Published manifests only: the bundled packages' site directories (no venv in a publish folder).
-            var sitePackages = PathArray(root, "sitePackages", folder);
-            return new PythonManifest(
-                path,
-                OptionalString(root, "project"),
-                OptionalString(python, "version"),
-                OptionalString(python, "abiFlags"),
-                libPython,
-                Resolve(folder, OptionalString(python, "home")),
-                Resolve(folder, OptionalString(python, "executable")),
-                Resolve(folder, OptionalString(root, "venv")),
-                moduleRoots,
-                sitePackages,
-                Resolve(folder, OptionalString(root, "sourceDirectory")));
+            document = ManifestDocument.Parse(File.ReadAllText(path));
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is ManifestFormatException or IOException or UnauthorizedAccessException)
         {
-            throw new PythonInitializationException($"The Python manifest '{path}' is not valid: {e.Message} Rebuild the app to regenerate it.", e);
+            throw new PythonInitializationException($"The Python manifest '{path}' cannot be used: {e.Message}. Rebuild the app to regenerate it.", e);
         }
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return new PythonManifest(
+            path,
+            document.Project,
+            document.PythonVersion,
+            document.AbiFlags,
+            Resolve(folder, document.LibPython)!,
+            Resolve(folder, document.PythonHome),
+            Resolve(folder, document.PythonExecutable),
+            Resolve(folder, document.Venv),
+            document.ModuleRoots.Select(r => Resolve(folder, r)).OfType<string>().ToList(),
+            document.SitePackages.Select(r => Resolve(folder, r)).OfType<string>().ToList(),
+            Resolve(folder, document.SourceDirectory));
     }
 
     internal static PythonEnvironmentOptions Merge(IReadOnlyList<PythonManifest> manifests)
@@ -101,17 +96,4 @@ internal static class ManifestReader
 
     private static string? Resolve(string folder, string? path) =>
         string.IsNullOrEmpty(path) ? null : Path.GetFullPath(Path.Combine(folder, path));
-
-    private static List<string> PathArray(JsonElement element, string name, string folder) =>
-        element.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Array
-            ? values.EnumerateArray().Select(v => Resolve(folder, v.GetString())).OfType<string>().ToList()
-            : [];
-
-    private static string RequiredString(JsonElement element, string name, string file) =>
-        element.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } s
-            ? s
-            : throw new PythonInitializationException($"The Python manifest '{file}' has no '{name}'. Rebuild the app to regenerate it.");
-
-    private static string? OptionalString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using CSnakes.Manifest;
 using CSnakes.Python.Tasks.Manifest;
 using Microsoft.Build.Framework;
 
@@ -68,18 +68,12 @@ public sealed class CheckPythonEnvironments : Microsoft.Build.Utilities.Task
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(manifestPath));
-            var root = document.RootElement;
+            var document = ManifestDocument.Parse(File.ReadAllText(manifestPath));
             var folder = Path.GetDirectoryName(manifestPath)!;
-            var python = root.GetProperty("python");
             string? Resolve(string? path) => string.IsNullOrEmpty(path) ? null : Path.GetFullPath(path, folder);
-            return (
-                root.TryGetProperty("project", out var project) ? project.GetString() ?? Path.GetFileName(manifestPath) : Path.GetFileName(manifestPath),
-                Resolve(python.GetProperty("libPython").GetString()) ?? "",
-                python.TryGetProperty("version", out var version) ? version.GetString() ?? "" : "",
-                root.TryGetProperty("venv", out var venv) && venv.ValueKind == JsonValueKind.String ? Resolve(venv.GetString()) : null);
+            return (document.Project ?? Path.GetFileName(manifestPath), Resolve(document.LibPython) ?? "", document.PythonVersion ?? "", Resolve(document.Venv));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ManifestFormatException)
         {
             // The runtime reports an unreadable manifest with its path when the app starts; nothing to compare here.
             Log.LogMessage(MessageImportance.Low, $"Skipping {manifestPath}: {e.Message}");

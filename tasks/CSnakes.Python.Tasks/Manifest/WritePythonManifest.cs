@@ -1,5 +1,5 @@
 using System.Text;
-using CSnakes.Python.Tasks.Manifest;
+using CSnakes.Manifest;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -60,7 +60,7 @@ public sealed class WritePythonManifest : Microsoft.Build.Utilities.Task
         }
 
         var moduleRoots = ModuleRoots.Length == 0 ? ["."] : ModuleRoots.Select(root => root.ItemSpec).ToArray();
-        var manifest = new PythonManifest(
+        var manifest = new ManifestDocument(
             ProjectName,
             PythonVersion,
             AbiFlags,
@@ -69,9 +69,10 @@ public sealed class WritePythonManifest : Microsoft.Build.Utilities.Task
             PythonExecutable,
             string.IsNullOrEmpty(VenvDirectory) ? null : TrimTrailingSeparator(VenvDirectory),
             moduleRoots,
+            SitePackages: [],
             SourceDirectory: string.IsNullOrEmpty(SourceDirectory) ? null : TrimTrailingSeparator(SourceDirectory));
 
-        var json = PythonManifestWriter.ToJson(manifest);
+        var json = manifest.ToJson();
         try
         {
             Written = WriteIfDifferent(OutputFile, json);

@@ -1,4 +1,4 @@
-using CSnakes.Python.Tasks.Manifest;
+using CSnakes.Manifest;
 using System.Text;
 using CSnakes.Python.Tasks.Publish;
 using Microsoft.Build.Framework;
@@ -76,7 +76,7 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var moduleRoots = ModuleRoots.Select(r => r.ItemSpec).DefaultIfEmpty(".").ToList();
-        PythonManifest manifest;
+        ManifestDocument manifest;
         if (Bundle)
         {
             if (!CheckBundleInputs())
@@ -95,24 +95,25 @@ public sealed class ComputePythonBundle : Microsoft.Build.Utilities.Task
             var bundledSites = Enumerable.Range(0, siteDirectories.Count).Select(i => BundleLayout.SitePackages(ProjectName, i))
                 .Where(site => entries.Any(e => e.TargetPath.StartsWith(site + "/", StringComparison.Ordinal))).ToList();
             // The published manifest has no venv: python/ is a plain relocatable prefix (docs/deploying.md).
-            manifest = new PythonManifest(
+            manifest = new ManifestDocument(
                 ProjectName, PythonVersion, AbiFlags,
                 LibPython: BundleLayout.LibPython(Path.GetFileName(LibPython)),
                 PythonHome: BundleLayout.Root,
                 PythonExecutable: BundleLayout.Executable(Path.GetFileName(PythonExecutable)),
                 Venv: null,
                 ModuleRoots: moduleRoots,
-                SitePackages: bundledSites);
+                SitePackages: bundledSites,
+                SourceDirectory: null);
             Log.LogMessage(MessageImportance.Normal, $"Bundling Python {PythonVersion} for {EffectiveRuntimeIdentifier}: {entries.Count} files under {BundleLayout.Root}/.");
         }
         else
         {
             // No venv: its obj/ path does not exist where the app is deployed. The target's Python brings its own packages.
-            manifest = new PythonManifest(ProjectName, PythonVersion, AbiFlags, LibPython, PythonHome, PythonExecutable, Venv: null, moduleRoots);
+            manifest = new ManifestDocument(ProjectName, PythonVersion, AbiFlags, LibPython, PythonHome, PythonExecutable, Venv: null, moduleRoots, SitePackages: [], SourceDirectory: null);
             Log.LogMessage(MessageImportance.Normal, $"PythonBundle is false: the published app will load Python {PythonVersion} from '{LibPython}'.");
         }
 
-        WriteIfChanged(ManifestFile, PythonManifestWriter.ToJson(manifest));
+        WriteIfChanged(ManifestFile, manifest.ToJson());
         return !Log.HasLoggedErrors;
     }
 
