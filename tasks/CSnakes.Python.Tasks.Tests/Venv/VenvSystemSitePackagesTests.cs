@@ -6,7 +6,7 @@ namespace CSnakes.Python.Tasks.Tests;
 
 /// <summary>PythonSystemSitePackages with a real Python and a real venv.</summary>
 [TestClass]
-public sealed class SystemSitePackagesTests
+public sealed class VenvSystemSitePackagesTests
 {
     private static CreatePythonVenv NewTask(string python, string root, FakeBuildEngine engine, bool systemSitePackages) => new()
     {

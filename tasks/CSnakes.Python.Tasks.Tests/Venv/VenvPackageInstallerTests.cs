@@ -9,7 +9,7 @@ namespace CSnakes.Python.Tasks.Tests;
 /// <see cref="FakeUv"/>) that the task really runs. uv itself is not installed on the test machines.
 /// </summary>
 [TestClass]
-public sealed class PackageInstallerTests
+public sealed class VenvPackageInstallerTests
 {
     private static CreatePythonVenv NewTask(string python, string root, FakeBuildEngine engine, string installer, string searchPath, params string[] requirements) => new()
     {

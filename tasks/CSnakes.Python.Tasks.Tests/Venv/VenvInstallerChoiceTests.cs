@@ -4,7 +4,7 @@ namespace CSnakes.Python.Tasks.Tests;
 
 /// <summary>Which installer PythonPackageInstaller picks, and how uv is looked up on PATH (real files, real modes).</summary>
 [TestClass]
-public sealed class InstallerChoiceTests
+public sealed class VenvInstallerChoiceTests
 {
     private static string Executable(TempDirectory temp, string relativePath)
     {
