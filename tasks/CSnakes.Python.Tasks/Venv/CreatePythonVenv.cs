@@ -213,7 +213,7 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
         var venvPython = VenvLayout.PythonPath(venvDirectory);
         if (!created.Succeeded || !File.Exists(venvPython))
         {
-            if (ReportedOutOfSpace($"Creating the venv {venvDirectory}", tail))
+            if (ReportedOutOfSpace($"Creating the venv {venvDirectory} with '{display}'", tail))
             {
                 return false;
             }
