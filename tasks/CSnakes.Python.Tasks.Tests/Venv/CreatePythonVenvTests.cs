@@ -16,6 +16,8 @@ public sealed class CreatePythonVenvTests
         VenvRoot = root,
         ProjectFile = "/src/Lib/Lib.csproj",
         RequirementsFiles = requirements.Select(r => (ITaskItem)new TaskItem(r)).ToArray(),
+        // These tests are about pip's behaviour; a uv on the machine's PATH (auto) must not replace it.
+        PackageInstaller = "pip",
     };
 
     private static string RunInVenv(string venvPython, string code)

@@ -23,6 +23,8 @@ public sealed class InterruptedVenvTests
         VenvRoot = root,
         ProjectFile = "/src/Lib/Lib.csproj",
         RequirementsFiles = requirements.Select(r => (ITaskItem)new TaskItem(r)).ToArray(),
+        // These tests are about pip's behaviour; a uv on the machine's PATH (auto) must not replace it.
+        PackageInstaller = "pip",
     };
 
     private static void WaitFor(Func<bool> condition, string what)

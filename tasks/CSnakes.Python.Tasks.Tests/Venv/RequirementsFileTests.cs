@@ -22,6 +22,21 @@ public sealed class RequirementsFileTests
     }
 
     [TestMethod]
+    public void FindsTheLineOfTheRequirementUvCouldNotMeet()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.WriteFile("requirements.txt", "numpy>=2\ndoes-not-exist==1.0\n");
+        // uv's wording (uv 0.4–0.5), which the fake uv of the task tests cannot produce.
+        string[] uv =
+        [
+            "  × No solution found when resolving dependencies:",
+            "  ╰─▶ Because does-not-exist was not found in the provided package locations and you require does-not-exist==1.0, we can conclude that your requirements are unsatisfiable.",
+        ];
+
+        Assert.AreEqual(2, RequirementsFile.LineOfFailure(file, uv));
+    }
+
+    [TestMethod]
     public void CommentsAndBlanksAloneAreNoContent()
     {
         using var temp = new TempDirectory();
@@ -30,7 +45,7 @@ public sealed class RequirementsFileTests
     }
 
     [TestMethod]
-    public void HashFollowsIncludedFilesAndPipArguments()
+    public void HashFollowsIncludedFilesPipArgumentsSystemSitePackagesAndInstaller()
     {
         using var temp = new TempDirectory();
         var python = temp.WriteFile("python3");
@@ -44,5 +59,9 @@ public sealed class RequirementsFileTests
         Assert.AreNotEqual(before, afterInclude);
         Assert.AreNotEqual(afterInclude, VenvInputHash.Compute(python, "3.12.1", [requirements], ["--pre"]));
         Assert.AreNotEqual(afterInclude, VenvInputHash.Compute(python, "3.12.2", [requirements], []));
+        Assert.AreNotEqual(afterInclude, VenvInputHash.Compute(python, "3.12.1", [requirements], [], systemSitePackages: true));
+        Assert.AreNotEqual(afterInclude, VenvInputHash.Compute(python, "3.12.1", [requirements], [], installer: "uv:/opt/uv/bin/uv"));
+        Assert.AreNotEqual(VenvInputHash.Compute(python, "3.12.1", [requirements], [], installer: "uv:/opt/uv/bin/uv"),
+            VenvInputHash.Compute(python, "3.12.1", [requirements], [], installer: "uv:/usr/local/bin/uv"));
     }
 }

@@ -4,7 +4,8 @@ namespace CSnakes.Python.Tasks;
 
 /// <summary>
 /// Builds the project's virtual environment (stage 3): <c>python -m venv</c>, then <c>pip install -r</c> for each
-/// requirements file, streaming pip's output into the build log. The venv lives in one of two slots under
+/// requirements file (or <c>uv venv</c> and <c>uv pip install</c>, see <see cref="InstallerChoice"/>), streaming the
+/// installer's output into the build log. The venv lives in one of two slots under
 /// <see cref="VenvRoot"/>; a new one is built in the slot that is not current and the pointer moves only on
 /// success, so a failed build leaves the previous venv in use. See <c>Venv/ERRORS.md</c> for its errors.
 /// </summary>
@@ -25,8 +26,25 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
     /// <summary>pip requirements files, installed in order; may be empty.</summary>
     public ITaskItem[] RequirementsFiles { get; set; } = [];
 
-    /// <summary>Extra arguments for <c>pip install</c>, split like a shell would ('…' and "…" group).</summary>
+    /// <summary>
+    /// Extra arguments for the install command (MSBuild: <c>PythonPipArguments</c>), split like a shell would
+    /// ('…' and "…" group). They go to whichever installer runs: <c>pip install</c> or <c>uv pip install</c>.
+    /// </summary>
     public string? PipArguments { get; set; }
+
+    /// <summary>
+    /// MSBuild: <c>PythonSystemSitePackages</c> (default false). Makes the venv with <c>--system-site-packages</c>, so
+    /// it sees the base interpreter's site-packages (e.g. Debian's <c>apt install python3-numpy</c>). Part of the
+    /// rebuild hash.
+    /// </summary>
+    public bool SystemSitePackages { get; set; }
+
+    /// <summary>
+    /// MSBuild: <c>PythonPackageInstaller</c>: <c>auto</c> (default; uv when an executable <c>uv</c> is on PATH, else
+    /// pip), <c>pip</c>, or <c>uv</c> (required: CSPY1014 when not on PATH). The chosen tool and uv's path are part
+    /// of the rebuild hash.
+    /// </summary>
+    public string? PackageInstaller { get; set; }
 
     /// <summary>The project, named in errors that have no better location.</summary>
     public string? ProjectFile { get; set; }
@@ -45,6 +63,9 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
 
     /// <summary>Off only in tests, to exercise the ensurepip path on machines whose pips are all new enough.</summary>
     internal bool AllowBasePip { get; set; } = true;
+
+    /// <summary>The PATH searched for uv; tests put a fake uv first without changing the test process's PATH.</summary>
+    internal string? SearchPath { get; set; } = Environment.GetEnvironmentVariable("PATH");
 
     /// <inheritdoc />
     public void Cancel() => cancellation.Cancel();
@@ -89,6 +110,12 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
             return false;
         }
 
+        if (InstallerChoice.Choose(PackageInstaller, SearchPath, Environment.GetEnvironmentVariable("PATHEXT"), OperatingSystem.IsWindows(), out var installerError) is not { } installer)
+        {
+            LogProjectError(VenvDiagnosticCodes.InstallerUnavailable, installerError!);
+            return false;
+        }
+
         var root = Path.GetFullPath(VenvRoot);
         if (!TryVenvRootIo($"Creating the folder {root}", () => Directory.CreateDirectory(root)))
         {
@@ -97,7 +124,7 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
         string hash;
         try
         {
-            hash = VenvInputHash.Compute(PythonExecutable, PythonVersion, requirements, pipArguments);
+            hash = VenvInputHash.Compute(PythonExecutable, PythonVersion, requirements, pipArguments, SystemSitePackages, installer.HashKey);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -155,7 +182,7 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
         {
             return false;
         }
-        if (!Build(venvDirectory, requirements, pipArguments, cancellationToken))
+        if (!Build(venvDirectory, installer, requirements, pipArguments, cancellationToken))
         {
             return false;
         }
@@ -170,20 +197,30 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
         return true;
     }
 
-    private bool Build(string venvDirectory, IReadOnlyList<string> requirements, IReadOnlyList<string> pipArguments, CancellationToken cancellationToken)
+    private bool Build(string venvDirectory, InstallerChoice installer, IReadOnlyList<string> requirements, IReadOnlyList<string> pipArguments, CancellationToken cancellationToken)
     {
+        // The same tool makes the venv with or without requirements, so the venv's layout (uv writes its own
+        // pyvenv.cfg keys and activation scripts) does not change when the first requirement is added.
+        var uv = installer.IsUv ? new UvCommand(installer.UvPath!) : null;
+        var name = uv is null ? "pip" : "uv";
+        Log.LogMessage(MessageImportance.High, $"Python packages are installed with {name}: {installer.Reason}.");
+        var (tool, arguments, display) = uv is null
+            ? (PythonExecutable, PipCommand.VenvArguments(SystemSitePackages, venvDirectory), $"{PythonExecutable} -m venv")
+            : (uv.Executable, uv.VenvArguments(PythonExecutable, SystemSitePackages, venvDirectory), $"{uv.Executable} venv");
         Log.LogMessage(MessageImportance.High, $"Creating Python venv {venvDirectory} from {PythonExecutable}…");
         var tail = new OutputTail(TailLines);
-        var created = RunStreaming(PythonExecutable, ["-I", "-m", "venv", "--without-pip", venvDirectory], tail, cancellationToken);
+        var created = RunStreaming(tool, arguments, tail, cancellationToken);
         var venvPython = VenvLayout.PythonPath(venvDirectory);
         if (!created.Succeeded || !File.Exists(venvPython))
         {
-            if (ReportedOutOfSpace($"Creating the venv {venvDirectory}", tail))
+            if (ReportedOutOfSpace($"Creating the venv {venvDirectory} with '{display}'", tail))
             {
                 return false;
             }
-            LogProjectError(VenvDiagnosticCodes.VenvFailed, $"Creating the venv {venvDirectory} with '{PythonExecutable} -m venv' failed: it {created.Describe()}.{Tail(tail)}" +
-                Environment.NewLine + "Check that this Python has its venv module (on Debian/Ubuntu: apt install python3.X-venv) and that the folder is writable.");
+            LogProjectError(VenvDiagnosticCodes.VenvFailed, $"Creating the venv {venvDirectory} with '{display}' failed: it {created.Describe()}.{Tail(tail)}" + Environment.NewLine +
+                (uv is null
+                    ? "Check that this Python has its venv module (on Debian/Ubuntu: apt install python3.X-venv) and that the folder is writable."
+                    : "Check that uv runs ('uv --version') and accepts this Python, and that the folder is writable; or set PythonPackageInstaller to pip."));
             return false;
         }
 
@@ -193,44 +230,64 @@ public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelab
             return true;
         }
 
-        var pip = PipCommand.Choose(PythonExecutable, venvPython, AllowBasePip, cancellationToken);
-        if (pip.NeedsEnsurePip)
+        IReadOnlyList<string> installArguments;
+        if (uv is not null)
         {
-            Log.LogMessage(MessageImportance.Normal, $"The pip of {PythonExecutable} cannot drive another interpreter (needs pip 22.3+); installing pip into the venv.");
-            var bootstrapped = RunStreaming(venvPython, ["-I", "-m", "ensurepip", "--default-pip"], tail, cancellationToken);
-            if (!bootstrapped.Succeeded)
-            {
-                if (ReportedOutOfSpace($"Installing pip into the venv {venvDirectory}", tail))
-                {
-                    return false;
-                }
-                LogProjectError(VenvDiagnosticCodes.VenvFailed, $"Installing pip into the venv {venvDirectory} with ensurepip failed: it {bootstrapped.Describe()}.{Tail(tail)}" +
-                    Environment.NewLine + "Install pip 22.3 or newer for the base Python, or a Python that ships ensurepip.");
-                return false;
-            }
+            (tool, installArguments) = (uv.Executable, uv.InstallArguments(venvPython, toInstall, pipArguments));
+        }
+        else if (PreparePip(venvDirectory, venvPython, cancellationToken) is { } pip)
+        {
+            (tool, installArguments) = (pip.Executable, pip.InstallArguments(toInstall, pipArguments));
+        }
+        else
+        {
+            return false;
         }
 
-        // One pip run for every file (see PipCommand.InstallArguments). Relative paths inside a requirements file are
-        // pip's business relative to the working folder: the first file's folder, normally this project's own.
-        Log.LogMessage(MessageImportance.High, $"Installing Python packages from {string.Join(", ", toInstall)}…");
+        // One run for every file (see PipCommand.InstallArguments). Relative paths inside a requirements file are
+        // the installer's business relative to the working folder: the first file's folder, normally this project's own.
+        Log.LogMessage(MessageImportance.High, $"Installing Python packages from {string.Join(", ", toInstall)} with {name}…");
         tail = new OutputTail(TailLines);
-        var installed = RunStreaming(pip.Executable, pip.InstallArguments(toInstall, pipArguments), tail, cancellationToken, Path.GetDirectoryName(toInstall[0]));
+        var installed = RunStreaming(tool, installArguments, tail, cancellationToken, Path.GetDirectoryName(toInstall[0]));
         if (!installed.Succeeded)
         {
-            if (ReportedOutOfSpace($"Installing the requirements into the venv {venvDirectory}", tail))
+            if (ReportedOutOfSpace($"Installing the requirements into the venv {venvDirectory} with {name}", tail))
             {
                 return false;
             }
-            // Point at the line pip names, in whichever file holds it.
+            // Point at the line the installer names, in whichever file holds it.
             var (file, line) = toInstall.Select(f => (File: f, Line: RequirementsFile.LineOfFailure(f, tail.Lines))).FirstOrDefault(f => f.Line > 0);
             file ??= toInstall[0];
             var which = toInstall.Count == 1 ? $"the requirements in {file}" : "the requirements of " + string.Join(" and ", toInstall) + " together";
             Log.LogError(null, VenvDiagnosticCodes.PipFailed, null, file, line, 0, 0, 0,
-                $"pip could not install {which}: it {installed.Describe()}. Last lines of pip's output:{Environment.NewLine}{tail}" +
+                $"{name} could not install {which}: it {installed.Describe()}. Last lines of {name}'s output:{Environment.NewLine}{tail}" +
                 Environment.NewLine + "Fix the requirement (name, version, index or --find-links; requirements of several libraries must not contradict each other), then build again. The previous venv stays in use until then.");
             return false;
         }
         return true;
+    }
+
+    // The base pip drives the venv when it can; otherwise pip is bootstrapped into the venv (see PipCommand).
+    private PipCommand? PreparePip(string venvDirectory, string venvPython, CancellationToken cancellationToken)
+    {
+        var pip = PipCommand.Choose(PythonExecutable, venvPython, AllowBasePip, cancellationToken);
+        if (!pip.NeedsEnsurePip)
+        {
+            return pip;
+        }
+        Log.LogMessage(MessageImportance.Normal, $"The pip of {PythonExecutable} cannot drive another interpreter (needs pip 22.3+); installing pip into the venv.");
+        var tail = new OutputTail(TailLines);
+        var bootstrapped = RunStreaming(venvPython, ["-I", "-m", "ensurepip", "--default-pip"], tail, cancellationToken);
+        if (bootstrapped.Succeeded)
+        {
+            return pip;
+        }
+        if (!ReportedOutOfSpace($"Installing pip into the venv {venvDirectory}", tail))
+        {
+            LogProjectError(VenvDiagnosticCodes.VenvFailed, $"Installing pip into the venv {venvDirectory} with ensurepip failed: it {bootstrapped.Describe()}.{Tail(tail)}" +
+                Environment.NewLine + "Install pip 22.3 or newer for the base Python, or a Python that ships ensurepip.");
+        }
+        return null;
     }
 
     private ProcessResult RunStreaming(string executable, IReadOnlyList<string> arguments, OutputTail tail, CancellationToken cancellationToken, string? workingDirectory = null)

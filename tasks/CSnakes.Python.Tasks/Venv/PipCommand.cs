@@ -13,6 +13,13 @@ internal sealed record PipCommand(string Executable, IReadOnlyList<string> Prefi
     private static readonly Version FirstWithPythonOption = new(22, 3);
 
     /// <summary>
+    /// Arguments for <c>python -m venv</c>. <c>--system-site-packages</c> (PythonSystemSitePackages) lets the venv see
+    /// the base interpreter's packages, e.g. Debian's <c>apt install python3-numpy</c>; the venv's own still come first.
+    /// </summary>
+    public static IReadOnlyList<string> VenvArguments(bool systemSitePackages, string venvDirectory) =>
+        ["-I", "-m", "venv", "--without-pip", .. systemSitePackages ? ["--system-site-packages"] : Array.Empty<string>(), venvDirectory];
+
+    /// <summary>
     /// Arguments for <c>pip install -r a -r b …</c> with the user's extra arguments. All files go to one pip run, so
     /// pip resolves them together: two libraries pinning different versions of one package fail the install
     /// instead of the later file silently replacing what the earlier one installed.

@@ -24,7 +24,7 @@ internal static partial class RequirementsFile
     }
 
     /// <summary>
-    /// The 1-based line of <paramref name="file"/> that names the requirement pip complained about in
+    /// The 1-based line of <paramref name="file"/> that names the requirement pip (or uv) complained about in
     /// <paramref name="pipOutput"/>, or 0 when it cannot be told.
     /// </summary>
     public static int LineOfFailure(string file, IEnumerable<string> pipOutput)
@@ -77,7 +77,9 @@ internal static partial class RequirementsFile
     [GeneratedRegex(@"^\s*(-r|--requirement|-c|--constraint)(\s+|=)(?<path>\S+)")]
     private static partial Regex Include();
 
-    [GeneratedRegex(@"(satisfies the requirement|distribution found for)\s+(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)")]
+    // pip: "…satisfies the requirement x==1", "No matching distribution found for x==1";
+    // uv: "Because x was not found in the package registry and you require x==1, …".
+    [GeneratedRegex(@"(satisfies the requirement|distribution found for|you require)\s+(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)")]
     private static partial Regex FailedRequirement();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*")]

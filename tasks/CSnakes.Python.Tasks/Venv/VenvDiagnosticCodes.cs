@@ -16,4 +16,7 @@ internal static class VenvDiagnosticCodes
 
     /// <summary>venv or pip ran out of disk space: no requirement is at fault.</summary>
     public const string OutOfDiskSpace = "CSPY1010";
+
+    /// <summary>PythonPackageInstaller names no known installer, or demands uv and there is none on PATH.</summary>
+    public const string InstallerUnavailable = "CSPY1014";
 }
