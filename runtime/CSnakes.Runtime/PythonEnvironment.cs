@@ -26,10 +26,13 @@ public sealed class PythonEnvironment : IPythonEnvironment
     private readonly List<Action> _shutdownHooks = [];
     private int _disposed;
 
-    private PythonEnvironment(InterpreterHost host, Version version, TimeSpan shutdownTimeout)
+    private readonly InterpreterFacts _facts;
+
+    private PythonEnvironment(InterpreterHost host, Version version, InterpreterFacts facts, TimeSpan shutdownTimeout)
     {
         _host = host;
         _shutdownTimeout = shutdownTimeout;
+        _facts = facts;
         Version = version;
     }
 
@@ -63,7 +66,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
             {
                 var host = InterpreterHost.Start(options);
                 SourceFileMap.Use(options.SourceRoots);
-                s_current = new PythonEnvironment(host, Native.CPythonApi.Version, options.ShutdownTimeout);
+                s_current = new PythonEnvironment(host, Native.CPythonApi.Version, InterpreterFacts.Read(), options.ShutdownTimeout);
                 return s_current;
             }
             catch
@@ -78,7 +81,35 @@ public sealed class PythonEnvironment : IPythonEnvironment
     public Version Version { get; }
 
     /// <inheritdoc/>
+    public string VersionString => _facts.VersionString;
+
+    /// <inheritdoc/>
+    public string ExecutablePath => _facts.ExecutablePath;
+
+    /// <inheritdoc/>
+    public string Prefix => _facts.Prefix;
+
+    /// <inheritdoc/>
+    public string? VirtualEnvironment => _facts.VirtualEnvironment;
+
+    /// <inheritdoc/>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <inheritdoc/>
+    public PyObject ExecuteExpression(string expression, IReadOnlyDictionary<string, PyObject>? locals = null, IReadOnlyDictionary<string, PyObject>? globals = null)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ThrowIfDisposed();
+        return PythonSource.Evaluate(expression, locals, globals);
+    }
+
+    /// <inheritdoc/>
+    public PyObject Execute(string code, IReadOnlyDictionary<string, PyObject>? locals = null, IReadOnlyDictionary<string, PyObject>? globals = null)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ThrowIfDisposed();
+        return PythonSource.Execute(code, locals, globals);
+    }
 
     /// <inheritdoc/>
     public PyObject Import(string moduleName)

@@ -12,7 +12,21 @@ internal sealed class LoggingPythonEnvironment(IPythonEnvironment inner, PythonL
 
     public Version Version => inner.Version;
 
+    public string VersionString => inner.VersionString;
+
+    public string ExecutablePath => inner.ExecutablePath;
+
+    public string Prefix => inner.Prefix;
+
+    public string? VirtualEnvironment => inner.VirtualEnvironment;
+
     public bool IsDisposed => inner.IsDisposed;
+
+    public PyObject ExecuteExpression(string expression, IReadOnlyDictionary<string, PyObject>? locals = null, IReadOnlyDictionary<string, PyObject>? globals = null) =>
+        inner.ExecuteExpression(expression, locals, globals);
+
+    public PyObject Execute(string code, IReadOnlyDictionary<string, PyObject>? locals = null, IReadOnlyDictionary<string, PyObject>? globals = null) =>
+        inner.Execute(code, locals, globals);
 
     public PyObject Import(string moduleName) => inner.Import(moduleName);
 
