@@ -13,6 +13,7 @@ public sealed class PythonLoggingBridge : IDisposable
 {
     private const int StopLevel = -1;
     private const int FlushLevel = -2;
+    private const int DroppedLevel = -3;
     private static readonly PyConverter<IReadOnlyList<(long, string, string, string?, string?, string?, string, long)>> s_batch = new ListConverter<(long, string, string, string?, string?, string?, string, long)>(
         new TupleConverter<long, string, string, string?, string?, string?, string, ValueTuple<long>>(
             IntConverter.Instance, StrConverter.Instance, StrConverter.Instance,
@@ -35,6 +36,8 @@ public sealed class PythonLoggingBridge : IDisposable
     private readonly object _flushGate = new();
     private long _flushRequested;
     private long _flushDone;
+    private long _dropped;
+    private readonly int? _maxQueuedRecords;
     private int _disposed;
 
     private PythonLoggingBridge(ILoggerFactory loggerFactory, PythonLoggingOptions options, PyObject bridge, LogScopeTickets tickets)
@@ -42,6 +45,7 @@ public sealed class PythonLoggingBridge : IDisposable
         _tickets = tickets;
         _loggerFactory = loggerFactory;
         _categoryPrefix = options.CategoryPrefix ?? "";
+        _maxQueuedRecords = options.MaxQueuedRecords;
         _bridge = bridge;
         _drain = bridge.GetAttr("drain");
         _thread = new Thread(DrainLoop) { IsBackground = true, Name = "CSnakes Python logging" };
@@ -50,6 +54,11 @@ public sealed class PythonLoggingBridge : IDisposable
 
     internal static PythonLoggingBridge Start(IPythonEnvironment environment, ILoggerFactory loggerFactory, PythonLoggingOptions options)
     {
+        if (options.MaxQueuedRecords is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxQueuedRecords, "PythonLoggingOptions.MaxQueuedRecords must be at least 1, or null for no bound.");
+        }
+
         using (GIL.Acquire())
         {
             using var builtins = environment.Import("builtins");
@@ -75,10 +84,17 @@ public sealed class PythonLoggingBridge : IDisposable
             using var captureScope = options.FlowScopes
                 ? new FuncConverter<long>(IntConverter.Instance).ToPython(tickets.Capture)
                 : PyObject.None;
-            var bridge = bridgeType.Call([level, capture, stdoutLevel, stderrLevel, captureScope]);
+            using var maxRecords = options.MaxQueuedRecords is { } max ? PyObject.From((long)max) : PyObject.None;
+            var bridge = bridgeType.Call([level, capture, stdoutLevel, stderrLevel, captureScope, maxRecords]);
             return new PythonLoggingBridge(loggerFactory, options, bridge, tickets);
         }
     }
+
+    /// <summary>
+    /// How many records were dropped because more than <see cref="PythonLoggingOptions.MaxQueuedRecords"/> were
+    /// waiting (always 0 without that bound). Counted as the bridge's thread takes batches.
+    /// </summary>
+    public long DroppedRecords => Interlocked.Read(ref _dropped);
 
     /// <summary>
     /// Waits until every record Python logged before this call has been passed to the loggers.
@@ -186,6 +202,12 @@ public sealed class PythonLoggingBridge : IDisposable
                         return;
                     }
 
+                    if (record.Item1 == DroppedLevel)
+                    {
+                        ReportDropped(long.Parse(record.Item3, System.Globalization.CultureInfo.InvariantCulture));
+                        continue;
+                    }
+
                     if (record.Item1 == FlushLevel)
                     {
                         lock (_flushGate)
@@ -245,6 +267,19 @@ public sealed class PythonLoggingBridge : IDisposable
         catch (Exception)
         {
             // A failing logging provider must not stop Python's records for everyone else.
+        }
+    }
+
+    private void ReportDropped(long count)
+    {
+        Interlocked.Add(ref _dropped, count);
+        try
+        {
+            LoggerFor("root").LogWarning("{Count} Python log record(s) were dropped: more than {MaxQueuedRecords} were waiting for the loggers (PythonLoggingOptions.MaxQueuedRecords).", count, _maxQueuedRecords);
+        }
+        catch (Exception)
+        {
+            // As in Forward: a failing provider must not stop the bridge.
         }
     }
 

@@ -33,4 +33,12 @@ public sealed class PythonLoggingOptions
     /// into .NET per record. Default: on.
     /// </summary>
     public bool FlowScopes { get; set; } = true;
+
+    /// <summary>
+    /// At most this many records wait in Python for the loggers; beyond it the oldest waiting record is dropped. Drops
+    /// are counted (<see cref="PythonLoggingBridge.DroppedRecords"/>) and reported by one Warning per batch under the
+    /// root category. For apps that prefer losing old records to unbounded memory when Python logs faster than the
+    /// providers write. Default: null, unbounded (nothing is ever dropped).
+    /// </summary>
+    public int? MaxQueuedRecords { get; set; }
 }

@@ -12,7 +12,8 @@ internal static class PythonLoggingScript
     public const string ModuleName = "_csnakes_logging";
 
     // Record tuples: (levelno, logger name, message, exception type, exception message, traceback, location, scope ticket).
-    // levelno -1 is the stop marker, -2 a flush marker carrying its number in the message.
+    // levelno -1 is the stop marker, -2 a flush marker carrying its number in the message, -3 (made by drain) the number of
+    // records dropped since the last batch, in the message.
     public const string Source = """
         import io
         import logging
@@ -22,6 +23,7 @@ internal static class PythonLoggingScript
 
         STOP_LEVEL = -1
         FLUSH_LEVEL = -2
+        DROPPED_LEVEL = -3
 
 
         def _type_name(t):
@@ -37,6 +39,45 @@ internal static class PythonLoggingScript
                 return capture()
             except Exception:
                 return 0
+
+
+        class DroppingQueue:
+            # A bounded queue for records: put() never blocks and takes no Python-level lock (it may run in a signal
+            # handler or under logging's locks, like SimpleQueue.put), and beyond `limit` waiting records it drops the
+            # oldest. Markers (level < 0) are never dropped. Each drop is noted in a second SimpleQueue, so drain can
+            # count them exactly without a shared counter.
+            def __init__(self, limit):
+                self._queue = queue.SimpleQueue()
+                self._limit = limit
+                self._drops = queue.SimpleQueue()
+
+            def put(self, item):
+                if item[0] >= 0:
+                    while self._queue.qsize() >= self._limit:
+                        try:
+                            oldest = self._queue.get_nowait()
+                        except queue.Empty:
+                            break
+                        if oldest[0] < 0:
+                            self._queue.put(oldest)
+                            break
+                        self._drops.put(1)
+                self._queue.put(item)
+
+            def get(self, block, timeout):
+                return self._queue.get(block, timeout)
+
+            def get_nowait(self):
+                return self._queue.get_nowait()
+
+            def take_dropped(self):
+                dropped = 0
+                while True:
+                    try:
+                        self._drops.get_nowait()
+                    except queue.Empty:
+                        return dropped
+                    dropped += 1
 
 
         class DotNetHandler(logging.Handler):
@@ -100,8 +141,8 @@ internal static class PythonLoggingScript
 
 
         class Bridge:
-            def __init__(self, levelno, capture_print, stdout_level, stderr_level, capture):
-                self.records = queue.SimpleQueue()
+            def __init__(self, levelno, capture_print, stdout_level, stderr_level, capture, max_records):
+                self.records = DroppingQueue(max_records) if max_records else queue.SimpleQueue()
                 self.handler = DotNetHandler(self.records, levelno, capture)
                 root = logging.getLogger()
                 self._previous_root_level = root.level
@@ -125,6 +166,10 @@ internal static class PythonLoggingScript
                         batch.append(self.records.get_nowait())
                     except queue.Empty:
                         break
+                if isinstance(self.records, DroppingQueue):
+                    dropped = self.records.take_dropped()
+                    if dropped:
+                        batch.insert(0, (DROPPED_LEVEL, "", str(dropped), None, None, None, "", 0))
                 return batch
 
             def flush_marker(self, number):
