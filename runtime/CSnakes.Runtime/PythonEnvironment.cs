@@ -66,6 +66,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
             {
                 var host = InterpreterHost.Start(options);
                 SourceFileMap.Use(options.SourceRoots);
+                PythonErrors.CaptureLocals = options.CaptureExceptionLocals;
                 s_current = new PythonEnvironment(host, Native.CPythonApi.Version, InterpreterFacts.Read(), options.ShutdownTimeout);
                 return s_current;
             }

@@ -7,6 +7,38 @@ namespace CSnakes.Runtime;
 /// </summary>
 public sealed class PythonEnvironmentOptions
 {
+    /// <summary>Empty options; set <see cref="LibPythonPath"/> and where the interpreter lives.</summary>
+    public PythonEnvironmentOptions()
+    {
+    }
+
+    /// <summary>A copy of <paramref name="other"/>, to change some settings in an initializer:
+    /// <c>new PythonEnvironmentOptions(PythonEnvironmentOptions.FromManifests()) { EnableFaultHandler = true }</c>.</summary>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public PythonEnvironmentOptions(PythonEnvironmentOptions other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        LibPythonPath = other.LibPythonPath;
+        Home = other.Home;
+        Executable = other.Executable;
+        VirtualEnvironment = other.VirtualEnvironment;
+        ModulePaths = other.ModulePaths;
+        SourceRoots = other.SourceRoots;
+        SiteDirectories = other.SiteDirectories;
+        FreeThreaded = other.FreeThreaded;
+        ShutdownTimeout = other.ShutdownTimeout;
+        EnableFaultHandler = other.EnableFaultHandler;
+        CaptureExceptionLocals = other.CaptureExceptionLocals;
+    }
+
+    /// <summary>
+    /// The options <see cref="PythonEnvironment.Start()"/> would use: read from the <c>*.csnakes.json</c> manifests in
+    /// <paramref name="directory"/> (default <see cref="AppContext.BaseDirectory"/>). Copy them to adjust a setting.
+    /// </summary>
+    /// <exception cref="PythonInitializationException">No manifest, or one that cannot be read.</exception>
+    public static PythonEnvironmentOptions FromManifests(string? directory = null) =>
+        Manifest.ManifestReader.ReadOptions(directory ?? AppContext.BaseDirectory);
+
     /// <summary>Full path of the CPython shared library (<c>libpython3.12.so.1.0</c>, <c>python312.dll</c>, …).</summary>
     public required string LibPythonPath { get; init; }
 
@@ -63,4 +95,12 @@ public sealed class PythonEnvironmentOptions
     /// "Fatal Python error" dump instead of being thrown. Turn it on to diagnose a crash.
     /// </summary>
     public bool EnableFaultHandler { get; init; }
+
+    /// <summary>
+    /// Keeps, on each <see cref="PythonInvocationException"/>, the local and global variables of the frame that raised
+    /// (<see cref="PythonInvocationException.PythonLocals"/>, <see cref="PythonInvocationException.PythonGlobals"/>), for
+    /// diagnostics. Default false: the values stay alive as long as the .NET exception does (they are released by
+    /// its finalizer-driven PyObject clean-up), and a module's globals can be large.
+    /// </summary>
+    public bool CaptureExceptionLocals { get; init; }
 }

@@ -163,3 +163,12 @@ def mutable_default(x, bucket=[]):
 def main_thread_is_current():
     import threading
     return threading.main_thread() is threading.current_thread()
+
+
+EXCEPTION_LOCALS_MARKER = "module level"
+
+
+def fail_with_locals(n):
+    doubled = n * 2
+    label = "n=%d" % n
+    raise ValueError(label + " doubled=%d" % doubled)

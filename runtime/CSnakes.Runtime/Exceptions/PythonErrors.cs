@@ -8,6 +8,11 @@ internal static unsafe class PythonErrors
 {
     private const int MaxChainDepth = 16;
 
+    /// <summary>Set at start from <see cref="PythonEnvironmentOptions.CaptureExceptionLocals"/>.</summary>
+    internal static volatile bool CaptureLocals;
+
+    private static readonly DictConverter<string, PyObject> s_namespace = new(StrConverter.Instance, PyObjectConverter.Instance);
+
     /// <summary>Takes (and clears) the pending Python exception and translates it.</summary>
     public static Exception FetchAndTranslate()
     {
@@ -68,6 +73,20 @@ internal static unsafe class PythonErrors
             CPythonApi.PyErr_Clear();
         }
 
+        IReadOnlyDictionary<string, PyObject>? locals = null, globals = null;
+        if (CaptureLocals)
+        {
+            try
+            {
+                (locals, globals) = ReadRaisingFrame(exception);
+            }
+            catch (Exception)
+            {
+                // Diagnostics only: an exception without its variables is still the exception.
+                CPythonApi.PyErr_Clear();
+            }
+        }
+
         Exception? inner = null;
         if (depth < MaxChainDepth)
         {
@@ -78,7 +97,43 @@ internal static unsafe class PythonErrors
             }
         }
 
-        return new PythonInvocationException(typeName, message, tracebackText, frames, inner);
+        return new PythonInvocationException(typeName, message, tracebackText, frames, inner, locals, globals);
+    }
+
+    // The innermost traceback entry is the frame that raised. dict(f_locals) copies the names (3.13's f_locals is a
+    // write-through proxy, PEP 667); the values are new references, so the frames themselves are not kept alive.
+    private static (IReadOnlyDictionary<string, PyObject>?, IReadOnlyDictionary<string, PyObject>?) ReadRaisingFrame(PyObject exception)
+    {
+        var tb = exception.GetAttr("__traceback__");
+        try
+        {
+            if (tb.IsNone())
+            {
+                return (null, null);
+            }
+            while (true)
+            {
+                var next = tb.GetAttr("tb_next");
+                if (next.IsNone())
+                {
+                    next.Dispose();
+                    break;
+                }
+                tb.Dispose();
+                tb = next;
+            }
+            using var frame = tb.GetAttr("tb_frame");
+            using var builtins = PyObject.Steal(CPythonApi.ImportModule("builtins"));
+            using var dict = builtins.GetAttr("dict");
+            using var frameLocals = frame.GetAttr("f_locals");
+            using var localsCopy = dict.Call([frameLocals]);
+            using var frameGlobals = frame.GetAttr("f_globals");
+            return (s_namespace.FromPython(localsCopy), s_namespace.FromPython(frameGlobals));
+        }
+        finally
+        {
+            tb.Dispose();
+        }
     }
 
     private static PyObject? ChainedException(PyObject exception)

@@ -9,12 +9,21 @@ public sealed class PythonInvocationException : Exception
 {
     /// <summary>Creates the exception from what was read off the Python exception.</summary>
     public PythonInvocationException(string pythonTypeName, string pythonMessage, string? pythonTraceback, IReadOnlyList<PythonStackFrame> pythonFrames, Exception? innerException)
+        : this(pythonTypeName, pythonMessage, pythonTraceback, pythonFrames, innerException, null, null)
+    {
+    }
+
+    /// <summary>Creates the exception with the raising frame's variables (see <see cref="PythonEnvironmentOptions.CaptureExceptionLocals"/>).</summary>
+    public PythonInvocationException(string pythonTypeName, string pythonMessage, string? pythonTraceback, IReadOnlyList<PythonStackFrame> pythonFrames, Exception? innerException,
+        IReadOnlyDictionary<string, PyObject>? pythonLocals, IReadOnlyDictionary<string, PyObject>? pythonGlobals)
         : base(FormatMessage(pythonTypeName, pythonMessage), innerException)
     {
         PythonTypeName = pythonTypeName;
         PythonMessage = pythonMessage;
         PythonStackTrace = pythonTraceback;
         PythonFrames = pythonFrames;
+        PythonLocals = pythonLocals;
+        PythonGlobals = pythonGlobals;
     }
 
     /// <summary>The exception's Python type, e.g. <c>ValueError</c> or <c>mypkg.errors.BadInput</c>.</summary>
@@ -28,6 +37,16 @@ public sealed class PythonInvocationException : Exception
 
     /// <summary>The traceback's frames, outermost first.</summary>
     public IReadOnlyList<PythonStackFrame> PythonFrames { get; }
+
+    /// <summary>
+    /// The local variables of the frame that raised (the traceback's innermost), by name; null unless
+    /// <see cref="PythonEnvironmentOptions.CaptureExceptionLocals"/> is on or when there was no Python frame. Each value
+    /// is a reference of its own: using one takes the GIL as any <see cref="PyObject"/> does.
+    /// </summary>
+    public IReadOnlyDictionary<string, PyObject>? PythonLocals { get; }
+
+    /// <summary>The global variables of the frame that raised (its module's namespace); null as for <see cref="PythonLocals"/>.</summary>
+    public IReadOnlyDictionary<string, PyObject>? PythonGlobals { get; }
 
     /// <summary>Includes the Python traceback, so logs show where Python failed.</summary>
     public override string ToString() =>
