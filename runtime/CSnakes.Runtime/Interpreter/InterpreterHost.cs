@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using CSnakes.Runtime.Native;
+using CSnakes.VirtualEnvironments;
 
 namespace CSnakes.Runtime.Interpreter;
 
@@ -167,7 +168,7 @@ internal sealed unsafe class InterpreterHost
     {
         if (_options.VirtualEnvironment is { } venv)
         {
-            string python = VenvLayout.Python(venv);
+            string python = VenvLayout.PythonPath(venv);
             return File.Exists(python)
                 ? python
                 : throw new PythonInitializationException($"The virtual environment '{venv}' has no interpreter at '{python}'. Rebuild the Python project to recreate the venv.");

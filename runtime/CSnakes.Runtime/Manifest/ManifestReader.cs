@@ -1,4 +1,5 @@
 using CSnakes.Manifest;
+using CSnakes.VirtualEnvironments;
 
 namespace CSnakes.Runtime.Manifest;
 

@@ -1,3 +1,5 @@
+using CSnakes.VirtualEnvironments;
+
 namespace CSnakes.Python.Tasks.Environments;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal static class ExistingEnvironmentLocator
             return null;
         }
 
-        if (VenvConfig.Exists(directory))
+        if (VenvLayout.IsVenv(directory))
         {
             var venvPython = VenvPython(directory, os);
             if (venvPython is null)

@@ -1,3 +1,5 @@
+using CSnakes.VirtualEnvironments;
+
 namespace CSnakes.Python.Tasks.Manifest;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal static class InstalledDistributions
     public static IReadOnlyDictionary<string, (string Name, string Version)> Read(string venvDirectory)
     {
         var found = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var sitePackages in SitePackagesFolders(venvDirectory))
+        foreach (var sitePackages in VenvLayout.SitePackagesFolders(venvDirectory))
         {
             foreach (var folder in Directory.EnumerateDirectories(sitePackages, "*.dist-info"))
             {
@@ -28,26 +30,4 @@ internal static class InstalledDistributions
     }
 
     public static string Normalize(string name) => RequirementsFile.Normalize(name);
-
-    // POSIX venvs: lib/pythonX.Y/site-packages; Windows venvs: Lib/site-packages.
-    private static IEnumerable<string> SitePackagesFolders(string venvDirectory)
-    {
-        var windows = Path.Combine(venvDirectory, "Lib", "site-packages");
-        if (Directory.Exists(windows))
-        {
-            yield return windows;
-        }
-        var lib = Path.Combine(venvDirectory, "lib");
-        if (Directory.Exists(lib))
-        {
-            foreach (var version in Directory.EnumerateDirectories(lib, "python3*"))
-            {
-                var sitePackages = Path.Combine(version, "site-packages");
-                if (Directory.Exists(sitePackages))
-                {
-                    yield return sitePackages;
-                }
-            }
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using CSnakes.VirtualEnvironments;
 
 namespace CSnakes.Python.Tasks;
 
