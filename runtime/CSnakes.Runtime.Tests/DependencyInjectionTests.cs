@@ -18,6 +18,11 @@ public static class FixturesModuleExtensions
 {
     public static IFixturesModule FixturesModule(this IPythonEnvironment env) => env.GetModule<IFixturesModule>("fixtures", m => new FixturesModuleWrapper(m));
 
+#pragma warning disable CA2255 // As generated: the registration is what this module initializer is for.
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void __RegisterPythonModule() => PythonModuleRegistry.Register<IFixturesModule>("fixtures", static env => FixturesModule(env));
+#pragma warning restore CA2255
+
     private sealed class FixturesModuleWrapper(PyObject module) : IFixturesModule
     {
         private readonly PyObject _add = module.GetAttr("add");
@@ -47,5 +52,25 @@ public sealed class DependencyInjectionTests
         var module = provider.GetRequiredService<IFixturesModule>();
         Assert.AreEqual(5L, module.Add(2, 3));
         Assert.AreSame(Env.FixturesModule(), module);
+    }
+
+    [TestMethod]
+    public void TheModuleInitializerRegisteredTheFixturesModuleOnce()
+    {
+        // A second registration of one interface (e.g. a library initialized twice) must not register it twice.
+        PythonModuleRegistry.Register<IFixturesModule>("fixtures", static env => env.FixturesModule());
+
+        var registered = PythonModuleRegistry.Modules.Where(m => m.ModuleInterface == typeof(IFixturesModule)).ToList();
+        Assert.AreEqual(1, registered.Count);
+        Assert.AreEqual("fixtures", registered[0].ModuleName);
+        Assert.AreSame(Env.FixturesModule(), registered[0].Create(Env));
+    }
+
+    [TestMethod]
+    public void AddPythonRegistersEachModuleInterfaceOnce()
+    {
+        var services = new ServiceCollection().AddPython(Env);
+
+        Assert.AreEqual(1, services.Count(d => d.ServiceType == typeof(IFixturesModule)));
     }
 }

@@ -1,8 +1,10 @@
 namespace CSnakes.Runtime;
 
 /// <summary>
-/// Emitted by the generator once per Python module into the library's assembly, so
-/// <c>services.AddPython()</c> can register each module interface without the app naming them.
+/// Emitted by the generator once per Python module into the library's assembly. It describes the module and
+/// marks the assembly as a Python library: on the JIT runtime <c>services.AddPython()</c> finds referenced
+/// assemblies by this attribute and runs their module initializers, which register the modules with
+/// <see cref="PythonModuleRegistry"/> (the registration itself uses no reflection).
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
 public sealed class PythonModuleAttribute : Attribute

@@ -1,21 +1,35 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace CSnakes.Runtime.Converters;
 
 /// <summary>
-/// Finds the converter for a .NET type, for the dynamic API (<see cref="PyObject.As{T}"/>,
-/// <see cref="PyObject.From{T}"/>). Uses reflection once per type, then caches; generated code
+/// Finds the converter for a .NET type, for the dynamic API (<see cref="PyObject.As{T}()"/>,
+/// <see cref="PyObject.From{T}(T)"/>). Uses reflection once per type, then caches; generated code
 /// never comes here (it names its converters directly).
 /// </summary>
+/// <remarks>
+/// Not for Native AOT or trimmed apps: a collection, tuple, <c>T?</c> or delegate converter is a generic type
+/// built at run time (<see cref="Type.MakeGenericType"/>), whose native code AOT may not have compiled. There,
+/// construct the converter instead, e.g. <c>new ListConverter&lt;long&gt;(IntConverter.Instance)</c>, and call
+/// its <see cref="PyConverter{T}.ToPython(T)"/> and <see cref="PyConverter{T}.FromPython(PyObject)"/>.
+/// </remarks>
 public static class ConverterRegistry
 {
+    internal const string DynamicCodeMessage = "Finds converters for generic types (lists, dicts, tuples, T?, delegates) with MakeGenericType, whose native code may be missing under Native AOT. Construct the converter instead (e.g. new ListConverter<long>(IntConverter.Instance)) and use its ToPython/FromPython, or PyObject.As(converter) / PyObject.From(value, converter).";
+    internal const string UnreferencedCodeMessage = "Creates converter types by reflection; the trimmer cannot see which ones. Construct the converter instead (e.g. new ListConverter<long>(IntConverter.Instance)).";
+
     private static readonly ConcurrentDictionary<Type, object> s_byType = new();
 
     /// <summary>The converter for <typeparamref name="T"/>.</summary>
     /// <exception cref="NotSupportedException">No converter maps <typeparamref name="T"/>.</exception>
+    [RequiresDynamicCode(DynamicCodeMessage)]
+    [RequiresUnreferencedCode(UnreferencedCodeMessage)]
     public static PyConverter<T> Get<T>() => Cache<T>.Converter ??= (PyConverter<T>)Get(typeof(T));
 
     /// <summary>The converter for <paramref name="type"/>, as an object (a <c>PyConverter&lt;type&gt;</c>).</summary>
+    [RequiresDynamicCode(DynamicCodeMessage)]
+    [RequiresUnreferencedCode(UnreferencedCodeMessage)]
     public static object Get(Type type) => s_byType.GetOrAdd(type, Create);
 
     private static class Cache<T>
@@ -23,6 +37,8 @@ public static class ConverterRegistry
         public static PyConverter<T>? Converter;
     }
 
+    [RequiresDynamicCode(DynamicCodeMessage)]
+    [RequiresUnreferencedCode(UnreferencedCodeMessage)]
     private static object Create(Type type)
     {
         if (type == typeof(long)) return IntConverter.Instance;
@@ -93,6 +109,8 @@ public static class ConverterRegistry
     private static readonly Type[] s_actionDefinitions = [typeof(Action), typeof(Action<>), typeof(Action<,>), typeof(Action<,,>), typeof(Action<,,,>)];
     private static readonly Type[] s_actionConverters = [typeof(ActionConverter), typeof(ActionConverter<>), typeof(ActionConverter<,>), typeof(ActionConverter<,,>), typeof(ActionConverter<,,,>)];
 
+    [RequiresDynamicCode(DynamicCodeMessage)]
+    [RequiresUnreferencedCode(UnreferencedCodeMessage)]
     private static object CreateTuple(Type[] args)
     {
         Type[] definitions =
@@ -104,6 +122,8 @@ public static class ConverterRegistry
         return Construct(definitions[args.Length - 1], args, items);
     }
 
+    [RequiresDynamicCode(DynamicCodeMessage)]
+    [RequiresUnreferencedCode(UnreferencedCodeMessage)]
     private static object Construct(Type definition, Type[] typeArguments, params object[] arguments) =>
         Activator.CreateInstance(definition.MakeGenericType(typeArguments), arguments)!;
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using CSnakes.Runtime;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -34,13 +33,13 @@ public static class PythonServiceCollectionExtensions
         return services.AddPythonModules();
     }
 
+    // Factories only (no reflection on the accessors), so this works under trimming and Native AOT.
     private static IServiceCollection AddPythonModules(this IServiceCollection services)
     {
-        foreach (var module in PythonModuleDiscovery.FindModules())
+        PythonModuleDiscovery.InitializeReferencedLibraries();
+        foreach (var module in PythonModuleRegistry.Modules)
         {
-            MethodInfo accessor = module.AccessorType.GetMethod(module.AccessorMethod, BindingFlags.Public | BindingFlags.Static, [typeof(IPythonEnvironment)])
-                ?? throw new InvalidOperationException($"The generated accessor {module.AccessorType}.{module.AccessorMethod}(IPythonEnvironment) was not found; rebuild the Python project.");
-            services.AddSingleton(module.ModuleInterface, sp => accessor.Invoke(null, [sp.GetRequiredService<IPythonEnvironment>()])!);
+            services.AddSingleton(module.ModuleInterface, sp => module.Create(sp.GetRequiredService<IPythonEnvironment>()));
         }
 
         return services;

@@ -1,3 +1,5 @@
+using CSnakes.Runtime.Converters;
+
 namespace CSnakes.Runtime.Interpreter;
 
 /// <summary>
@@ -35,6 +37,6 @@ internal static class ShutdownWait
         using var module = EmbeddedScript.Load(ModuleName, Source);
         using var seconds = PyObject.From(timeout.TotalSeconds);
         using var names = EmbeddedScript.Call(module, "wait_for_threads", seconds);
-        return names.As<string>();
+        return names.As(StrConverter.Instance);
     }
 }

@@ -4,7 +4,8 @@ namespace CSnakes.Python.Tasks.Tests.CodeGen;
 
 /// <summary>
 /// Compiles generated wrappers for real: a throw-away project referencing runtime/CSnakes.Runtime, built
-/// with <c>dotnet build</c>, nullable on and warnings as errors (as a strict user project would).
+/// with <c>dotnet build</c>, nullable on, the trim and AOT analyzers on and warnings as errors (as a strict
+/// user project, or one published with Native AOT, would).
 /// </summary>
 internal static class GeneratedCodeBuild
 {
@@ -22,6 +23,8 @@ internal static class GeneratedCodeBuild
                 <GenerateDocumentationFile>true</GenerateDocumentationFile>
                 <NoWarn>$(NoWarn);CS9113</NoWarn>
                 <EnableDefaultCompileItems>true</EnableDefaultCompileItems>
+                <!-- Trim and AOT analyzers: generated code must build warning-free for a Native AOT app. -->
+                <IsAotCompatible>true</IsAotCompatible>
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{RuntimeProject()}" />

@@ -44,6 +44,22 @@ public sealed class WrapperEmitterTests
     }
 
     [TestMethod]
+    public void RegistersTheModuleFromAModuleInitializer()
+    {
+        var code = WrapperEmitter.Emit(WrapperPlanner.Plan("Forecast", "stats.smoothing", "/p/x.py", Sample, out _), "x.py");
+
+        // Inside the extensions class, so the accessor is in scope; fully qualified like every other .NET name.
+        var extensions = code[code.IndexOf("public static class StatsSmoothingModuleExtensions\n", StringComparison.Ordinal)..];
+        StringAssert.Contains(extensions, "    [global::System.Runtime.CompilerServices.ModuleInitializer]\n    internal static void __RegisterPythonModule()\n");
+        StringAssert.Contains(extensions, "global::CSnakes.Runtime.PythonModuleRegistry.Register<global::Forecast.IStatsSmoothing>(\"stats.smoothing\", static env => StatsSmoothing(env));");
+        // Libraries are warned off module initializers (CA2255); this one is the point, so only it is exempt.
+        StringAssert.Contains(extensions, "#pragma warning disable CA2255\n");
+        StringAssert.Contains(extensions, "#pragma warning restore CA2255\n");
+        // Still emitted: on the JIT runtime AddPython() finds not-yet-loaded libraries by this attribute.
+        StringAssert.Contains(code, "[assembly: global::CSnakes.Runtime.PythonModule(\"stats.smoothing\", typeof(global::Forecast.IStatsSmoothing)");
+    }
+
+    [TestMethod]
     public void DocumentsWithEscapedDocstringAndPythonSignature()
     {
         var code = Emit("stats.smoothing", Sample);

@@ -16,6 +16,7 @@ internal static class DotNetNames
     public const string Gil = Runtime + "GIL";
     public const string PythonEnvironment = Runtime + "IPythonEnvironment";
     public const string PythonModuleAttribute = Runtime + "PythonModule";
+    public const string PythonModuleRegistry = Runtime + "PythonModuleRegistry";
     public const string GeneratorIterator = Runtime + "IGeneratorIterator";
     public const string PyBuffer = Runtime + "IPyBuffer";
     public const string PythonCoroutine = Runtime + "Async.PythonCoroutine";
@@ -35,6 +36,7 @@ internal static class DotNetNames
     public const string ArgumentNullException = "global::System.ArgumentNullException";
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string ModuleInitializer = "global::System.Runtime.CompilerServices.ModuleInitializer";
 
     /// <summary>A type of <c>System</c> (<c>DateTime</c>, <c>Guid</c>, <c>Numerics.BigInteger</c>…).</summary>
     public static string System(string name) => "global::System." + name;

@@ -196,8 +196,29 @@ internal sealed partial class WrapperEmitter
                 w.Line($"{DotNetNames.ArgumentNullException}.ThrowIfNull(env);");
                 w.Line($"return env.GetModule<{contract}>({CSharpLiterals.String(_module.ModuleName)}, static module => new {_module.Qualified(_module.ImplementationName)}(module));");
             }
+            w.Line();
+            EmitRegistration(contract);
         }
     }
+
+    // services.AddPython() reads the registry instead of reflecting over assemblies and methods, which Native AOT
+    // cannot do. The runtime (or, under Native AOT, the app's startup) runs this when the library is loaded.
+    private void EmitRegistration(string contract)
+    {
+        var w = _writer;
+        // CA2255 warns about module initializers in libraries; registering is exactly what this one is for.
+        w.Line("#pragma warning disable CA2255");
+        w.Line($"[{DotNetNames.ModuleInitializer}]");
+        w.Line($"internal static void {RegistrationMethod}()");
+        w.Line("#pragma warning restore CA2255");
+        using (w.Block())
+        {
+            w.Line($"{DotNetNames.PythonModuleRegistry}.Register<{contract}>({CSharpLiterals.String(_module.ModuleName)}, static env => {_module.Accessor}(env));");
+        }
+    }
+
+    // Not a valid accessor name (accessors never start with '_'), so it cannot clash with the accessor.
+    private const string RegistrationMethod = "__RegisterPythonModule";
 
     private void EmitImplementation()
     {
