@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using CSnakes.Runtime.Interpreter;
+using CSnakes.Runtime.Converters;
 using CSnakes.Runtime.Manifest;
+using CSnakes.Runtime.Reload;
 
 namespace CSnakes.Runtime;
 
@@ -27,6 +29,10 @@ public sealed class PythonEnvironment : IPythonEnvironment
     private int _disposed;
 
     private readonly InterpreterFacts _facts;
+    private static readonly TupleConverter<IReadOnlyList<string>, IReadOnlyList<string>, IReadOnlyList<string>> s_reloadAnswer = new(
+        new ListConverter<string>(StrConverter.Instance), new ListConverter<string>(StrConverter.Instance), new ListConverter<string>(StrConverter.Instance));
+    private ModuleReloader? _reloader;
+    private PyObject? _reloadScript;
 
     private PythonEnvironment(InterpreterHost host, Version version, InterpreterFacts facts, TimeSpan shutdownTimeout)
     {
@@ -68,6 +74,10 @@ public sealed class PythonEnvironment : IPythonEnvironment
                 SourceFileMap.Use(options.SourceRoots);
                 PythonErrors.CaptureLocals = options.CaptureExceptionLocals;
                 s_current = new PythonEnvironment(host, Native.CPythonApi.Version, InterpreterFacts.Read(), options.ShutdownTimeout);
+                if (ReloadSettings.IsEnabled(options, Environment.GetEnvironmentVariable))
+                {
+                    s_current._reloader = new ModuleReloader(options.SourceRoots, s_current.ReloadModule, Console.Out);
+                }
                 return s_current;
             }
             catch
@@ -176,6 +186,8 @@ public sealed class PythonEnvironment : IPythonEnvironment
             return;
         }
 
+        _reloader?.Dispose();
+        _reloadScript?.Dispose();
         foreach (var module in _modules.Values)
         {
             (module as IDisposable)?.Dispose();
@@ -218,6 +230,68 @@ public sealed class PythonEnvironment : IPythonEnvironment
             {
                 s_current = null;
             }
+        }
+    }
+
+    /// <summary>
+    /// Reloads <paramref name="moduleName"/> in place (its file next to the app was just replaced) and re-reads the
+    /// functions of every wrapper of it, saying on the console what happened. A module not imported yet needs nothing:
+    /// its first import reads the new file. Called on the reloader's thread.
+    /// </summary>
+    internal void ReloadModule(string moduleName, string file)
+    {
+        if (IsDisposed)
+        {
+            return;
+        }
+        try
+        {
+            (IReadOnlyList<string> Changed, IReadOnlyList<string> Added, IReadOnlyList<string> Removed) answer;
+            using (GIL.Acquire())
+            {
+                _reloadScript ??= EmbeddedScript.Load(ModuleReloadScript.ModuleName, ModuleReloadScript.Source);
+                using var name = PyObject.From(moduleName);
+                using var result = EmbeddedScript.Call(_reloadScript, "reload", name);
+                if (result.IsNone())
+                {
+                    Console.Out.WriteLine($"csnakes: {file} changed; module '{moduleName}' is not imported yet, so its first use reads the new file.");
+                    return;
+                }
+                answer = s_reloadAnswer.FromPython(result);
+            }
+
+            var gone = new List<string>();
+            var wrappers = _modules.Where(m => m.Key.Module == moduleName).Select(m => m.Value).OfType<IReloadableModule>().ToList();
+            if (wrappers.Count > 0)
+            {
+                using var module = Import(moduleName);
+                foreach (var wrapper in wrappers)
+                {
+                    gone.AddRange(wrapper.RebindFunctions(module));
+                }
+            }
+
+            Console.Out.WriteLine($"csnakes: reloaded Python module '{moduleName}' ({file}).");
+            foreach (var function in answer.Changed)
+            {
+                Console.Out.WriteLine($"csnakes: the signature of {moduleName}.{function} changed; its C# method still calls it as before. Rebuild (restart the app) to use the new signature.");
+            }
+            foreach (var function in answer.Added)
+            {
+                Console.Out.WriteLine($"csnakes: {moduleName}.{function} is new; rebuild (restart the app) to get its C# method.");
+            }
+            foreach (var function in answer.Removed.Union(gone).Distinct())
+            {
+                Console.Out.WriteLine($"csnakes: {moduleName}.{function} is gone; its C# method keeps calling the old function until you rebuild.");
+            }
+        }
+        catch (PythonInvocationException e)
+        {
+            Console.Out.WriteLine($"csnakes: reloading '{moduleName}' ({file}) failed with {e.PythonTypeName}: {e.PythonMessage}. The module may be half-updated; fix the file and save it again.");
+        }
+        catch (ObjectDisposedException)
+        {
+            // The environment is being disposed: nothing to reload into.
         }
     }
 

@@ -29,6 +29,7 @@ public sealed class PythonEnvironmentOptions
         ShutdownTimeout = other.ShutdownTimeout;
         EnableFaultHandler = other.EnableFaultHandler;
         CaptureExceptionLocals = other.CaptureExceptionLocals;
+        ReloadModules = other.ReloadModules;
     }
 
     /// <summary>
@@ -103,4 +104,12 @@ public sealed class PythonEnvironmentOptions
     /// its finalizer-driven PyObject clean-up), and a module's globals can be large.
     /// </summary>
     public bool CaptureExceptionLocals { get; init; }
+
+    /// <summary>
+    /// Reload a Python module when its source file changes, so the next call runs the new code without restarting:
+    /// the file is copied over its copy next to the app and the module is reloaded in place (docs/runtime.md,
+    /// "Reloading Python"). Null (default): on under <c>dotnet watch</c> or in the Development environment
+    /// (<c>DOTNET_ENVIRONMENT</c>/<c>ASPNETCORE_ENVIRONMENT</c>). Never in a published app, whose manifests name no source folder.
+    /// </summary>
+    public bool? ReloadModules { get; init; }
 }

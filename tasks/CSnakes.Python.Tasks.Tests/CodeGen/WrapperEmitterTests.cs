@@ -38,9 +38,20 @@ public sealed class WrapperEmitterTests
         StringAssert.Contains(code, "public static class StatsSmoothingModuleExtensions\n");
         StringAssert.Contains(code, "public static IStatsSmoothing StatsSmoothing(this IPythonEnvironment env)\n");
         StringAssert.Contains(code, "return env.GetModule<IStatsSmoothing>(\"stats.smoothing\", static module => new StatsSmoothingModuleImplementation(module));");
-        StringAssert.Contains(code, "internal sealed class StatsSmoothingModuleImplementation : IStatsSmoothing\n");
+        StringAssert.Contains(code, "internal sealed class StatsSmoothingModuleImplementation : IStatsSmoothing, IReloadableModule\n");
         StringAssert.Contains(code, "_fnEwma = module.GetAttr(\"ewma\");");
         Assert.IsFalse(code.Contains('\r'));
+    }
+
+    [TestMethod]
+    public void ReadsEveryFunctionAgainAfterAReload()
+    {
+        var code = GeneratedCode.Emit(WrapperPlanner.Plan("Forecast", "stats.smoothing", "/p/x.py", Sample, out _), "x.py");
+
+        StringAssert.Contains(code, "IReadOnlyList<string> IReloadableModule.RebindFunctions(PyObject module)");
+        StringAssert.Contains(code, "Volatile.Write(ref _fnEwma, PythonModuleReload.Rebind(module, \"ewma\", _fnEwma, __missing));");
+        StringAssert.Contains(code, "Volatile.Write(ref _fnTune, PythonModuleReload.Rebind(module, \"tune\", _fnTune, __missing));");
+        Assert.IsFalse(code.Contains("private readonly PyObject _fn"), "Function fields are re-read on reload.");
     }
 
     [TestMethod]

@@ -22,12 +22,15 @@ internal static class DotNetNames
     public const string PythonCoroutine = Runtime + "Async.PythonCoroutine";
     public const string PythonAsyncIterator = Runtime + "Async.PythonAsyncIterator";
     public const string RecordShape = Converters + "RecordShape";
+    public const string ReloadableModule = Runtime + "IReloadableModule";
+    public const string PythonModuleReload = Runtime + "PythonModuleReload";
 
     public const string IReadOnlyList = Collections + "IReadOnlyList";
     public const string IReadOnlySet = Collections + "IReadOnlySet";
     public const string IReadOnlyDictionary = Collections + "IReadOnlyDictionary";
     public const string IEnumerable = Collections + "IEnumerable";
     public const string IAsyncEnumerable = Collections + "IAsyncEnumerable";
+    public const string List = Collections + "List";
 
     public const string ValueTuple = "global::System.ValueTuple";
     public const string Func = "global::System.Func";
@@ -37,6 +40,7 @@ internal static class DotNetNames
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string ModuleInitializer = "global::System.Runtime.CompilerServices.ModuleInitializer";
+    public const string Volatile = "global::System.Threading.Volatile";
 
     /// <summary>A type of <c>System</c> (<c>DateTime</c>, <c>Guid</c>, <c>Numerics.BigInteger</c>…).</summary>
     public static string System(string name) => "global::System." + name;

@@ -223,7 +223,7 @@ internal sealed partial class WrapperEmitter
     private void EmitImplementation()
     {
         var w = _writer;
-        using (w.Block($"internal sealed class {_module.ImplementationName} : {_module.Qualified(_module.InterfaceName)}"))
+        using (w.Block($"internal sealed class {_module.ImplementationName} : {_module.Qualified(_module.InterfaceName)}, {DotNetNames.ReloadableModule}"))
         {
             foreach (var (type, name, expression) in _converterDeclarations)
             {
@@ -233,11 +233,12 @@ internal sealed partial class WrapperEmitter
             {
                 w.Line();
             }
-            // Overloads of one Python function share its field.
+            // Overloads of one Python function share its field. Not readonly: a reload in Development re-reads them
+            // (RebindFunctions); a call reads its field once, so a call in flight keeps the function it started with.
             var pythonFunctions = _module.Functions.DistinctBy(f => f.PythonName).ToList();
             foreach (var function in pythonFunctions)
             {
-                w.Line($"private readonly {DotNetNames.PyObject} {FunctionField(function)};");
+                w.Line($"private {DotNetNames.PyObject} {FunctionField(function)};");
             }
             if (_module.Functions.Count > 0)
             {
@@ -245,9 +246,9 @@ internal sealed partial class WrapperEmitter
             }
 
             w.Line($"internal {_module.ImplementationName}({DotNetNames.PyObject} module)");
+            // The module object is the caller's (GetModule disposes its reference): only the functions are kept.
             using (w.Block())
             {
-                w.Line("PythonModule = module;");
                 if (_module.Functions.Count > 0)
                 {
                     using (w.Block(AcquireGil))
@@ -260,14 +261,36 @@ internal sealed partial class WrapperEmitter
                 }
             }
             w.Line();
-            w.Line("/// <summary>The imported Python module object.</summary>");
-            w.Line($"internal {DotNetNames.PyObject} PythonModule {{ get; }}");
+            EmitRebindFunctions(pythonFunctions);
 
             foreach (var function in _module.Functions)
             {
                 w.Line();
                 EmitMethod(function);
             }
+        }
+    }
+
+    // After the module was reloaded in place: read every function again; the runtime reports the ones that are gone.
+    private void EmitRebindFunctions(IReadOnlyList<FunctionWrapper> pythonFunctions)
+    {
+        var w = _writer;
+        w.Line($"{DotNetNames.IReadOnlyList}<string> {DotNetNames.ReloadableModule}.RebindFunctions({DotNetNames.PyObject} module)");
+        using (w.Block())
+        {
+            w.Line($"var __missing = new {DotNetNames.List}<string>();");
+            if (pythonFunctions.Count > 0)
+            {
+                using (w.Block(AcquireGil))
+                {
+                    foreach (var function in pythonFunctions)
+                    {
+                        var field = FunctionField(function);
+                        w.Line($"{DotNetNames.Volatile}.Write(ref {field}, {DotNetNames.PythonModuleReload}.Rebind(module, {CSharpLiterals.String(function.PythonName)}, {field}, __missing));");
+                    }
+                }
+            }
+            w.Line("return __missing;");
         }
     }
 
