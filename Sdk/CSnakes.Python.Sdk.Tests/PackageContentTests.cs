@@ -29,6 +29,11 @@ public sealed class PackageContentTests
     [DataRow("tasks/net8.0/ELFSharp.dll")]
     [DataRow("tasks/net8.0/scripts/read_signatures.py")]
     [DataRow("tasks/net8.0/scripts/python_info.py")]
+    // Visual Studio's MSBuild runs on .NET Framework and loads these (VisualStudioTasksTests checks what they reference).
+    [DataRow("tasks/net472/CSnakes.Python.Tasks.dll")]
+    [DataRow("tasks/net472/NuGet.Versioning.dll")]
+    [DataRow("tasks/net472/ELFSharp.dll")]
+    [DataRow("tasks/net472/scripts/read_signatures.py")]
     public void SdkPackageCarriesFile(string path)
     {
         using var package = OpenSdkPackage();

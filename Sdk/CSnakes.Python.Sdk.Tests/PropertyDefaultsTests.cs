@@ -58,6 +58,24 @@ public sealed class PropertyDefaultsTests
         Assert.IsTrue(File.Exists(properties.GetProperty("CSnakesPythonTasksAssembly").GetString()), "the packed task assembly is not where the targets look");
     }
 
+    // MSBuildRuntimeType is reserved (no -p can fake it), so this sets the property the choice reads it through:
+    // "Core" is what dotnet build reports, "Full" what Visual Studio's MSBuild.exe reports. That the real property
+    // reaches it is checked only for Core, the one this machine runs.
+    [TestMethod]
+    [DataRow(null, "net8.0")]
+    [DataRow("Core", "net8.0")]
+    [DataRow("Full", "net472")]
+    public void TasksAssemblyMatchesTheMSBuildRuntime(string? runtimeType, string folder)
+    {
+        var workspace = E2EEnvironment.CreateWorkspace("WheelScenario");
+
+        var properties = GetProperties(workspace, runtimeType is null ? [] : [$"-p:_CSnakesMSBuildRuntimeType={runtimeType}"]);
+
+        var assembly = properties.GetProperty("CSnakesPythonTasksAssembly").GetString()!;
+        StringAssert.EndsWith(assembly, Path.Combine("tasks", folder, "CSnakes.Python.Tasks.dll"));
+        Assert.IsTrue(File.Exists(assembly), $"{assembly} is not in the restored package");
+    }
+
     [TestMethod]
     public void CustomAfterTargetsHookIsImported()
     {

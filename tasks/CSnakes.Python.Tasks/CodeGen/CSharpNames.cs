@@ -60,7 +60,7 @@ internal static class CSharpNames
         string.Join('.', rootNamespace.Split('.').Select(part => Escape(part.Trim())));
 
     /// <summary>The members every C# type inherits from <c>object</c>; a nested type or member of one of these names would hide it.</summary>
-    public static readonly IReadOnlySet<string> ObjectMembers = new HashSet<string>(StringComparer.Ordinal)
+    public static readonly ISet<string> ObjectMembers = new HashSet<string>(StringComparer.Ordinal)
     {
         "Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString", "Finalize",
     };
@@ -70,6 +70,6 @@ internal static class CSharpNames
     /// generated type has itself, the name of the enclosing type): a trailing underscore, <c>ToString</c> →
     /// <c>ToString_</c>; names not in <paramref name="reserved"/> are returned unchanged.
     /// </summary>
-    public static string AvoidReserved(string name, IReadOnlySet<string> reserved) =>
+    public static string AvoidReserved(string name, ISet<string> reserved) =>
         reserved.Contains(name) ? name + "_" : name;
 }

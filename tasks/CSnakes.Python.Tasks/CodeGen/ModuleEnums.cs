@@ -185,7 +185,7 @@ internal sealed class ModuleEnums
     }
 
     // Members C# gives every record besides object's; a field property of one of these names would clash.
-    public static readonly IReadOnlySet<string> RecordMembers = new HashSet<string>(CSharpNames.ObjectMembers, StringComparer.Ordinal)
+    public static readonly ISet<string> RecordMembers = new HashSet<string>(CSharpNames.ObjectMembers, StringComparer.Ordinal)
     {
         "EqualityContract", "Deconstruct", "PrintMembers", RecordType.ConverterField,
     };

@@ -480,6 +480,6 @@ internal static class TypeMapper
             && x.Arguments.Count == y.Arguments.Count
             && x.Arguments.Zip(y.Arguments).All(pair => Equals(pair.First, pair.Second));
 
-        public int GetHashCode(AnnotationNode node) => HashCode.Combine(node.Kind, node.Name is null ? null : Canonical(node.Name), node.Arguments.Count);
+        public int GetHashCode(AnnotationNode node) => (node.Kind, node.Name is null ? null : Canonical(node.Name), node.Arguments.Count).GetHashCode();
     }
 }

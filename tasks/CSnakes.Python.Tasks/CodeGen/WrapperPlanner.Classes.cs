@@ -6,7 +6,7 @@ namespace CSnakes.Python.Tasks.CodeGen;
 internal sealed partial class WrapperPlanner
 {
     // Members every wrapper class has (or inherits from object); a Python member of that C# name gets a trailing '_'.
-    private static readonly IReadOnlySet<string> ReservedMemberNames =
+    private static readonly ISet<string> ReservedMemberNames =
         new HashSet<string>(CSharpNames.ObjectMembers, StringComparer.Ordinal) { "PythonObject", ClassType.ConverterField, "Dispose" };
 
     // Python names of the classes whose constructor is a module method, named New<Class>.
@@ -81,7 +81,7 @@ internal sealed partial class WrapperPlanner
     /// </summary>
     // typeName: the C# type the members belong to (names Literal enums); reserved: member names C# already uses there.
     private (List<FunctionWrapper> Methods, List<PropertyWrapper> Properties) PlanMembers(
-        string className, int classLine, IReadOnlyList<PythonFunction> defs, string typeName, IReadOnlySet<string> reserved, bool settable)
+        string className, int classLine, IReadOnlyList<PythonFunction> defs, string typeName, ISet<string> reserved, bool settable)
     {
         _scope = _moduleName + "." + className;
         try

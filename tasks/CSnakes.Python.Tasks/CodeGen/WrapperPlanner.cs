@@ -60,7 +60,7 @@ internal sealed partial class WrapperPlanner
     }
 
     // reserved: C# member names the wrapper's type already has (a class's PythonObject, object's members…).
-    private List<FunctionWrapper> PlanFunctions(IReadOnlyList<PythonFunction> functions, IReadOnlySet<string>? reserved = null)
+    private List<FunctionWrapper> PlanFunctions(IReadOnlyList<PythonFunction> functions, ISet<string>? reserved = null)
     {
         // A later def of the same name replaces an earlier one, as it does when Python runs the module,
         // except that @overload declarations describe the one implementation that follows them.
@@ -216,7 +216,7 @@ internal sealed partial class WrapperPlanner
     /// first in source order keeps the name, each later one takes the escape (a trailing '_', repeated until
     /// free), with a CSPY3003 warning at the later one.
     /// </summary>
-    private List<FunctionWrapper> ResolveNameCollisions(List<(PythonFunction Source, FunctionWrapper Wrapper)> planned, IReadOnlySet<string> reserved)
+    private List<FunctionWrapper> ResolveNameCollisions(List<(PythonFunction Source, FunctionWrapper Wrapper)> planned, ISet<string> reserved)
     {
         var owner = new Dictionary<string, PythonFunction>(StringComparer.Ordinal);
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);

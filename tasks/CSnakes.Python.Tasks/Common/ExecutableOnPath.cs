@@ -14,7 +14,7 @@ internal static class ExecutableOnPath
     {
         var separator = windows ? ';' : ':';
         var extensions = windows && !Path.HasExtension(name)
-            ? (string.IsNullOrEmpty(pathExt) ? DefaultPathExt : pathExt).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ? (string.IsNullOrEmpty(pathExt) ? DefaultPathExt : pathExt).Split(';').Select(e => e.Trim()).Where(e => e.Length > 0).ToArray()
             : [""];
         foreach (var directory in (path ?? "").Split(separator, StringSplitOptions.RemoveEmptyEntries))
         {

@@ -25,6 +25,7 @@ internal static class PrivateCacheFolder
         {
             return folder;
         }
+#if NET
         var why = WhyUntrusted(folder);
         if (why is null)
         {
@@ -33,7 +34,14 @@ internal static class PrivateCacheFolder
         var fallback = Fallback(folder);
         onRefused($"Not using the cache folder '{folder}': {why}. Using the private folder '{fallback}' instead.");
         return fallback;
+#else
+        // The net472 build is loaded by .NET Framework's MSBuild (Visual Studio), which runs on Windows only; the
+        // Unix checks need .NET's Unix file APIs, so a Unix MSBuild on .NET Framework (Mono) is refused, not trusted.
+        throw new PlatformNotSupportedException("CSnakes.Python.Tasks for .NET Framework runs on Windows only; on Linux and macOS build with the .NET SDK (dotnet build).");
+#endif
     }
+
+#if NET
 
     // One private folder per user and refused folder, so every project of a build lists the same cached files
     // (two folders would give two sources for one publish target: NETSDK1152). The temporary folder is sticky:
@@ -138,4 +146,5 @@ internal static class PrivateCacheFolder
         }
         return null;
     }
+#endif
 }

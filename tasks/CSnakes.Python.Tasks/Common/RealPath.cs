@@ -27,7 +27,7 @@ internal static class RealPath
             try
             {
                 FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
-                target = info.LinkTarget;
+                target = FileLinks.Target(info);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -85,7 +85,7 @@ internal static class CondaEnvironments
         {
             if (host.GetEnvironmentVariable(variable) is { Length: > 0 } list)
             {
-                foreach (var entry in list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                foreach (var entry in list.Split(Path.PathSeparator).Select(e => e.Trim()).Where(e => e.Length > 0))
                 {
                     yield return Path.GetFullPath(entry);
                 }

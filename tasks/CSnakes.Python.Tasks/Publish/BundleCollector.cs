@@ -54,7 +54,6 @@ internal static class BundleCollector
     // The copy must hold the file itself: pyenv and Debian reach libpython and python3.X through symlinks.
     private static string RealFile(string path)
     {
-        var info = new FileInfo(path);
-        return info.LinkTarget is null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
+        return FileLinks.FinalPath(new FileInfo(path));
     }
 }

@@ -61,7 +61,7 @@ internal sealed class BundledLibraries
     /// </summary>
     private static string? ExpandOrigin(string entry, string origin)
     {
-        string path = entry.Replace("${ORIGIN}", "$ORIGIN", StringComparison.Ordinal);
+        string path = entry.Replace("${ORIGIN}", "$ORIGIN") /* ordinal */;
         if (!path.StartsWith("$ORIGIN", StringComparison.Ordinal))
         {
             return null;

@@ -38,9 +38,10 @@ internal sealed class HostLibraryLocator
         var candidates = new List<string> { path };
         try
         {
-            if (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName is { } real)
+            var info = new FileInfo(path);
+            if (FileLinks.Target(info) is not null)
             {
-                candidates.Add(real);
+                candidates.Add(FileLinks.FinalPath(info));
             }
         }
         catch (IOException)

@@ -77,12 +77,26 @@ internal sealed partial class MacFrameworkPythonProvider(string frameworksRoot) 
     // Python writes pre-releases as 3.14.0rc1; NuGet wants 3.14.0-rc.1.
     private static string ToNuGet(string version) => PreRelease().Replace(version, "$1-$2.$3");
 
-    [GeneratedRegex(@"^(\d+)\.(\d+)$")]
+    private const string MajorMinorPattern = @"^(\d+)\.(\d+)$";
+
+    private const string PyVersionDefinePattern = @"#define\s+PY_VERSION\s+""([^""]+)""";
+
+    private const string PreReleasePattern = @"^(\d+\.\d+\.\d+)(a|b|rc)(\d+)$";
+
+    // .NET Framework (Visual Studio's MSBuild) has no regex source generator: compile the same patterns at first use.
+#if NET
+    [GeneratedRegex(MajorMinorPattern)]
     private static partial Regex MajorMinor();
-
-    [GeneratedRegex(@"#define\s+PY_VERSION\s+""([^""]+)""")]
+    [GeneratedRegex(PyVersionDefinePattern)]
     private static partial Regex PyVersionDefine();
-
-    [GeneratedRegex(@"^(\d+\.\d+\.\d+)(a|b|rc)(\d+)$")]
+    [GeneratedRegex(PreReleasePattern)]
     private static partial Regex PreRelease();
+#else
+    private static Regex MajorMinor() => MajorMinorRegex;
+    private static readonly Regex MajorMinorRegex = new(MajorMinorPattern, RegexOptions.Compiled);
+    private static Regex PyVersionDefine() => PyVersionDefineRegex;
+    private static readonly Regex PyVersionDefineRegex = new(PyVersionDefinePattern, RegexOptions.Compiled);
+    private static Regex PreRelease() => PreReleaseRegex;
+    private static readonly Regex PreReleaseRegex = new(PreReleasePattern, RegexOptions.Compiled);
+#endif
 }

@@ -144,6 +144,14 @@ internal static partial class PosixCandidatePaths
         Path.GetFullPath(path).StartsWith(Path.GetFullPath(root).TrimEnd('/') + "/", StringComparison.Ordinal);
 
     // python, python3, python3.12, python3.13t — not python3-config or python3.12-gdb.py.
-    [GeneratedRegex(@"^python(3(\.\d+t?)?)?$")]
+    private const string InterpreterNamePattern = @"^python(3(\.\d+t?)?)?$";
+
+    // .NET Framework (Visual Studio's MSBuild) has no regex source generator: compile the same patterns at first use.
+#if NET
+    [GeneratedRegex(InterpreterNamePattern)]
     private static partial Regex InterpreterName();
+#else
+    private static Regex InterpreterName() => InterpreterNameRegex;
+    private static readonly Regex InterpreterNameRegex = new(InterpreterNamePattern, RegexOptions.Compiled);
+#endif
 }

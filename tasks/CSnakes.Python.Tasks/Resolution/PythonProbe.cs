@@ -45,7 +45,7 @@ internal sealed class PythonProbe : IPythonProbe
 
     private static string FirstLine(string text)
     {
-        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        var line = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
         return line.Length > 200 ? line[..200] + "…" : line;
     }
 }

@@ -74,17 +74,34 @@ internal static partial class RequirementsFile
     /// <summary>PEP 503: names compare case-insensitively with runs of -, _ and . equal.</summary>
     public static string Normalize(string name) => Separators().Replace(name, "-").ToLowerInvariant();
 
-    [GeneratedRegex(@"^\s*(-r|--requirement|-c|--constraint)(\s+|=)(?<path>\S+)")]
-    private static partial Regex Include();
+    private const string IncludePattern = @"^\s*(-r|--requirement|-c|--constraint)(\s+|=)(?<path>\S+)";
 
     // pip: "…satisfies the requirement x==1", "No matching distribution found for x==1";
     // uv: "Because x was not found in the package registry and you require x==1, …".
-    [GeneratedRegex(@"(satisfies the requirement|distribution found for|you require)\s+(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)")]
+    private const string FailedRequirementPattern = @"(satisfies the requirement|distribution found for|you require)\s+(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)";
+
+    private const string RequirementNamePattern = @"^[A-Za-z0-9][A-Za-z0-9._-]*";
+
+    private const string SeparatorsPattern = @"[-_.]+";
+
+    // .NET Framework (Visual Studio's MSBuild) has no regex source generator: compile the same patterns at first use.
+#if NET
+    [GeneratedRegex(IncludePattern)]
+    private static partial Regex Include();
+    [GeneratedRegex(FailedRequirementPattern)]
     private static partial Regex FailedRequirement();
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*")]
+    [GeneratedRegex(RequirementNamePattern)]
     private static partial Regex RequirementName();
-
-    [GeneratedRegex(@"[-_.]+")]
+    [GeneratedRegex(SeparatorsPattern)]
     private static partial Regex Separators();
+#else
+    private static Regex Include() => IncludeRegex;
+    private static readonly Regex IncludeRegex = new(IncludePattern, RegexOptions.Compiled);
+    private static Regex FailedRequirement() => FailedRequirementRegex;
+    private static readonly Regex FailedRequirementRegex = new(FailedRequirementPattern, RegexOptions.Compiled);
+    private static Regex RequirementName() => RequirementNameRegex;
+    private static readonly Regex RequirementNameRegex = new(RequirementNamePattern, RegexOptions.Compiled);
+    private static Regex Separators() => SeparatorsRegex;
+    private static readonly Regex SeparatorsRegex = new(SeparatorsPattern, RegexOptions.Compiled);
+#endif
 }

@@ -63,7 +63,7 @@ internal static class VenvLock
         {
             return stream;
         }
-        var error = Marshal.GetLastPInvokeError();
+        var error = Marshal.GetLastWin32Error() /* .NET: the same as GetLastPInvokeError */;
         stream.Dispose();
         throw new IOException($"The lock file '{path}' is held by another process (flock errno {error}).");
     }
