@@ -30,7 +30,8 @@ public sealed class NumpyEnvironmentTests
         AssertNumpyRan(run, from: systemSite);
 
         var published = PublishAndRunHidden(workspace, properties);
-        Assert.IsTrue(published.Sites.Count >= 2, $"The venv's own site-packages and the system's are bundled apart: {string.Join(", ", published.Sites)}");
+        // The venv's own site-packages may be empty (pip found numpy in the system): the system's is a further site directory.
+        Assert.IsTrue(published.Sites.Any(s => s.StartsWith("python/site-packages/NumpyLib.site", StringComparison.Ordinal)), $"The system's site-packages is bundled as a site directory of its own: {string.Join(", ", published.Sites)}");
         // A distribution's numpy links the system's BLAS, which the bundle does not carry: said, not hidden.
         StringAssert.Matches(published.Publish.Output, new System.Text.RegularExpressions.Regex(@"warning CSPY4005: The bundled package 'numpy' .* needs the shared library 'lib\w*blas"));
     }
