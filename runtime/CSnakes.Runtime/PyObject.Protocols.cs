@@ -80,6 +80,28 @@ public sealed partial class PyObject : IEquatable<PyObject>
         }
     }
 
+    /// <summary>
+    /// Iterates the object (<c>iter(obj)</c>) converting each item to <typeparamref name="T"/> (the converter is found
+    /// by type, as <see cref="As{T}()"/> does). Lazy: one item is converted per step, and the GIL is taken per step.
+    /// </summary>
+    /// <exception cref="InvalidCastException">An item is not a <typeparamref name="T"/>.</exception>
+    [System.Diagnostics.CodeAnalysis.RequiresDynamicCode(Converters.ConverterRegistry.DynamicCodeMessage)]
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(Converters.ConverterRegistry.UnreferencedCodeMessage)]
+    public IEnumerable<T> AsEnumerable<T>() => AsEnumerable(Converters.ConverterRegistry.Get<T>());
+
+    /// <summary>Iterates the object converting each item with <paramref name="converter"/> (the AOT-safe form of <see cref="AsEnumerable{T}()"/>).</summary>
+    public IEnumerable<T> AsEnumerable<T>(Converters.PyConverter<T> converter)
+    {
+        ArgumentNullException.ThrowIfNull(converter);
+        foreach (var item in AsEnumerable())
+        {
+            using (item)
+            {
+                yield return converter.FromPython(item);
+            }
+        }
+    }
+
     private static unsafe PyObject? NextItem(PyObject iterator)
     {
         using (GIL.Acquire())

@@ -43,6 +43,13 @@ public static class ConverterRegistry
     {
         if (type == typeof(long)) return IntConverter.Instance;
         if (type == typeof(double)) return FloatConverter.Instance;
+        if (type == typeof(int)) return IntegerConverter<int>.Instance;
+        if (type == typeof(short)) return IntegerConverter<short>.Instance;
+        if (type == typeof(byte)) return IntegerConverter<byte>.Instance;
+        if (type == typeof(sbyte)) return IntegerConverter<sbyte>.Instance;
+        if (type == typeof(ushort)) return IntegerConverter<ushort>.Instance;
+        if (type == typeof(uint)) return IntegerConverter<uint>.Instance;
+        if (type == typeof(float)) return SingleConverter.Instance;
         if (type == typeof(string)) return StrConverter.Instance;
         if (type == typeof(bool)) return BoolConverter.Instance;
         if (type == typeof(byte[])) return BytesConverter.Instance;
