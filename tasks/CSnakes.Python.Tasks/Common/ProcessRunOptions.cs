@@ -14,6 +14,9 @@ internal sealed class ProcessRunOptions
     /// <summary>Called on the calling thread for every stderr line, as it arrives.</summary>
     public Action<string>? OnStandardError { get; init; }
 
+    /// <summary>Written to the child's stdin (UTF-8, no BOM) while its output is read, then stdin is closed. Null: stdin is closed at once.</summary>
+    public string? StandardInput { get; init; }
+
     /// <summary>Keep the whole output in the result (turn off for chatty processes whose lines are streamed).</summary>
     public bool CaptureOutput { get; init; } = true;
 

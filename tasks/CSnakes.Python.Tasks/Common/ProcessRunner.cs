@@ -62,13 +62,13 @@ internal static class ProcessRunner
         {
             return ProcessResult.FailedToStart(e.Message);
         }
-        // Nothing is ever written to the child's stdin; closing it keeps a child that reads from it from hanging.
-        process.StandardInput.Close();
-
         var lines = new BlockingCollection<OutputLine>();
         var stdoutPump = PumpAsync(process.StandardOutput, isError: false, lines);
         var stderrPump = PumpAsync(process.StandardError, isError: true, lines);
         _ = Task.WhenAll(stdoutPump, stderrPump).ContinueWith(_ => lines.CompleteAdding(), TaskScheduler.Default);
+        // Written while the pumps drain the output, so neither pipe can fill up and block the child. Closing stdin
+        // (at once when there is nothing to write) keeps a child that reads from it from hanging.
+        WriteInput(process, options.StandardInput);
 
         using var timeout = options.Timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, options.CancellationToken);
@@ -115,6 +115,23 @@ internal static class ProcessRunner
                 StartError: null);
         }
         return new ProcessResult(process.ExitCode, stdout.ToString(), stderr.ToString(), false, false, null);
+    }
+
+    private static void WriteInput(Process process, string? input)
+    {
+        try
+        {
+            if (input is not null)
+            {
+                var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(input);
+                process.StandardInput.BaseStream.Write(bytes, 0, bytes.Length);
+            }
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child exited before reading its input; its exit code and stderr tell why.
+        }
     }
 
     private static async Task PumpAsync(StreamReader reader, bool isError, BlockingCollection<OutputLine> lines)

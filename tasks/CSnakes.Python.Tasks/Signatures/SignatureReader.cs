@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 
 namespace CSnakes.Python.Tasks.Signatures;
@@ -48,70 +45,28 @@ internal static class SignatureReader
             return new(SignatureReadStatus.ScriptFailed, null, $"the helper script '{scriptPath}' is missing from the SDK");
         }
 
-        var startInfo = new ProcessStartInfo(pythonExecutable)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
         // -I: isolated (no user site, no PYTHON* variables, script dir not on sys.path); -B: no .pyc files.
-        startInfo.ArgumentList.Add("-I");
-        startInfo.ArgumentList.Add("-B");
-        startInfo.ArgumentList.Add(scriptPath);
-        // -I ignores these, but an interpreter wrapper script might not pass -I on; they are harmless.
-        startInfo.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        startInfo.Environment["PYTHONIOENCODING"] = "utf-8";
-
-        using var process = new Process { StartInfo = startInfo };
-        try
+        var result = ProcessRunner.Run(pythonExecutable, ["-I", "-B", scriptPath], new ProcessRunOptions
         {
-            if (!process.Start())
-            {
-                return new(SignatureReadStatus.PythonNotRunnable, null, "the process did not start");
-            }
+            StandardInput = JsonSerializer.Serialize(files.Select(f => new { path = f.Path, module = f.Module })),
+            Timeout = Timeout,
+            // -I ignores these, but an interpreter wrapper script might not pass -I on; they are harmless.
+            Environment = new Dictionary<string, string?> { ["PYTHONDONTWRITEBYTECODE"] = "1", ["PYTHONIOENCODING"] = "utf-8" },
+        });
+        if (result.StartError is not null)
+        {
+            return new(SignatureReadStatus.PythonNotRunnable, null, result.StartError);
         }
-        catch (Exception e) when (e is Win32Exception or InvalidOperationException or IOException)
+        if (result.TimedOut)
         {
-            return new(SignatureReadStatus.PythonNotRunnable, null, e.Message);
-        }
-
-        // Read both streams while writing stdin, so neither pipe can fill up and block the child.
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            var input = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(JsonSerializer.Serialize(files.Select(f => new { path = f.Path, module = f.Module })));
-            process.StandardInput.BaseStream.Write(input);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The child exited before reading its input; its exit code and stderr tell why.
-        }
-
-        if (!process.WaitForExit(Timeout))
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited just now.
-            }
             return new(SignatureReadStatus.ScriptFailed, null, $"it did not finish within {Timeout.TotalMinutes:0} minutes and was stopped");
         }
-        process.WaitForExit();
 
-        var output = stdout.GetAwaiter().GetResult();
-        var errorOutput = stderr.GetAwaiter().GetResult().Trim();
-        if (process.ExitCode != 0)
+        var output = result.StandardOutput;
+        var errorOutput = result.StandardError.Trim();
+        if (result.ExitCode != 0)
         {
-            return new(SignatureReadStatus.ScriptFailed, null, $"it exited with code {process.ExitCode}: {Tail(errorOutput)}");
+            return new(SignatureReadStatus.ScriptFailed, null, $"it exited with code {result.ExitCode}: {Tail(errorOutput)}");
         }
 
         var report = SignatureJson.TryParse(output, out var problem);
