@@ -49,6 +49,8 @@ public sealed class TypeSystemTests
             "running_total: 10,15,22,False,total=22",
             "gather_squares: 4,9,16",
             "fail_async: ValueError: async boom, traceback names fail_async: True",
+            "eventually: soon! 42",
+            "not_awaitable: InvalidCastException naming generator: True",
             "ticks: 0,10,20,30; finally ran for 4,100",
             "next_color: DarkBlue,Red",
             "shades: DarkBlue,Red",

@@ -55,6 +55,31 @@ public sealed class AsyncCodeGenTests
     }
 
     [TestMethod]
+    [DataRow("typing.Awaitable")]
+    [DataRow("collections.abc.Awaitable")]
+    [DataRow("asyncio.Future")]
+    [DataRow("asyncio.Task")]
+    public void AnAwaitableReturnIsATaskOfWhatItGives(string awaitable)
+    {
+        var (module, diagnostics) = Plan(Function("later", Ann(Name(awaitable, Name("str")))));
+
+        var function = module.Functions.Single();
+        Assert.IsTrue(function.IsAsync);
+        Assert.IsFalse(diagnostics.Any(d => d.Severity != DiagnosticSeverity.Message));
+        var code = GeneratedCode.Emit(module, "web.py");
+        StringAssert.Contains(code, "Task<string> Later(CancellationToken cancellationToken = default);\n");
+        StringAssert.Contains(code, "return PythonCoroutine.Run(__coroutine, StrConverter.Instance, \"web.later\", cancellationToken);\n");
+    }
+
+    [TestMethod]
+    public void AnAwaitableOfTheWrongShapeIsNotATask()
+    {
+        var (module, _) = Plan(Function("odd", Ann(Name("typing.Awaitable", Name("int"), Name("str")))));
+
+        Assert.IsFalse(module.Functions.Single().IsAsync);
+    }
+
+    [TestMethod]
     public void AnUnannotatedOrAnyAsyncDefIsATaskOfPyObjectThroughItsConverter()
     {
         var code = Emit(Function("anything", null) with { IsAsync = true });

@@ -22,14 +22,27 @@ internal static class TypeMapper
         annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: true, Position.Return, enums, literalName);
 
     /// <summary>
-    /// The <c>T</c> of a <c>Coroutine[Any, Any, T]</c> return annotation (<c>typing</c> or
-    /// <c>collections.abc</c>), or null when <paramref name="annotation"/> is not one.
+    /// The <c>T</c> a returned awaitable gives: <c>Coroutine[Any, Any, T]</c>, <c>Awaitable[T]</c> (<c>typing</c> or
+    /// <c>collections.abc</c>), <c>asyncio.Future[T]</c>, <c>asyncio.Task[T]</c>; <c>Any</c> when unparameterised;
+    /// null when <paramref name="annotation"/> is none of them. The runtime awaits any awaitable on its event loop.
     /// </summary>
-    public static AnnotationNode? CoroutineResult(PythonAnnotation? annotation) =>
-        annotation?.Type is { Kind: "name", Name: { } name, Arguments.Count: 3 } node
-            && Canonical(name) is "typing.Coroutine" or "collections.abc.Coroutine"
-            ? node.Arguments[2]
-            : null;
+    public static AnnotationNode? CoroutineResult(PythonAnnotation? annotation)
+    {
+        if (annotation?.Type is not { Kind: "name", Name: { } name } node)
+        {
+            return null;
+        }
+        var arguments = node.Arguments ?? [];
+        return Canonical(name) switch
+        {
+            "typing.Coroutine" or "collections.abc.Coroutine" => arguments.Count == 3 ? arguments[2] : arguments.Count == 0 ? AnyNode : null,
+            "typing.Awaitable" or "collections.abc.Awaitable"
+                or "asyncio.Future" or "asyncio.futures.Future" or "asyncio.Task" or "asyncio.tasks.Task" => arguments.Count == 1 ? arguments[0] : arguments.Count == 0 ? AnyNode : null,
+            _ => null,
+        };
+    }
+
+    private static readonly AnnotationNode AnyNode = new("name", "typing.Any", null, "Any");
 
     /// <summary>
     /// The item type <c>T</c> of an async-iteration return annotation (<c>AsyncIterator[T]</c>,

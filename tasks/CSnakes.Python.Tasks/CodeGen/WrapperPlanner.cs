@@ -266,7 +266,7 @@ internal sealed partial class WrapperPlanner
     // signature: the def line for the docs, when function is one overload of a union-typed original.
     private FunctionWrapper PlanFunction(PythonFunction function, string? signature = null)
     {
-        // async def f() -> T and def f() -> Coroutine[Any, Any, T] both give Task<T>.
+        // async def f() -> T, def f() -> Coroutine[Any, Any, T] / Awaitable[T] / asyncio.Future[T] / asyncio.Task[T] give Task<T>.
         var returns = function.Returns;
         var isAsync = function.IsAsync;
         // (async) def f() -> AsyncIterator[T] gives IAsyncEnumerable<T>: returns is then the item type.

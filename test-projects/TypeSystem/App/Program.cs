@@ -78,6 +78,16 @@ catch (PythonInvocationException e)
     Console.WriteLine($"fail_async: {e.PythonTypeName}: {e.PythonMessage}, traceback names fail_async: {e.PythonFrames.Any(f => f.FunctionName == "fail_async")}");
     Console.WriteLine($"traceback_file: {e.PythonFrames.First(f => f.FunctionName == "fail_async").FileName}");
 }
+Console.WriteLine($"eventually: {await py.Eventually("soon")} {await py.EventuallyDoubled(21)}");
+try
+{
+    await py.NotAwaitable();
+    Console.WriteLine("not_awaitable: no error");
+}
+catch (InvalidCastException e)
+{
+    Console.WriteLine($"not_awaitable: InvalidCastException naming generator: {e.Message.Contains("generator")}");
+}
 var ticks = new List<long>();
 await foreach (long tick in py.Ticks(4))
 {

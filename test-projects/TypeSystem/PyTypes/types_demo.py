@@ -153,6 +153,35 @@ async def fail_async(message: str) -> None:
     raise ValueError(message)
 
 
+class _Later:
+    # An awaitable that is not a coroutine: only __await__.
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def __await__(self):
+        import asyncio
+
+        yield from asyncio.sleep(0).__await__()
+        return self._value
+
+
+def eventually(value: str) -> typing.Awaitable[str]:
+    """Awaitable[T] (not a coroutine) is awaited from C# as Task<string>."""
+    return _Later(value + "!")
+
+
+def eventually_doubled(value: int) -> typing.Awaitable[int]:
+    """A plain def handing back a coroutine object, annotated Awaitable[T]."""
+    import asyncio
+
+    return asyncio.sleep(0, result=value * 2)
+
+
+def not_awaitable() -> typing.Awaitable[int]:
+    """Lies: a generator is not awaitable, and the C# call says so."""
+    return (i for i in range(3))  # type: ignore[return-value]
+
+
 _ticks_finished: list[int] = []
 
 
