@@ -11,6 +11,7 @@
 #include <time.h>
 
 static PyObject *mod, *fn_f, *fn_add, *fn_echo, *fn_list_len, *fn_make_list, *fn_dict_len, *fn_make_dict, *fn_make_buffer;
+static PyObject *fn_held_list_int, *fn_held_list_float, *fn_held_list_str, *fn_held_tuple_int, *fn_held_dict_int, *fn_held_dict_float;
 static volatile int64_t sink;
 static int64_t list_values[100000];
 static char dict_keys[10000][8];
@@ -137,6 +138,86 @@ static void op_buffer(void) { buffer_op(100, 1); }
 static void op_buffer_view_1mb(void) { buffer_op(1, 0); }
 static void op_buffer_view_100mb(void) { buffer_op(100, 0); }
 
+/* held_*: Python returns an object it already holds; the host reads every item into native values. */
+static PyObject *call_held(PyObject *fn, long n)
+{
+    PyObject *count = PyLong_FromLong(n);
+    PyObject *args[2] = {NULL, count};
+    PyObject *r = PyObject_Vectorcall(fn, args + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    check(r); Py_DECREF(count);
+    return r;
+}
+
+static void op_held_list_int(void)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *r = call_held(fn_held_list_int, 100000);
+    Py_ssize_t size = PyList_GET_SIZE(r);
+    int64_t *copy = malloc(sizeof(int64_t) * size);
+    for (Py_ssize_t i = 0; i < size; i++) copy[i] = PyLong_AsLongLong(PyList_GET_ITEM(r, i));
+    sink += copy[size - 1]; free(copy); Py_DECREF(r);
+    PyGILState_Release(g);
+}
+
+static void op_held_tuple_int(void)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *r = call_held(fn_held_tuple_int, 100000);
+    Py_ssize_t size = PyTuple_GET_SIZE(r);
+    int64_t *copy = malloc(sizeof(int64_t) * size);
+    for (Py_ssize_t i = 0; i < size; i++) copy[i] = PyLong_AsLongLong(PyTuple_GET_ITEM(r, i));
+    sink += copy[size - 1]; free(copy); Py_DECREF(r);
+    PyGILState_Release(g);
+}
+
+static void op_held_list_float(void)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *r = call_held(fn_held_list_float, 100000);
+    Py_ssize_t size = PyList_GET_SIZE(r);
+    double *copy = malloc(sizeof(double) * size);
+    for (Py_ssize_t i = 0; i < size; i++) copy[i] = PyFloat_AsDouble(PyList_GET_ITEM(r, i));
+    sink += (int64_t)copy[size - 1]; free(copy); Py_DECREF(r);
+    PyGILState_Release(g);
+}
+
+static void op_held_list_str(void)
+{
+    /* A host copies each string's UTF-8 out (a .NET string must be made from it, a C host must own it). */
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *r = call_held(fn_held_list_str, 100000);
+    Py_ssize_t size = PyList_GET_SIZE(r);
+    char **copy = malloc(sizeof(char *) * size);
+    for (Py_ssize_t i = 0; i < size; i++)
+    {
+        Py_ssize_t len; const char *u = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(r, i), &len);
+        copy[i] = malloc((size_t)len + 1); memcpy(copy[i], u, (size_t)len + 1);
+    }
+    sink += copy[size - 1][0];
+    for (Py_ssize_t i = 0; i < size; i++) free(copy[i]);
+    free(copy); Py_DECREF(r);
+    PyGILState_Release(g);
+}
+
+static void held_dict(PyObject *fn, int floats)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *r = call_held(fn, 10000);
+    char *keys = malloc(16 * 10000); double *values = malloc(sizeof(double) * 10000);
+    Py_ssize_t pos = 0, i = 0; PyObject *k, *v;
+    while (PyDict_Next(r, &pos, &k, &v))
+    {
+        Py_ssize_t len; const char *u = PyUnicode_AsUTF8AndSize(k, &len);
+        memcpy(keys + 16 * i, u, (size_t)(len < 16 ? len : 16));
+        values[i++] = floats ? PyFloat_AsDouble(v) : (double)PyLong_AsLongLong(v);
+    }
+    sink += (int64_t)values[i - 1] + keys[0];
+    free(keys); free(values); Py_DECREF(r);
+    PyGILState_Release(g);
+}
+static void op_held_dict_int(void) { held_dict(fn_held_dict_int, 0); }
+static void op_held_dict_float(void) { held_dict(fn_held_dict_float, 1); }
+
 typedef struct { long n; } thread_arg;
 static void *add_thread(void *p) { long n = ((thread_arg *)p)->n; for (long i = 0; i < n; i++) op_add(); return NULL; }
 static long threads_n = 1;
@@ -189,6 +270,8 @@ int main(int argc, char **argv)
     mod = PyImport_ImportModule("bench_funcs"); check(mod);
     fn_f = attr("f"); fn_add = attr("add"); fn_echo = attr("echo"); fn_list_len = attr("list_len");
     fn_make_list = attr("make_list"); fn_dict_len = attr("dict_len"); fn_make_dict = attr("make_dict"); fn_make_buffer = attr("make_buffer");
+    fn_held_list_int = attr("held_list_int"); fn_held_list_float = attr("held_list_float"); fn_held_list_str = attr("held_list_str");
+    fn_held_tuple_int = attr("held_tuple_int"); fn_held_dict_int = attr("held_dict_int"); fn_held_dict_float = attr("held_dict_float");
     for (int i = 0; i < 100000; i++) list_values[i] = i;
     for (int i = 0; i < 10000; i++) snprintf(dict_keys[i], sizeof dict_keys[i], "k%d", i);
     PyThreadState *main_state = PyEval_SaveThread();
@@ -202,6 +285,9 @@ int main(int argc, char **argv)
             !strcmp(name, "dict_in") ? op_dict_in : !strcmp(name, "dict_out") ? op_dict_out :
             !strcmp(name, "buffer") ? op_buffer : !strcmp(name, "buffer_view_1mb") ? op_buffer_view_1mb :
             !strcmp(name, "buffer_view_100mb") ? op_buffer_view_100mb :
+            !strcmp(name, "held_list_int") ? op_held_list_int : !strcmp(name, "held_list_float") ? op_held_list_float :
+            !strcmp(name, "held_list_str") ? op_held_list_str : !strcmp(name, "held_tuple_int") ? op_held_tuple_int :
+            !strcmp(name, "held_dict_int") ? op_held_dict_int : !strcmp(name, "held_dict_float") ? op_held_dict_float :
             !strcmp(name, "threads16") ? op_threads16 : !strcmp(name, "threads1") ? op_threads1 : NULL;
         if (!op) { fprintf(stderr, "unknown op %s\n", name); return 2; }
         if (op == op_threads16 || op == op_threads1) threads_n = 20000;

@@ -13,7 +13,10 @@ while [ $# -gt 0 ]; do
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
-ops=(call0 add str16 list_in list_out dict_in dict_out buffer buffer_view_1mb buffer_view_100mb threads16 threads1)
+ops=(call0 add str16 list_in list_out dict_in dict_out held_list_int held_tuple_int held_list_float held_list_str held_dict_int held_dict_float
+     buffer buffer_view_1mb buffer_view_100mb threads16 threads1)
+# Measured on the .NET side only: what a conversion cannot avoid (making the same .NET strings from UTF-8).
+net_only_ops=(strings_from_utf8)
 
 [ "$pack" = 1 ] && "$repo/eng/build.sh" build >/dev/null
 package="$(ls "$repo"/artifacts/packages/CSnakes.Python.Sdk.*.nupkg | head -1)"
@@ -56,7 +59,11 @@ for round in $(seq 1 "$rounds"); do
         # restarting while the loop ran, so the calls were measured as Tier-0 code, ~2x slower than in any
         # unpinned process. With no delay, methods reach optimised Tier-1 (with PGO) during the warm-up,
         # which is the code a long-running app runs.
-        DOTNET_TC_CallCountingDelayMs=0 taskset -c "$cpu" dotnet "$work/Bench/bin/Release/net10.0/Bench.dll" "$op" | sed "s/^op /net $round /" >> "$results"
+        DOTNET_TC_CallCountingDelayMs=0 taskset -c "$cpu" dotnet "$work/Bench/bin/Release/net10.0/Bench.dll" "$op" | sed "s/^op /net $round /; s/^alloc /alloc $round /" >> "$results"
+    done
+    for op in "${net_only_ops[@]}"; do
+        cpu="$(fastest_cpu)"
+        DOTNET_TC_CallCountingDelayMs=0 taskset -c "$cpu" dotnet "$work/Bench/bin/Release/net10.0/Bench.dll" "$op" | sed "s/^op /net $round /; s/^alloc /alloc $round /" >> "$results"
     done
 done
 
@@ -88,27 +95,43 @@ python3 - "$results" "$python_version" "${noop_py[*]}" "${noop_plain[*]}" "$venv
 import statistics, sys
 path, version, noop_py, noop_plain, venv_ours, venv_hand, memory = sys.argv[1:]
 data = {}
+alloc = {}
 for line in open(path):
-    side, rnd, op, ns = line.split()
-    data.setdefault(op, {}).setdefault(int(rnd), {})[side] = float(ns)
-ops = list(data)
+    side, rnd, op, value = line.split()
+    if side == "alloc":
+        alloc.setdefault(op, []).append(int(value))
+    else:
+        data.setdefault(op, {}).setdefault(int(rnd), {})[side] = float(value)
+# Items per operation of the container rows, for the ns/item column.
+items = {"list_in": 100000, "list_out": 100000, "dict_in": 10000, "dict_out": 10000, "held_list_int": 100000,
+         "held_tuple_int": 100000, "held_list_float": 100000, "held_list_str": 100000, "held_dict_int": 10000,
+         "held_dict_float": 10000}
+ops = [op for op in data if all("c" in r for r in data[op].values())]
 print(f"\nCSnakes benchmark — Python {version}, default allocator, medians of 7 runs per round, {len({r for o in data.values() for r in o})} rounds")
-print(f"{'operation':<20}{'C floor':>14}{'CSnakes':>14}{'ratio':>8}")
+print(f"{'operation':<20}{'C floor':>14}{'CSnakes':>14}{'ratio':>8}{'C/item':>10}{'ours/item':>11}{'.NET bytes':>12}")
 ratios = {}
+def per_item(op, ns):
+    return f"{ns / items[op]:>8.1f}ns" if op in items else " " * 10
 for op in ops:
     rounds = data[op]
     c = statistics.median(r["c"] for r in rounds.values())
     n = statistics.median(r["net"] for r in rounds.values())
     ratios[op] = statistics.median(r["net"] / r["c"] for r in rounds.values())
-    print(f"{op:<20}{c:>12.0f}ns{n:>12.0f}ns{ratios[op]:>8.2f}")
+    allocated = f"{statistics.median(alloc[op]):>12.0f}" if op in alloc else ""
+    print(f"{op:<20}{c:>12.0f}ns{n:>12.0f}ns{ratios[op]:>8.2f}{per_item(op, c)}{per_item(op, n):>11}{allocated}")
+utf8 = statistics.median(r["net"] for r in data["strings_from_utf8"].values())
+print(f"{'strings_from_utf8':<20}{'':>14}{utf8:>12.0f}ns{'':>8}{'':>10}{utf8 / 100000:>9.1f}ns   (.NET only: 100k strings from UTF-8)")
 threads = statistics.median(r["net"]["threads16"] / r["net"]["threads1"] if False else r["net"] / data["threads1"][k]["net"] for k, r in data["threads16"].items())
 noop = statistics.median(map(int, noop_py.split())) / statistics.median(map(int, noop_plain.split()))
 print(f"\nthreads: 16 threads x 20000 calls vs 1 thread x 320000 calls (both .NET): {threads:.2f}")
 print(f"no-change build: Python project {statistics.median(map(int, noop_py.split()))} ms, plain library {statistics.median(map(int, noop_plain.split()))} ms")
 print(f"first venv + pip: the build's venv stage {venv_ours} ms, python -m venv + pip install by hand {venv_hand} ms")
 print()
-for op in ["call0", "add", "str16", "list_in", "list_out", "dict_in", "dict_out", "buffer"]:
+for op in ["call0", "add", "str16", "list_in", "list_out", "dict_in", "dict_out", "held_list_int", "held_tuple_int",
+           "held_list_float", "held_list_str", "held_dict_int", "held_dict_float", "buffer"]:
     print(f"ratio {op} {ratios[op]:.2f}")
+held_str = statistics.median(r["net"] for r in data["held_list_str"].values())
+print(f"ratio held_list_str_vs_utf8_strings {held_str / utf8:.2f}")
 print(f"ratio threads16 {threads:.2f}")
 print(f"ratio buffer_100mb_vs_1mb_view {ratios['buffer_view_100mb'] / ratios['buffer_view_1mb'] if False else statistics.median(r['net'] for r in data['buffer_view_100mb'].values()) / statistics.median(r['net'] for r in data['buffer_view_1mb'].values()):.2f}")
 print(f"ratio noop_build {noop:.2f}")

@@ -31,6 +31,7 @@ if (args.Length == 1 && args[0] == "--memory")
 long[] list100k = Enumerable.Range(0, 100_000).Select(i => (long)i).ToArray();
 var dict10k = Enumerable.Range(0, 10_000).ToDictionary(i => "k" + i, i => (long)i);
 string s16 = "sixteen chars!!!";
+byte[][] utf8Items = Enumerable.Range(0, 100_000).Select(i => System.Text.Encoding.UTF8.GetBytes("item" + i)).ToArray();
 const int ThreadsN = 20_000;
 
 var ops = new Dictionary<string, Action>
@@ -56,6 +57,41 @@ var ops = new Dictionary<string, Action>
     ["buffer"] = () => sink += SumBuffer(lib.MakeBuffer(100), sum: true),
     ["buffer_view_1mb"] = () => sink += SumBuffer(lib.MakeBuffer(1), sum: false),
     ["buffer_view_100mb"] = () => sink += SumBuffer(lib.MakeBuffer(100), sum: false),
+    ["held_list_int"] = () => sink += SumLongs(lib.HeldListInt(100_000)),
+    ["held_tuple_int"] = () => sink += SumLongs(lib.HeldTupleInt(100_000)),
+    ["held_list_float"] = () =>
+    {
+        var list = lib.HeldListFloat(100_000);
+        double total = 0;
+        for (int i = 0; i < list.Count; i++) total += list[i];
+        sink += (long)total;
+    },
+    ["held_list_str"] = () =>
+    {
+        var list = lib.HeldListStr(100_000);
+        long total = 0;
+        for (int i = 0; i < list.Count; i++) total += list[i].Length;
+        sink += total;
+    },
+    ["held_dict_int"] = () =>
+    {
+        long total = 0;
+        foreach (var (key, value) in lib.HeldDictInt(10_000)) total += value + key.Length;
+        sink += total;
+    },
+    ["held_dict_float"] = () =>
+    {
+        double total = 0;
+        foreach (var (key, value) in lib.HeldDictFloat(10_000)) total += value + key.Length;
+        sink += (long)total;
+    },
+    // The .NET cost a list[str] conversion cannot avoid: making the same 100k strings from UTF-8.
+    ["strings_from_utf8"] = () =>
+    {
+        long total = 0;
+        for (int i = 0; i < utf8Items.Length; i++) total += System.Text.Encoding.UTF8.GetString(utf8Items[i]).Length;
+        sink += total;
+    },
     ["threads16"] = () => RunThreads(16, ThreadsN),
     ["threads1"] = () => { for (int i = 0; i < 16 * ThreadsN; i++) sink += lib.Add(i & 0xffff, 1); },
 };
@@ -63,10 +99,21 @@ var ops = new Dictionary<string, Action>
 foreach (string name in args)
 {
     Console.WriteLine($"op {name} {Measure(ops[name]):F1}");
+    // Bytes the .NET side allocates for one operation, after the measurement (steady state).
+    long before = GC.GetAllocatedBytesForCurrentThread();
+    ops[name]();
+    Console.WriteLine($"alloc {name} {GC.GetAllocatedBytesForCurrentThread() - before}");
 }
 
 GC.KeepAlive(sink);
 return;
+
+static long SumLongs(IReadOnlyList<long> list)
+{
+    long total = 0;
+    for (int i = 0; i < list.Count; i++) total += list[i];
+    return total;
+}
 
 long SumBuffer(object result, bool sum)
 {
