@@ -113,7 +113,7 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
         // A tuple never drops an item and the caller keeps it alive, so its items can be borrowed
         // across the item conversions (which may run Python code): the fast path stays.
         nint count = ContainerItems.TupleSize(obj);
-        if (TryReadNumbers(obj, count) is { } numbers)
+        if (TryReadNumbers(obj, count, isList: false) is { } numbers)
         {
             return new ReadOnlyCollection<T>(numbers);
         }
@@ -132,7 +132,7 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
         // taking the GIL) that changes the list and frees items: hold each item while converting it, and
         // fail cleanly when the list's size changed, as Python's own iterators do for dicts and sets.
         nint count = ContainerItems.ListSize(list);
-        if (TryReadNumbers(list, count) is { } numbers)
+        if (TryReadNumbers(list, count, isList: true) is { } numbers)
         {
             return new ReadOnlyCollection<T>(numbers);
         }
@@ -147,21 +147,18 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
         return new ReadOnlyCollection<T>(result);
     }
 
-    // int and float items of the plain converters: the whole sequence at C speed (BulkNumbers); null otherwise. The
-    // type tests are constants once the JIT specialises T, so other item types pay nothing.
-    private T[]? TryReadNumbers(nint sequence, nint count)
+    // int and float items of the plain converters: exact ints/floats read without per-item dispatch or references
+    // (ExactNumbers); null otherwise. The type tests are constants once the JIT specialises T, so other item types
+    // pay nothing.
+    private T[]? TryReadNumbers(nint sequence, nint count, bool isList)
     {
-        if (count < BulkNumbers.MinimumCount)
-        {
-            return null;
-        }
         if (typeof(T) == typeof(long) && ReferenceEquals(_item, IntConverter.Instance))
         {
-            return (T[]?)(object?)BulkNumbers.TryReadInt64(sequence, count);
+            return (T[]?)(object?)ExactNumbers.TryReadInt64(sequence, count, isList);
         }
         if (typeof(T) == typeof(double) && ReferenceEquals(_item, FloatConverter.Instance))
         {
-            return (T[]?)(object?)BulkNumbers.TryReadDouble(sequence, count);
+            return (T[]?)(object?)ExactNumbers.TryReadDouble(sequence, count, isList);
         }
         return null;
     }

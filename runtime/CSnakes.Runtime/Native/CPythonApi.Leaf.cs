@@ -25,6 +25,11 @@ internal static unsafe partial class CPythonApi
     /// <see cref="ListGetItemRef"/> uses it, increfing before anything else runs.
     /// </summary>
     private static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> LeafListGetItem;
+    /// <summary>
+    /// A borrowed list item, for <see cref="Converters.ExactNumbers"/> only: it reads the item and converts it with a
+    /// leaf call before anything that could run Python code (and so free the item) runs, with the GIL held.
+    /// </summary>
+    public static nint LeafListGetItemBorrowed(nint list, nint index) => LeafListGetItem(list, index);
     /// <summary>Only on a new list whose slot is still empty (nothing to release).</summary>
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint, int> LeafListSetNewItem;
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint> LeafTupleSize;

@@ -22,6 +22,9 @@ internal static unsafe partial class CPythonApi
 
     public static bool IsLoaded => s_library != 0;
 
+    /// <summary>The loaded interpreter is a free-threaded build: no GIL keeps other threads out of an object.</summary>
+    public static bool FreeThreaded { get; private set; }
+
     public static void Load(string libPythonPath, bool freeThreaded)
     {
         nint lib = NativeLibraryLoader.Load(libPythonPath);
@@ -40,6 +43,7 @@ internal static unsafe partial class CPythonApi
         }
 
         ObTypeOffset = freeThreaded ? 24 : 8;
+        FreeThreaded = freeThreaded;
         LoadLifecycle();
         LoadObjects();
         LoadTypes();

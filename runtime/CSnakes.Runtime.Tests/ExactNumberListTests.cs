@@ -4,11 +4,11 @@ using static CSnakes.Runtime.Tests.TestSupport.TestPython;
 namespace CSnakes.Runtime.Tests;
 
 /// <summary>
-/// Long lists and tuples of ints and floats are read in bulk (array.array in C); they must accept and refuse exactly
-/// what the item-by-item path does, with the same exceptions.
+/// Lists and tuples of exact ints and floats are read without per-item references or dispatch (ExactNumbers); mixed
+/// ones fall back to item by item. Either way they must accept and refuse the same values, with the same exceptions.
 /// </summary>
 [TestClass]
-public sealed class BulkNumberListTests
+public sealed class ExactNumberListTests
 {
     private static readonly ListConverter<long> Ints = new(IntConverter.Instance);
     private static readonly ListConverter<double> Floats = new(FloatConverter.Instance);
@@ -73,7 +73,7 @@ public sealed class BulkNumberListTests
     }
 
     [TestMethod]
-    public void ShortListsTakeTheItemPathWithTheSameResult()
+    public void ShortListsReadTheSame()
     {
         using var list = Env.ExecuteExpression("[1, 2, 3]");
 
