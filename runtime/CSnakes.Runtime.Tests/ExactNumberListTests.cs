@@ -79,4 +79,57 @@ public sealed class ExactNumberListTests
 
         CollectionAssert.AreEqual(new[] { 1L, 2L, 3L }, Ints.FromPython(list).ToArray());
     }
+
+    private static readonly DictConverter<string, long> IntDict = new(StrConverter.Instance, IntConverter.Instance);
+    private static readonly DictConverter<string, double> FloatDict = new(StrConverter.Instance, FloatConverter.Instance);
+
+    [TestMethod]
+    public void StringKeyedDictsOfIntsAndFloatsReadWhole()
+    {
+        using var ints = Env.ExecuteExpression("{'k%d' % i: i - 50 for i in range(100)} | {'é€😀': 2**63 - 1}");
+        using var floats = Env.ExecuteExpression("{'k%d' % i: i / 4 for i in range(100)}");
+
+        var readInts = IntDict.FromPython(ints);
+        var readFloats = FloatDict.FromPython(floats);
+
+        Assert.AreEqual(101, readInts.Count);
+        Assert.AreEqual(-50L, readInts["k0"]);
+        Assert.AreEqual(long.MaxValue, readInts["é€😀"]);
+        Assert.AreEqual(24.75, readFloats["k99"]);
+    }
+
+    [TestMethod]
+    public void DictEntriesOfOtherTypesGoEntryByEntryWithTheSameResults()
+    {
+        using var withBool = Env.ExecuteExpression("{'a': True, 'b': 2}");
+        using var surrogate = Env.ExecuteExpression("{'x\\ud800y': 1}");
+        using var intKey = Env.ExecuteExpression("{'a': 1, 2: 3}");
+        using var tooBig = Env.ExecuteExpression("{'a': 2**64}");
+
+        Assert.AreEqual(1L, IntDict.FromPython(withBool)["a"]);
+        Assert.AreEqual(1L, IntDict.FromPython(surrogate)["x\ud800y"]);
+        Assert.ThrowsExactly<InvalidCastException>(() => IntDict.FromPython(intKey));
+        Assert.ThrowsExactly<OverflowException>(() => IntDict.FromPython(tooBig));
+    }
+
+    [TestMethod]
+    public void TheExactPathTakesExactTypesAndLeavesTheRest()
+    {
+        using var ints = Env.ExecuteExpression("list(range(10))");
+        using var withBool = Env.ExecuteExpression("[1, True]");
+        using var floats = Env.ExecuteExpression("(0.5, 1.5)");
+        using var dict = Env.ExecuteExpression("{'a': 1.0}");
+        using var intsInFloatList = Env.ExecuteExpression("[1.0, 2]");
+
+        using (GIL.Acquire())
+        {
+            CollectionAssert.AreEqual(Enumerable.Range(0, 10).Select(i => (long)i).ToArray(), ExactNumbers.TryReadInt64(ints.Handle, 10, isList: true));
+            Assert.IsNull(ExactNumbers.TryReadInt64(withBool.Handle, 2, isList: true), "a bool is not an exact int");
+            CollectionAssert.AreEqual(new[] { 0.5, 1.5 }, ExactNumbers.TryReadDouble(floats.Handle, 2, isList: false));
+            Assert.IsNull(ExactNumbers.TryReadDouble(intsInFloatList.Handle, 2, isList: true), "an int in a float list goes item by item");
+            Assert.AreEqual(1.0, ExactNumbers.TryReadStringKeyed<double>(dict.Handle, 1)!["a"]);
+            Assert.IsNull(ExactNumbers.TryReadStringKeyed<long>(dict.Handle, 1), "float values are not ints");
+        }
+    }
 }
+

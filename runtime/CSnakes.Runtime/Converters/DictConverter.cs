@@ -80,7 +80,12 @@ public sealed class DictConverter<TKey, TValue> : PyConverter<IReadOnlyDictionar
             // Python code clears it) and free-threaded builds do not allow it without a lock we could not
             // hold across Python code. A private copy is atomic and, for compact dicts, a memory copy.
             using var copy = ContainerItems.DictCopy(obj);
-            var result = new Dictionary<TKey, TValue>((int)Math.Min(ContainerItems.DictSize(copy.Handle), int.MaxValue));
+            int size = (int)Math.Min(ContainerItems.DictSize(copy.Handle), int.MaxValue);
+            if (TryReadExact(copy.Handle, size) is { } exact)
+            {
+                return exact;
+            }
+            var result = new Dictionary<TKey, TValue>(size);
             nint position = 0;
             while (ContainerItems.NextEntry(copy.Handle, ref position, out var key, out var value))
             {
@@ -142,5 +147,22 @@ public sealed class DictConverter<TKey, TValue> : PyConverter<IReadOnlyDictionar
         {
             throw new InvalidCastException($"The Python '{PythonTypeNames.Of(source)}' has two keys that both convert to the .NET key '{key}'.");
         }
+    }
+
+    // str → int/float dicts of the plain converters: read without per-entry references or dispatch (ExactNumbers);
+    // null otherwise. The type tests are constants once the JIT specialises TKey and TValue.
+    private IReadOnlyDictionary<TKey, TValue>? TryReadExact(nint copy, int size)
+    {
+        if (typeof(TKey) != typeof(string) || !ReferenceEquals(_key, StrConverter.Instance))
+        {
+            return null;
+        }
+        if (typeof(TValue) == typeof(long) && ReferenceEquals(_value, IntConverter.Instance)
+            || typeof(TValue) == typeof(double) && ReferenceEquals(_value, FloatConverter.Instance))
+        {
+            var read = ExactNumbers.TryReadStringKeyed<TValue>(copy, size);
+            return read is null ? null : (IReadOnlyDictionary<TKey, TValue>)(object)new ReadOnlyDictionary<string, TValue>(read);
+        }
+        return null;
     }
 }

@@ -84,6 +84,22 @@ public sealed class StrConverter : PyConverter<string>
 
     private static nint Created(nint str) => str != 0 ? str : throw ConversionErrors.Pending();
 
+    /// <summary>
+    /// The str as a .NET string through its cached UTF-8 form, which runs no Python code; null (error cleared) for a
+    /// str with lone surrogates, which has none. For <see cref="ExactNumbers"/>. The caller holds the GIL.
+    /// </summary>
+    internal static unsafe string? TryFromUtf8(nint str)
+    {
+        nint size;
+        nint utf8 = CPythonApi.LeafUnicodeAsUtf8AndSize(str, &size);
+        if (utf8 == 0)
+        {
+            CPythonApi.PyErr_Clear();
+            return null;
+        }
+        return size == 0 ? string.Empty : Encoding.UTF8.GetString((byte*)utf8, checked((int)size));
+    }
+
     internal static unsafe string FromBorrowedHandle(nint str)
     {
         nint size;
