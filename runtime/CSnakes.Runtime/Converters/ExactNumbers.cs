@@ -87,7 +87,7 @@ internal static unsafe class ExactNumbers
         nint strType = CPythonApi.PyUnicodeType, valueType = typeof(TValue) == typeof(long) ? CPythonApi.PyLongType : CPythonApi.PyFloatType;
         bool direct = LayoutVerified;
         nint position = 0, key, value;
-        while (CPythonApi.PyDict_Next(dict, &position, &key, &value) != 0)
+        while (CPythonApi.LeafDictNext(dict, &position, &key, &value) != 0)
         {
             if (CPythonApi.TypeOf(key) != strType || CPythonApi.TypeOf(value) != valueType)
             {

@@ -36,6 +36,8 @@ internal static unsafe partial class CPythonApi
     /// <summary>Borrowed: only through <see cref="ContainerItems.TupleItem"/>, whose tuple the caller keeps alive.</summary>
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> LeafTupleGetItem;
     public static delegate* unmanaged[SuppressGCTransition]<nint, void> LeafIncRef;
+    /// <summary>Borrowed key and value: only for <see cref="Converters.ExactNumbers"/>, on a dict it owns privately.</summary>
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint*, nint*, int> LeafDictNext;
     /// <summary>Only for valid UTF-8 we encoded ourselves (no error handler runs); str objects are not GC-tracked.</summary>
     public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, byte*, nint> LeafUnicodeDecodeUtf8;
     /// <summary>Only for objects known to be str; computes and caches the UTF-8 form at most once.</summary>
@@ -53,6 +55,7 @@ internal static unsafe partial class CPythonApi
         LeafListSetNewItem = (delegate* unmanaged[SuppressGCTransition]<nint, nint, nint, int>)Require("PyList_SetItem");
         LeafTupleSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Require("PyTuple_Size");
         LeafTupleGetItem = (delegate* unmanaged[SuppressGCTransition]<nint, nint, nint>)Require("PyTuple_GetItem");
+        LeafDictNext = (delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint*, nint*, int>)Require("PyDict_Next");
         LeafIncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Require("Py_IncRef");
         LeafUnicodeDecodeUtf8 = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, byte*, nint>)Require("PyUnicode_DecodeUTF8");
         LeafUnicodeAsUtf8AndSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint>)Require("PyUnicode_AsUTF8AndSize");
