@@ -51,6 +51,7 @@ public sealed class TypeSystemTests
             "fail_async: ValueError: async boom, traceback names fail_async: True",
             "eventually: soon! 42",
             "not_awaitable: InvalidCastException naming generator: True",
+            "views: tea,cake tea=3,cake=5 1,2,3",
             "ticks: 0,10,20,30; finally ran for 4,100",
             "next_color: DarkBlue,Red",
             "shades: DarkBlue,Red",

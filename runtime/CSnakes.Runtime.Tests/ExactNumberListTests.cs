@@ -120,6 +120,8 @@ public sealed class ExactNumberListTests
         using var floats = Env.ExecuteExpression("(0.5, 1.5)");
         using var dict = Env.ExecuteExpression("{'a': 1.0}");
         using var intsInFloatList = Env.ExecuteExpression("[1.0, 2]");
+        using var strings = Env.ExecuteExpression("['a', 'é😀']");
+        using var surrogate = Env.ExecuteExpression("['\\ud800']");
 
         using (GIL.Acquire())
         {
@@ -129,6 +131,8 @@ public sealed class ExactNumberListTests
             Assert.IsNull(ExactNumbers.TryReadDouble(intsInFloatList.Handle, 2, isList: true), "an int in a float list goes item by item");
             Assert.AreEqual(1.0, ExactNumbers.TryReadStringKeyed<double>(dict.Handle, 1)!["a"]);
             Assert.IsNull(ExactNumbers.TryReadStringKeyed<long>(dict.Handle, 1), "float values are not ints");
+            CollectionAssert.AreEqual(new[] { "a", "é😀" }, ExactNumbers.TryReadStrings(strings.Handle, 2, isList: true));
+            Assert.IsNull(ExactNumbers.TryReadStrings(surrogate.Handle, 1, isList: true), "a lone surrogate has no UTF-8 form");
         }
     }
 }

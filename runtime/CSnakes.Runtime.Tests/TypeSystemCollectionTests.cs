@@ -37,6 +37,22 @@ public sealed class TypeSystemCollectionTests
     }
 
     [TestMethod]
+    public void ACollectionAnnotationReadsAnyIterableCollectionButNotAScalar()
+    {
+        var collection = new ListConverter<long>(IntConverter.Instance, anySequence: true, anyCollection: true);
+        using var set = Call("a_set");
+        using var keys = Env.ExecuteExpression("{7: 'a', 8: 'b'}.keys()");
+        using var number = PyObject.From(5L);
+        using var failing = Env.ExecuteExpression("(1 // (2 - i) for i in range(3))");
+
+        CollectionAssert.AreEquivalent(new long[] { 1, 2, 3 }, collection.FromPython(set).ToArray());
+        CollectionAssert.AreEqual(new long[] { 7, 8 }, collection.FromPython(keys).ToArray());
+        Assert.ThrowsExactly<InvalidCastException>(() => collection.FromPython(number));
+        // An error raised while iterating is Python's own, not a contradicted annotation.
+        Assert.AreEqual("ZeroDivisionError", Assert.ThrowsExactly<PythonInvocationException>(() => collection.FromPython(failing)).PythonTypeName);
+    }
+
+    [TestMethod]
     public void SetAndFrozensetReadAsReadOnlySets()
     {
         var converter = new SetConverter<long>(IntConverter.Instance);

@@ -4,7 +4,7 @@ using CSnakes.Runtime.Native;
 namespace CSnakes.Runtime.Converters;
 
 /// <summary>
-/// Reads containers whose items are all of exact built-in types (a list or tuple of <c>int</c> or of <c>float</c>; a
+/// Reads containers whose items are all of exact built-in types (a list or tuple of <c>int</c>, <c>float</c> or <c>str</c>; a
 /// dict of <c>str</c> to <c>int</c> or <c>float</c>) at close to C speed. For exactly those types the conversion runs
 /// no Python code (<c>PyLong_AsLongLongAndOverflow</c>, a float's value, a str's cached UTF-8), so with the GIL held
 /// nothing can change the container or free an item between reading it and converting it: items are read borrowed,
@@ -69,6 +69,33 @@ internal static unsafe class ExactNumbers
                 return null;
             }
             result[i] = direct ? *(double*)(item + FloatValueOffset) : CPythonApi.LeafFloatAsDouble(item);
+        }
+        return result;
+    }
+
+    /// <summary>The items as .NET strings when every item is an exact <c>str</c> with a UTF-8 form; null otherwise.</summary>
+    public static string[]? TryReadStrings(nint sequence, nint count, bool isList)
+    {
+        if (CPythonApi.FreeThreaded)
+        {
+            return null;
+        }
+        var result = new string[count];
+        nint strType = CPythonApi.PyUnicodeType;
+        nint* items = isList ? ListItems(sequence) : null;
+        for (nint i = 0; i < count; i++)
+        {
+            nint item = items != null ? items[i] : isList ? CPythonApi.LeafListGetItemBorrowed(sequence, i) : CPythonApi.LeafTupleGetItem(sequence, i);
+            if (item == 0 || CPythonApi.TypeOf(item) != strType)
+            {
+                CPythonApi.PyErr_Clear();
+                return null;
+            }
+            if (StrConverter.TryFromUtf8(item) is not { } text)
+            {
+                return null;
+            }
+            result[i] = text;
         }
         return result;
     }

@@ -13,6 +13,7 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
 {
     private readonly PyConverter<T> _item;
     private readonly bool _anySequence;
+    private readonly bool _anyCollection;
 
     /// <summary>Creates a list converter from the item converter: it reads a list or a tuple.</summary>
     public ListConverter(PyConverter<T> item)
@@ -25,9 +26,20 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
     /// <c>Sequence[T]</c>/<c>Collection[T]</c> annotation) it also reads any other Python sequence.
     /// </summary>
     public ListConverter(PyConverter<T> item, bool anySequence)
+        : this(item, anySequence, anyCollection: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates a list converter from the item converter; with <paramref name="anyCollection"/> (for a <c>Collection[T]</c>,
+    /// <c>KeysView[T]</c>, <c>ValuesView[T]</c> or <c>ItemsView[K, V]</c> annotation) it reads any iterable collection
+    /// once, a <c>set</c> or a dict view included.
+    /// </summary>
+    public ListConverter(PyConverter<T> item, bool anySequence, bool anyCollection)
     {
         _item = item ?? throw new ArgumentNullException(nameof(item));
-        _anySequence = anySequence;
+        _anySequence = anySequence || anyCollection;
+        _anyCollection = anyCollection;
     }
 
     /// <summary>Creates a Python list from any sequence.</summary>
@@ -86,12 +98,25 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
             return FromTuple(obj);
         }
 
-        if (!_anySequence || CPythonApi.PySequence_Check(obj) == 0)
+        if (!_anySequence || (!_anyCollection && CPythonApi.PySequence_Check(obj) == 0))
         {
-            throw ConversionErrors.Expected(_anySequence ? "sequence" : "list", obj);
+            throw ConversionErrors.Expected(_anyCollection ? "collection" : _anySequence ? "sequence" : "list", obj);
         }
 
-        // Any other sequence (range, a user Sequence): its items once, into a tuple this method owns.
+        if (_anyCollection)
+        {
+            // A set or a dict view is a collection but no sequence: what cannot be iterated is refused as not a
+            // collection; an error raised while iterating stays Python's.
+            nint iterator = CPythonApi.PyObject_GetIter(obj);
+            if (iterator == 0)
+            {
+                CPythonApi.PyErr_Clear();
+                throw ConversionErrors.Expected("collection", obj);
+            }
+            CPythonApi.Py_DecRef(iterator);
+        }
+
+        // Any other sequence (range, a user Sequence) or collection: its items once, into a tuple this method owns.
         nint tuple = CPythonApi.PySequence_Tuple(obj);
         if (tuple == 0)
         {
@@ -159,6 +184,10 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
         if (typeof(T) == typeof(double) && ReferenceEquals(_item, FloatConverter.Instance))
         {
             return (T[]?)(object?)ExactNumbers.TryReadDouble(sequence, count, isList);
+        }
+        if (typeof(T) == typeof(string) && ReferenceEquals(_item, StrConverter.Instance))
+        {
+            return (T[]?)(object?)ExactNumbers.TryReadStrings(sequence, count, isList);
         }
         return null;
     }

@@ -62,18 +62,20 @@ internal sealed record ScalarType(string Spelled, string ConverterClass, bool Va
 
 /// <summary>
 /// <c>list[T]</c> / <c>Sequence[T]</c>: any <c>IEnumerable&lt;T&gt;</c> in, <c>IReadOnlyList&lt;T&gt;</c> out.
-/// <see cref="AnySequence"/> (an abstract annotation) reads back whatever Python calls a sequence (a range, a tuple…).
+/// <see cref="AnySequence"/> (an abstract annotation) reads back whatever Python calls a sequence (a range, a tuple…);
+/// <see cref="AnyCollection"/> (<c>Collection[T]</c>, dict views) any iterable collection, a set included.
 /// </summary>
-internal sealed record ListType(CSharpType Element, bool AnySequence = false) : CSharpType
+internal sealed record ListType(CSharpType Element, bool AnySequence = false, bool AnyCollection = false) : CSharpType
 {
     public override string Spelling => $"{DotNetNames.IReadOnlyList}<{Element.Spelling}>";
     public override string ParameterSpelling => $"{DotNetNames.IEnumerable}<{Element.Spelling}>";
     public override bool IsValueType => false;
     public override string ConverterType => $"{DotNetNames.Converter("ListConverter")}<{Element.Spelling}>";
-    public override string ConverterExpression => AnySequence
-        ? $"new {ConverterType}({Element.ConverterExpression}, anySequence: true)"
+    public override string ConverterExpression =>
+        AnyCollection ? $"new {ConverterType}({Element.ConverterExpression}, anySequence: true, anyCollection: true)"
+        : AnySequence ? $"new {ConverterType}({Element.ConverterExpression}, anySequence: true)"
         : $"new {ConverterType}({Element.ConverterExpression})";
-    public override string NameFragment => (AnySequence ? "SequenceOf" : "ListOf") + Element.NameFragment;
+    public override string NameFragment => (AnyCollection ? "CollectionOf" : AnySequence ? "SequenceOf" : "ListOf") + Element.NameFragment;
 }
 
 /// <summary>

@@ -187,12 +187,25 @@ internal static class TypeMapper
                     return new ListType(ItemType(name, args));
                 case "typing.Sequence":
                 case "typing.MutableSequence":
-                case "typing.Collection":
                 case "collections.abc.Sequence":
                 case "collections.abc.MutableSequence":
-                case "collections.abc.Collection":
                     // What Python calls a sequence (range, tuple, a registered user class), not only list.
                     return new ListType(ItemType(name, args), AnySequence: true);
+                case "typing.Collection":
+                case "collections.abc.Collection":
+                case "typing.KeysView":
+                case "typing.ValuesView":
+                case "collections.abc.KeysView":
+                case "collections.abc.ValuesView":
+                    // Any iterable collection (a set, dict.keys()/.values()): read once into a list.
+                    return new ListType(ItemType(name, args), AnyCollection: true);
+                case "typing.ItemsView":
+                case "collections.abc.ItemsView":
+                    if (args.Count != 2)
+                    {
+                        throw new UnsupportedAnnotationException($"'{name}' takes a key and a value type (ItemsView[K, V])");
+                    }
+                    return new ListType(new TupleType([Map(args[0]), Map(args[1])], TupleElementNames.Of([null, null])), AnyCollection: true);
                 case "set":
                 case "typing.Set":
                 case "typing.AbstractSet":

@@ -88,6 +88,7 @@ catch (InvalidCastException e)
 {
     Console.WriteLine($"not_awaitable: InvalidCastException naming generator: {e.Message.Contains("generator")}");
 }
+Console.WriteLine($"views: {string.Join(",", py.PriceNames())} {string.Join(",", py.Prices().Select(p => $"{p.Item1}={p.Item2}"))} {string.Join(",", py.UniqueSizes().Order())}");
 var ticks = new List<long>();
 await foreach (long tick in py.Ticks(4))
 {

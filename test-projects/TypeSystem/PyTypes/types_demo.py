@@ -182,6 +182,20 @@ def not_awaitable() -> typing.Awaitable[int]:
     return (i for i in range(3))  # type: ignore[return-value]
 
 
+def price_names() -> typing.KeysView[str]:
+    """A dict view is a collection: read once into IReadOnlyList<string>."""
+    return {"tea": 3, "cake": 5}.keys()
+
+
+def prices() -> typing.ItemsView[str, int]:
+    return {"tea": 3, "cake": 5}.items()
+
+
+def unique_sizes() -> Collection[int]:
+    """A set is a Collection too (not a sequence)."""
+    return {3, 1, 2}
+
+
 _ticks_finished: list[int] = []
 
 
