@@ -33,7 +33,7 @@ internal static unsafe class ExactNumbers
         nint* items = isList ? ListItems(sequence) : null;
         for (nint i = 0; i < count; i++)
         {
-            nint item = items != null ? items[i] : isList ? CPythonApi.LeafListGetItemBorrowed(sequence, i) : CPythonApi.LeafTupleGetItem(sequence, i);
+            nint item = ItemAt(items, sequence, i, isList);
             if (item == 0 || CPythonApi.TypeOf(item) != intType)
             {
                 CPythonApi.PyErr_Clear();
@@ -62,7 +62,7 @@ internal static unsafe class ExactNumbers
         bool direct = LayoutVerified;
         for (nint i = 0; i < count; i++)
         {
-            nint item = items != null ? items[i] : isList ? CPythonApi.LeafListGetItemBorrowed(sequence, i) : CPythonApi.LeafTupleGetItem(sequence, i);
+            nint item = ItemAt(items, sequence, i, isList);
             if (item == 0 || CPythonApi.TypeOf(item) != floatType)
             {
                 CPythonApi.PyErr_Clear();
@@ -85,7 +85,7 @@ internal static unsafe class ExactNumbers
         nint* items = isList ? ListItems(sequence) : null;
         for (nint i = 0; i < count; i++)
         {
-            nint item = items != null ? items[i] : isList ? CPythonApi.LeafListGetItemBorrowed(sequence, i) : CPythonApi.LeafTupleGetItem(sequence, i);
+            nint item = ItemAt(items, sequence, i, isList);
             if (item == 0 || CPythonApi.TypeOf(item) != strType)
             {
                 CPythonApi.PyErr_Clear();
@@ -146,6 +146,11 @@ internal static unsafe class ExactNumbers
     }
 
     private static nint* ListItems(nint list) => LayoutVerified ? *(nint**)(list + ListItemsOffset) : null;
+
+    // A borrowed item: from the list's item array when its layout was verified, else through the API.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint ItemAt(nint* items, nint sequence, nint index, bool isList) =>
+        items != null ? items[index] : isList ? CPythonApi.LeafListGetItemBorrowed(sequence, index) : CPythonApi.LeafTupleGetItem(sequence, index);
 
     private static bool LayoutVerified
     {
