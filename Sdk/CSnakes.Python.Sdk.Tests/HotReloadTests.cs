@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace CSnakes.Python.Sdk.Tests;
 
@@ -44,51 +43,31 @@ public sealed class HotReloadTests
         }
     }
 
-    /// <summary>A process whose output is collected line by line, waited on for a line, and killed (with its children) on dispose.</summary>
+    /// <summary>A process whose output is collected (<see cref="ProcessOutput"/>), killed with its children on dispose.</summary>
     private sealed class WatchedProcess : IDisposable
     {
         private readonly Process _process;
-        private readonly StringBuilder _output = new();
-        private readonly object _gate = new();
+        private readonly ProcessOutput _output = new();
 
         public WatchedProcess(ProcessStartInfo start)
         {
             _process = new Process { StartInfo = start };
-            _process.OutputDataReceived += (_, e) => Append(e.Data);
-            _process.ErrorDataReceived += (_, e) => Append(e.Data);
+            _output.Attach(_process);
             _process.Start();
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
         }
 
-        public string Output
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
+        public string Output => _output.Text;
 
         public int Count(string line) => Output.Split('\n').Count(l => l.TrimEnd('\r').EndsWith(line, StringComparison.Ordinal));
 
-        /// <summary>Waits until some output line contains <paramref name="text"/>; fails with the output so far on timeout or exit.</summary>
+        /// <summary>Waits until the output contains <paramref name="text"/>; fails with the output so far on timeout or exit.</summary>
         public void WaitFor(string text, TimeSpan timeout)
         {
-            var deadline = DateTime.UtcNow + timeout;
-            lock (_gate)
+            if (!_output.WaitFor(text, timeout, () => _process.HasExited))
             {
-                while (!_output.ToString().Contains(text, StringComparison.Ordinal))
-                {
-                    var left = deadline - DateTime.UtcNow;
-                    if (left <= TimeSpan.Zero || _process.HasExited && !Monitor.Wait(_gate, TimeSpan.FromSeconds(1)))
-                    {
-                        Assert.Fail($"'{text}' did not appear within {timeout.TotalSeconds:0} s{(_process.HasExited ? " (dotnet watch exited)" : "")}. Output:\n{_output}");
-                    }
-                    Monitor.Wait(_gate, left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
-                }
+                Assert.Fail($"'{text}' did not appear within {timeout.TotalSeconds:0} s{(_process.HasExited ? " (dotnet watch exited)" : "")}. Output:\n{_output.Text}");
             }
         }
 
@@ -107,19 +86,6 @@ public sealed class HotReloadTests
                 // Already gone.
             }
             _process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-            lock (_gate)
-            {
-                _output.AppendLine(line);
-                Monitor.PulseAll(_gate);
-            }
         }
     }
 }

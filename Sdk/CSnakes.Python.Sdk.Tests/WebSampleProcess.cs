@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace CSnakes.Python.Sdk.Tests;
 
@@ -19,7 +18,7 @@ public sealed class WebSampleProcess : IDisposable
     });
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private WebSampleProcess(string binDirectory, string assembly, int port)
@@ -39,8 +38,13 @@ public sealed class WebSampleProcess : IDisposable
         }
 
         _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _output.Attach(_process, line =>
+        {
+            if (line.Contains("Now listening on:", StringComparison.Ordinal))
+            {
+                _listening.TrySetResult();
+            }
+        });
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -50,35 +54,10 @@ public sealed class WebSampleProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <summary>Waits (bounded) until the app has printed <paramref name="text"/>; the console logger writes asynchronously.</summary>
-    public bool WaitForOutput(string text, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        lock (_output)
-        {
-            while (!_output.ToString().Contains(text, StringComparison.Ordinal))
-            {
-                var left = deadline - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !Monitor.Wait(_output, left))
-                {
-                    return _output.ToString().Contains(text, StringComparison.Ordinal);
-                }
-            }
-
-            return true;
-        }
-    }
+    public bool WaitForOutput(string text, TimeSpan timeout) => _output.WaitFor(text, timeout);
 
     public static BuiltWorkspace Build() => s_built.Value;
 
@@ -139,22 +118,4 @@ public sealed class WebSampleProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-            Monitor.PulseAll(_output);
-        }
-
-        if (line.Contains("Now listening on:", StringComparison.Ordinal))
-        {
-            _listening.TrySetResult();
-        }
-    }
 }
