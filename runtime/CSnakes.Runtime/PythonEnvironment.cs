@@ -32,6 +32,9 @@ public sealed class PythonEnvironment : IPythonEnvironment
     private static readonly TupleConverter<IReadOnlyList<string>, IReadOnlyList<string>, IReadOnlyList<string>> s_reloadAnswer = new(
         new ListConverter<string>(StrConverter.Instance), new ListConverter<string>(StrConverter.Instance), new ListConverter<string>(StrConverter.Instance));
     private ModuleReloader? _reloader;
+
+    // Where reloading says what it did: the app's console, which dotnet watch shows.
+    private static TextWriter ReloadLog => Console.Out;
     private PyObject? _reloadScript;
 
     private PythonEnvironment(InterpreterHost host, Version version, InterpreterFacts facts, TimeSpan shutdownTimeout)
@@ -76,7 +79,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
                 s_current = new PythonEnvironment(host, Native.CPythonApi.Version, InterpreterFacts.Read(), options.ShutdownTimeout);
                 if (ReloadSettings.IsEnabled(options, Environment.GetEnvironmentVariable))
                 {
-                    s_current._reloader = new ModuleReloader(options.SourceRoots, s_current.ReloadModule, Console.Out);
+                    s_current._reloader = new ModuleReloader(options.SourceRoots, s_current.ReloadModule, ReloadLog);
                 }
                 return s_current;
             }
@@ -254,7 +257,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
                 using var result = EmbeddedScript.Call(_reloadScript, "reload", name);
                 if (result.IsNone())
                 {
-                    Console.Out.WriteLine($"csnakes: {file} changed; module '{moduleName}' is not imported yet, so its first use reads the new file.");
+                    ReloadLog.WriteLine($"csnakes: {file} changed; module '{moduleName}' is not imported yet, so its first use reads the new file.");
                     return;
                 }
                 answer = s_reloadAnswer.FromPython(result);
@@ -271,23 +274,23 @@ public sealed class PythonEnvironment : IPythonEnvironment
                 }
             }
 
-            Console.Out.WriteLine($"csnakes: reloaded Python module '{moduleName}' ({file}).");
+            ReloadLog.WriteLine($"csnakes: reloaded Python module '{moduleName}' ({file}).");
             foreach (var function in answer.Changed)
             {
-                Console.Out.WriteLine($"csnakes: the signature of {moduleName}.{function} changed; its C# method still calls it as before. Rebuild (restart the app) to use the new signature.");
+                ReloadLog.WriteLine($"csnakes: the signature of {moduleName}.{function} changed; its C# method still calls it as before. Rebuild (restart the app) to use the new signature.");
             }
             foreach (var function in answer.Added)
             {
-                Console.Out.WriteLine($"csnakes: {moduleName}.{function} is new; rebuild (restart the app) to get its C# method.");
+                ReloadLog.WriteLine($"csnakes: {moduleName}.{function} is new; rebuild (restart the app) to get its C# method.");
             }
             foreach (var function in answer.Removed.Union(gone).Distinct())
             {
-                Console.Out.WriteLine($"csnakes: {moduleName}.{function} is gone; its C# method keeps calling the old function until you rebuild.");
+                ReloadLog.WriteLine($"csnakes: {moduleName}.{function} is gone; its C# method keeps calling the old function until you rebuild.");
             }
         }
         catch (PythonInvocationException e)
         {
-            Console.Out.WriteLine($"csnakes: reloading '{moduleName}' ({file}) failed with {e.PythonTypeName}: {e.PythonMessage}. The module may be half-updated; fix the file and save it again.");
+            ReloadLog.WriteLine($"csnakes: reloading '{moduleName}' ({file}) failed with {e.PythonTypeName}: {e.PythonMessage}. The module may be half-updated; fix the file and save it again.");
         }
         catch (ObjectDisposedException)
         {

@@ -41,7 +41,7 @@ public sealed class CheckEnvironmentRequirements : Microsoft.Build.Utilities.Tas
             return true;
         }
 
-        var facts = EnvironmentFacts.Ask(EnvironmentPython, cancellation.Token, out var error);
+        var facts = EnvironmentFacts.Ask(EnvironmentPython, siteDirectories: false, distributions: true, cancellation.Token, out var error);
         if (facts is null)
         {
             // Not fatal: the requirements are a check here, and running the app will say what is missing.

@@ -27,7 +27,7 @@ public sealed class ReadPythonSiteDirectories : Microsoft.Build.Utilities.Task, 
     /// <inheritdoc />
     public override bool Execute()
     {
-        var facts = EnvironmentFacts.Ask(Python, cancellation.Token, out var error);
+        var facts = EnvironmentFacts.Ask(Python, siteDirectories: true, distributions: false, cancellation.Token, out var error);
         if (facts is null)
         {
             Log.LogError(null, EnvironmentDiagnosticCodes.NotAnEnvironment, null, ProjectFile ?? "", 0, 0, 0, 0,

@@ -22,12 +22,11 @@ internal static class InstalledDistributions
                 var dash = stem.IndexOf('-');
                 if (dash > 0 && dash < stem.Length - 1)
                 {
-                    found[Normalize(stem[..dash])] = (stem[..dash], stem[(dash + 1)..]);
+                    found[RequirementsFile.Normalize(stem[..dash])] = (stem[..dash], stem[(dash + 1)..]);
                 }
             }
         }
         return found;
     }
 
-    public static string Normalize(string name) => RequirementsFile.Normalize(name);
 }

@@ -1,4 +1,5 @@
-"""Prints, as one JSON object, what an environment's interpreter sees of installed packages.
+"""Prints, as one JSON object, what an environment's interpreter sees of installed packages: the parts named as
+arguments (site_directories, distributions), so a caller pays only for what it reads.
 
 site_directories: the folders on sys.path (after site processing, as under ``python -I``) that hold installed
 packages, in sys.path order: everything except the standard library, lib-dynload and zip files. These are what a
@@ -44,5 +45,7 @@ def distributions():
     return [{"name": name, "version": version} for name, version in sorted(found.items())]
 
 
+PARTS = {"site_directories": site_directories, "distributions": distributions}
+
 if __name__ == "__main__":
-    json.dump({"site_directories": site_directories(), "distributions": distributions()}, sys.stdout)
+    json.dump({name: PARTS[name]() for name in sys.argv[1:]}, sys.stdout)
