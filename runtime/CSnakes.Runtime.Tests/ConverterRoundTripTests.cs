@@ -193,7 +193,8 @@ public sealed class ConverterRoundTripTests
         long[] values = [1, -2, long.MaxValue, long.MinValue];
         var back = RoundTrip(converter, values);
         CollectionAssert.AreEqual(values, back.ToArray());
-        Assert.IsTrue(back is System.Collections.ObjectModel.ReadOnlyCollection<long>);
+        Assert.IsTrue(back is IList<long> { IsReadOnly: true });
+        Assert.ThrowsExactly<NotSupportedException>(() => ((IList<long>)back)[0] = 5);
         Assert.AreEqual(0, RoundTrip(converter, []).Count);
         using var fromEnumerable = converter.ToPython(Enumerable.Range(0, 5).Select(i => (long)i * 2));
         CollectionAssert.AreEqual(new long[] { 0, 2, 4, 6, 8 }, converter.FromPython(fromEnumerable).ToArray());

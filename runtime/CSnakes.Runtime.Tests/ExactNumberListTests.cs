@@ -113,6 +113,17 @@ public sealed class ExactNumberListTests
     }
 
     [TestMethod]
+    public void ListTupleAndFloatLayoutsAreVerifiedForDirectReads()
+    {
+        // Every default (GIL) 64-bit build from 3.9 on keeps list items, tuple items and a float's value where the
+        // direct reads expect them; if a release moves one, this fails instead of the fast path quietly turning off.
+        using (GIL.Acquire())
+        {
+            Assert.IsTrue(ExactNumbers.LayoutVerified);
+        }
+    }
+
+    [TestMethod]
     public void TheExactPathTakesExactTypesAndLeavesTheRest()
     {
         using var ints = Env.ExecuteExpression("list(range(10))");
@@ -125,13 +136,13 @@ public sealed class ExactNumberListTests
 
         using (GIL.Acquire())
         {
-            CollectionAssert.AreEqual(Enumerable.Range(0, 10).Select(i => (long)i).ToArray(), ExactNumbers.TryReadInt64(ints.Handle, 10, isList: true));
+            CollectionAssert.AreEqual(Enumerable.Range(0, 10).Select(i => (long)i).ToArray(), ExactNumbers.TryReadInt64(ints.Handle, 10, isList: true)?.ToArray());
             Assert.IsNull(ExactNumbers.TryReadInt64(withBool.Handle, 2, isList: true), "a bool is not an exact int");
-            CollectionAssert.AreEqual(new[] { 0.5, 1.5 }, ExactNumbers.TryReadDouble(floats.Handle, 2, isList: false));
+            CollectionAssert.AreEqual(new[] { 0.5, 1.5 }, ExactNumbers.TryReadDouble(floats.Handle, 2, isList: false)?.ToArray());
             Assert.IsNull(ExactNumbers.TryReadDouble(intsInFloatList.Handle, 2, isList: true), "an int in a float list goes item by item");
             Assert.AreEqual(1.0, ExactNumbers.TryReadStringKeyed<double>(dict.Handle, 1)!["a"]);
             Assert.IsNull(ExactNumbers.TryReadStringKeyed<long>(dict.Handle, 1), "float values are not ints");
-            CollectionAssert.AreEqual(new[] { "a", "é😀" }, ExactNumbers.TryReadStrings(strings.Handle, 2, isList: true));
+            CollectionAssert.AreEqual(new[] { "a", "é😀" }, ExactNumbers.TryReadStrings(strings.Handle, 2, isList: true)?.ToArray());
             Assert.IsNull(ExactNumbers.TryReadStrings(surrogate.Handle, 1, isList: true), "a lone surrogate has no UTF-8 form");
         }
     }

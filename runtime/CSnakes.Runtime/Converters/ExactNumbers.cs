@@ -19,83 +19,99 @@ internal static unsafe class ExactNumbers
     // builds (3.9–3.15). Read directly only after checking, once, that they are where the API says they are.
     private const int ListItemsOffset = 24;
     private const int FloatValueOffset = 16;
+    // A tuple's items follow its header inline: at 24 bytes through 3.13, after a cached hash (32) from 3.14. Found
+    // by the layout check rather than by version, so a build that moves it again falls back to the API.
+    private static readonly int[] s_tupleItemsOffsets = [24, 32];
+    private static int s_tupleItemsOffset;
     private static int s_layoutChecked; // 0 unknown, 1 direct reads verified, -1 use the API
 
     /// <summary>The items as <see cref="long"/>s, or null when the item-by-item path must decide.</summary>
-    public static long[]? TryReadInt64(nint sequence, nint count, bool isList)
+    public static ChunkedReadOnlyList<long>? TryReadInt64(nint sequence, nint count, bool isList)
     {
         if (CPythonApi.FreeThreaded)
         {
             return null;
         }
-        var result = new long[count];
+        var result = ChunkedReadOnlyList<long>.Allocate(count);
         nint intType = CPythonApi.PyLongType;
-        nint* items = isList ? ListItems(sequence) : null;
-        for (nint i = 0; i < count; i++)
+        nint* items = ItemArray(sequence, isList);
+        nint i = 0;
+        foreach (long[] chunk in result.Chunks)
         {
-            nint item = ItemAt(items, sequence, i, isList);
-            if (item == 0 || CPythonApi.TypeOf(item) != intType)
+            for (int j = 0; j < chunk.Length; j++, i++)
             {
-                CPythonApi.PyErr_Clear();
-                return null;
-            }
-            int overflow;
-            result[i] = CPythonApi.LeafLongAsLongLongAndOverflow(item, &overflow);
-            if (overflow != 0)
-            {
-                return null;
+                nint item = ItemAt(items, sequence, i, isList);
+                if (item == 0 || CPythonApi.TypeOf(item) != intType)
+                {
+                    CPythonApi.PyErr_Clear();
+                    return null;
+                }
+                int overflow;
+                chunk[j] = CPythonApi.LeafLongAsLongLongAndOverflow(item, &overflow);
+                if (overflow != 0)
+                {
+                    return null;
+                }
             }
         }
         return result;
     }
 
     /// <summary>The items as <see cref="double"/>s, or null when the item-by-item path must decide.</summary>
-    public static double[]? TryReadDouble(nint sequence, nint count, bool isList)
+    public static ChunkedReadOnlyList<double>? TryReadDouble(nint sequence, nint count, bool isList)
     {
         if (CPythonApi.FreeThreaded)
         {
             return null;
         }
-        var result = new double[count];
+        var result = ChunkedReadOnlyList<double>.Allocate(count);
         nint floatType = CPythonApi.PyFloatType;
-        nint* items = isList ? ListItems(sequence) : null;
+        nint* items = ItemArray(sequence, isList);
         bool direct = LayoutVerified;
-        for (nint i = 0; i < count; i++)
+        nint i = 0;
+        foreach (double[] chunk in result.Chunks)
         {
-            nint item = ItemAt(items, sequence, i, isList);
-            if (item == 0 || CPythonApi.TypeOf(item) != floatType)
+            for (int j = 0; j < chunk.Length; j++, i++)
             {
-                CPythonApi.PyErr_Clear();
-                return null;
+                nint item = ItemAt(items, sequence, i, isList);
+                if (item == 0 || CPythonApi.TypeOf(item) != floatType)
+                {
+                    CPythonApi.PyErr_Clear();
+                    return null;
+                }
+                chunk[j] = direct ? *(double*)(item + FloatValueOffset) : CPythonApi.LeafFloatAsDouble(item);
             }
-            result[i] = direct ? *(double*)(item + FloatValueOffset) : CPythonApi.LeafFloatAsDouble(item);
         }
         return result;
     }
 
     /// <summary>The items as .NET strings when every item is an exact <c>str</c> with a UTF-8 form; null otherwise.</summary>
-    public static string[]? TryReadStrings(nint sequence, nint count, bool isList)
+    public static ChunkedReadOnlyList<string>? TryReadStrings(nint sequence, nint count, bool isList)
     {
         if (CPythonApi.FreeThreaded)
         {
             return null;
         }
-        var result = new string[count];
+        var result = ChunkedReadOnlyList<string>.Allocate(count);
         nint strType = CPythonApi.PyUnicodeType;
-        nint* items = isList ? ListItems(sequence) : null;
-        for (nint i = 0; i < count; i++)
+        nint* items = ItemArray(sequence, isList);
+        nint i = 0;
+        foreach (string[] chunk in result.Chunks)
         {
-            nint item = ItemAt(items, sequence, i, isList);
-            if (item == 0 || CPythonApi.TypeOf(item) != strType)
+            for (int j = 0; j < chunk.Length; j++, i++)
             {
-                CPythonApi.PyErr_Clear();
-                return null;
+                nint item = ItemAt(items, sequence, i, isList);
+                if (item == 0 || CPythonApi.TypeOf(item) != strType)
+                {
+                    CPythonApi.PyErr_Clear();
+                    return null;
+                }
+                if (StrConverter.TryFromUtf8(item) is not { } text)
+                {
+                    return null;
+                }
+                chunk[j] = text;
             }
-            if (StrConverter.TryFromUtf8(item) is not { } text)
-            {
-                return null;
-            }
-            result[i] = text;
         }
         return result;
     }
@@ -145,14 +161,17 @@ internal static unsafe class ExactNumbers
         return result;
     }
 
-    private static nint* ListItems(nint list) => LayoutVerified ? *(nint**)(list + ListItemsOffset) : null;
+    // The borrowed item array of a list (a pointer in the object) or a tuple (inline in the object), once the layout
+    // has been verified; null to read items through the API.
+    private static nint* ItemArray(nint sequence, bool isList) =>
+        !LayoutVerified ? null : isList ? *(nint**)(sequence + ListItemsOffset) : (nint*)(sequence + s_tupleItemsOffset);
 
-    // A borrowed item: from the list's item array when its layout was verified, else through the API.
+    // A borrowed item: from the item array when there is one, else through the API.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nint ItemAt(nint* items, nint sequence, nint index, bool isList) =>
         items != null ? items[index] : isList ? CPythonApi.LeafListGetItemBorrowed(sequence, index) : CPythonApi.LeafTupleGetItem(sequence, index);
 
-    private static bool LayoutVerified
+    internal static bool LayoutVerified
     {
         get
         {
@@ -166,7 +185,7 @@ internal static unsafe class ExactNumbers
         }
     }
 
-    // With the GIL held: a one-item list and a float, read both ways.
+    // With the GIL held: a float in a one-item list and in a two-item tuple, read directly and through the API.
     private static bool CheckLayout()
     {
         if (CPythonApi.ObTypeOffset != 8 || sizeof(nint) != 8)
@@ -179,18 +198,39 @@ internal static unsafe class ExactNumbers
             CPythonApi.PyErr_Clear();
             return false;
         }
+        bool listSame = false, tupleSame = false;
         nint list = CPythonApi.PyList_New(1);
-        if (list == 0)
+        if (list != 0)
         {
-            CPythonApi.PyErr_Clear();
-            CPythonApi.Py_DecRef(value);
-            return false;
+            // The list and the tuple each take a reference to the float.
+            CPythonApi.Py_IncRef(value);
+            CPythonApi.LeafListSetNewItem(list, 0, value);
+            listSame = (*(nint**)(list + ListItemsOffset))[0] == CPythonApi.LeafListGetItemBorrowed(list, 0);
+            CPythonApi.Py_DecRef(list);
         }
-        // The list takes the float's reference.
-        CPythonApi.LeafListSetNewItem(list, 0, value);
-        bool same = (*(nint**)(list + ListItemsOffset))[0] == CPythonApi.LeafListGetItemBorrowed(list, 0)
-            && *(double*)(value + FloatValueOffset) == 1.5;
-        CPythonApi.Py_DecRef(list);
-        return same;
+        nint tuple = CPythonApi.PyTuple_New(2);
+        if (tuple != 0)
+        {
+            CPythonApi.Py_IncRef(value);
+            CPythonApi.Py_IncRef(CPythonApi.PyNone);
+            if (CPythonApi.PyTuple_SetItem(tuple, 0, value) == 0 && CPythonApi.PyTuple_SetItem(tuple, 1, CPythonApi.PyNone) == 0)
+            {
+                foreach (int offset in s_tupleItemsOffsets)
+                {
+                    var items = (nint*)(tuple + offset);
+                    if (items[0] == CPythonApi.LeafTupleGetItem(tuple, 0) && items[1] == CPythonApi.LeafTupleGetItem(tuple, 1))
+                    {
+                        s_tupleItemsOffset = offset;
+                        tupleSame = true;
+                        break;
+                    }
+                }
+            }
+            CPythonApi.Py_DecRef(tuple);
+        }
+        bool floatSame = *(double*)(value + FloatValueOffset) == 1.5;
+        CPythonApi.Py_DecRef(value);
+        CPythonApi.PyErr_Clear();
+        return listSame && tupleSame && floatSame;
     }
 }

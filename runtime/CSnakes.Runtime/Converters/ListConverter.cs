@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using CSnakes.Runtime.Native;
 
 namespace CSnakes.Runtime.Converters;
@@ -140,15 +139,19 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
         nint count = ContainerItems.TupleSize(obj);
         if (TryReadNumbers(obj, count, isList: false) is { } numbers)
         {
-            return new ReadOnlyCollection<T>(numbers);
+            return numbers;
         }
-        var result = new T[count];
-        for (nint i = 0; i < count; i++)
+        var result = ChunkedReadOnlyList<T>.Allocate(count);
+        nint i = 0;
+        foreach (T[] chunk in result.Chunks)
         {
-            result[i] = _item.FromPythonHandle(ContainerItems.TupleItem(obj, i).Handle);
+            for (int j = 0; j < chunk.Length; j++, i++)
+            {
+                chunk[j] = _item.FromPythonHandle(ContainerItems.TupleItem(obj, i).Handle);
+            }
         }
 
-        return new ReadOnlyCollection<T>(result);
+        return result;
     }
 
     private IReadOnlyList<T> FromList(nint list)
@@ -159,35 +162,39 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
         nint count = ContainerItems.ListSize(list);
         if (TryReadNumbers(list, count, isList: true) is { } numbers)
         {
-            return new ReadOnlyCollection<T>(numbers);
+            return numbers;
         }
-        var result = new T[count];
-        for (nint i = 0; i < count; i++)
+        var result = ChunkedReadOnlyList<T>.Allocate(count);
+        nint i = 0;
+        foreach (T[] chunk in result.Chunks)
         {
-            using var item = ContainerItems.ListItem(list, i, count);
-            result[i] = _item.FromPythonHandle(item.Handle);
+            for (int j = 0; j < chunk.Length; j++, i++)
+            {
+                using var item = ContainerItems.ListItem(list, i, count);
+                chunk[j] = _item.FromPythonHandle(item.Handle);
+            }
         }
 
         ContainerItems.CheckListSize(list, count);
-        return new ReadOnlyCollection<T>(result);
+        return result;
     }
 
     // int and float items of the plain converters: exact ints/floats read without per-item dispatch or references
     // (ExactNumbers); null otherwise. The type tests are constants once the JIT specialises T, so other item types
     // pay nothing.
-    private T[]? TryReadNumbers(nint sequence, nint count, bool isList)
+    private ChunkedReadOnlyList<T>? TryReadNumbers(nint sequence, nint count, bool isList)
     {
         if (typeof(T) == typeof(long) && ReferenceEquals(_item, IntConverter.Instance))
         {
-            return (T[]?)(object?)ExactNumbers.TryReadInt64(sequence, count, isList);
+            return (ChunkedReadOnlyList<T>?)(object?)ExactNumbers.TryReadInt64(sequence, count, isList);
         }
         if (typeof(T) == typeof(double) && ReferenceEquals(_item, FloatConverter.Instance))
         {
-            return (T[]?)(object?)ExactNumbers.TryReadDouble(sequence, count, isList);
+            return (ChunkedReadOnlyList<T>?)(object?)ExactNumbers.TryReadDouble(sequence, count, isList);
         }
         if (typeof(T) == typeof(string) && ReferenceEquals(_item, StrConverter.Instance))
         {
-            return (T[]?)(object?)ExactNumbers.TryReadStrings(sequence, count, isList);
+            return (ChunkedReadOnlyList<T>?)(object?)ExactNumbers.TryReadStrings(sequence, count, isList);
         }
         return null;
     }
