@@ -47,6 +47,12 @@ internal sealed class ChunkedReadOnlyList<T> : IList<T>, IReadOnlyList<T>
     /// <summary>The storage, in order: every chunk full but the last. Only for filling right after <see cref="Allocate"/>.</summary>
     public T[][] Chunks => _chunks;
 
+    /// <summary>Item <c>i</c> is <c>Chunks[i &gt;&gt; Shift][i &amp; Mask]</c>.</summary>
+    public int Shift => s_shift;
+
+    /// <inheritdoc cref="Shift"/>
+    public int Mask => s_mask;
+
     /// <inheritdoc/>
     public int Count => _count;
 

@@ -76,15 +76,18 @@ public sealed class DictConverter<TKey, TValue> : PyConverter<IReadOnlyDictionar
     {
         if (CPythonApi.IsDict(obj))
         {
-            // Not PyDict_Next on obj itself: its key and value are borrowed from the live dict (freed if
+            // str → int/float entries convert without running Python code, so under the GIL the live dict can be
+            // read in place (never on free-threaded builds: ExactNumbers).
+            if (TryReadExact(obj, (int)Math.Min(ContainerItems.DictSize(obj), int.MaxValue)) is { } exact)
+            {
+                return exact;
+            }
+
+            // Otherwise not PyDict_Next on obj itself: its key and value are borrowed from the live dict (freed if
             // Python code clears it) and free-threaded builds do not allow it without a lock we could not
             // hold across Python code. A private copy is atomic and, for compact dicts, a memory copy.
             using var copy = ContainerItems.DictCopy(obj);
             int size = (int)Math.Min(ContainerItems.DictSize(copy.Handle), int.MaxValue);
-            if (TryReadExact(copy.Handle, size) is { } exact)
-            {
-                return exact;
-            }
             var result = new Dictionary<TKey, TValue>(size);
             nint position = 0;
             while (ContainerItems.NextEntry(copy.Handle, ref position, out var key, out var value))
@@ -151,7 +154,7 @@ public sealed class DictConverter<TKey, TValue> : PyConverter<IReadOnlyDictionar
 
     // str → int/float dicts of the plain converters: read without per-entry references or dispatch (ExactNumbers);
     // null otherwise. The type tests are constants once the JIT specialises TKey and TValue.
-    private IReadOnlyDictionary<TKey, TValue>? TryReadExact(nint copy, int size)
+    private IReadOnlyDictionary<TKey, TValue>? TryReadExact(nint dict, int size)
     {
         if (typeof(TKey) != typeof(string) || !ReferenceEquals(_key, StrConverter.Instance))
         {
@@ -160,8 +163,7 @@ public sealed class DictConverter<TKey, TValue> : PyConverter<IReadOnlyDictionar
         if (typeof(TValue) == typeof(long) && ReferenceEquals(_value, IntConverter.Instance)
             || typeof(TValue) == typeof(double) && ReferenceEquals(_value, FloatConverter.Instance))
         {
-            var read = ExactNumbers.TryReadStringKeyed<TValue>(copy, size);
-            return read is null ? null : (IReadOnlyDictionary<TKey, TValue>)(object)new ReadOnlyDictionary<string, TValue>(read);
+            return (IReadOnlyDictionary<TKey, TValue>?)(object?)ExactNumbers.TryReadStringKeyed<TValue>(dict, size);
         }
         return null;
     }

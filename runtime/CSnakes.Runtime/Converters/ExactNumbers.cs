@@ -117,22 +117,26 @@ internal static unsafe class ExactNumbers
     }
 
     /// <summary>
-    /// A dict this scope owns privately (a copy) with exact <c>str</c> keys and exact <c>int</c> (<typeparamref name="TValue"/>
-    /// = <see cref="long"/>) or <c>float</c> (<see cref="double"/>) values; null when the entry-by-entry path must decide.
+    /// A dict with exact <c>str</c> keys and exact <c>int</c> (<typeparamref name="TValue"/> = <see cref="long"/>) or
+    /// <c>float</c> (<see cref="double"/>) values, read in place (nothing here runs Python code, so under the GIL the
+    /// dict cannot change meanwhile); null when the entry-by-entry path must decide. Distinct Python strs are distinct
+    /// .NET strings, so the keys need no duplicate check and the result hashes them only when first looked up.
     /// </summary>
-    public static Dictionary<string, TValue>? TryReadStringKeyed<TValue>(nint dict, int count)
+    public static ChunkedReadOnlyDictionary<string, TValue>? TryReadStringKeyed<TValue>(nint dict, int count)
     {
         if (CPythonApi.FreeThreaded || (typeof(TValue) != typeof(long) && typeof(TValue) != typeof(double)))
         {
             return null;
         }
-        var result = new Dictionary<string, TValue>(count);
+        var keys = ChunkedReadOnlyList<string>.Allocate(count);
+        var values = ChunkedReadOnlyList<TValue>.Allocate(count);
         nint strType = CPythonApi.PyUnicodeType, valueType = typeof(TValue) == typeof(long) ? CPythonApi.PyLongType : CPythonApi.PyFloatType;
         bool direct = LayoutVerified;
         nint position = 0, key, value;
+        int i = 0;
         while (CPythonApi.LeafDictNext(dict, &position, &key, &value) != 0)
         {
-            if (CPythonApi.TypeOf(key) != strType || CPythonApi.TypeOf(value) != valueType)
+            if (i == count || CPythonApi.TypeOf(key) != strType || CPythonApi.TypeOf(value) != valueType)
             {
                 return null;
             }
@@ -156,9 +160,11 @@ internal static unsafe class ExactNumbers
             {
                 return null;
             }
-            result.Add(text, converted);
+            keys.Chunks[i >> keys.Shift][i & keys.Mask] = text;
+            values.Chunks[i >> values.Shift][i & values.Mask] = converted;
+            i++;
         }
-        return result;
+        return i == count ? new ChunkedReadOnlyDictionary<string, TValue>(keys, values) : null;
     }
 
     // The borrowed item array of a list (a pointer in the object) or a tuple (inline in the object), once the layout

@@ -36,7 +36,7 @@ internal static unsafe partial class CPythonApi
     /// <summary>Borrowed: only through <see cref="ContainerItems.TupleItem"/>, whose tuple the caller keeps alive.</summary>
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> LeafTupleGetItem;
     public static delegate* unmanaged[SuppressGCTransition]<nint, void> LeafIncRef;
-    /// <summary>Borrowed key and value: only for <see cref="Converters.ExactNumbers"/>, on a dict it owns privately.</summary>
+    /// <summary>Borrowed key and value: only for <see cref="Converters.ExactNumbers"/>, which runs no Python code while it reads a dict.</summary>
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint*, nint*, int> LeafDictNext;
     /// <summary>Only for valid UTF-8 we encoded ourselves (no error handler runs); str objects are not GC-tracked.</summary>
     public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, byte*, nint> LeafUnicodeDecodeUtf8;
