@@ -1,13 +1,13 @@
 // Writes the runtime's per-arity classes as *.g.cs files: TupleConverter<T1…T7, TRest>,
 // FuncConverter/ActionConverter of 0–4 arguments, and the two callback classes behind them. C# needs
-// one generic type per arity; these used to be hand-copied, one copy per arity, and the copies drifted.
+// one generic type per arity; these used to be hand-copied once per arity.
 //
 // Run from anywhere inside the repository (it writes only files whose text changed):
 //     dotnet run eng/gen/Arity.cs
 //
 // The tasks tests compile this file as a library (ARITY_GENERATOR_AS_LIBRARY hides the statements
 // below) and fail while a checked-in file differs from what ArityGenerator.Files() returns.
-#pragma warning disable CA2266 // A shebang line would not compile in the tasks tests, which link this file.
+#pragma warning disable CA2266 // It asks for a '#!' first line; this file is also compiled into the tasks tests, an ordinary project.
 using System.Text.RegularExpressions;
 
 #if !ARITY_GENERATOR_AS_LIBRARY
