@@ -87,6 +87,32 @@ public sealed class CallbackTests
     }
 
     [TestMethod]
+    public void AnActionsArgumentErrorsNameTheAction()
+    {
+        var converter = new ActionConverter<string>(StrConverter.Instance);
+
+        using (var none = CallFixture("describe_failure", converter, _ => { }))
+        {
+            Assert.AreEqual("TypeError|False|.NET callback Action<String> takes 1 positional argument but 0 were given.", none.As<string>());
+        }
+
+        using var wrongType = CallFixture("describe_failure", converter, _ => { }, 1L);
+        Assert.AreEqual("TypeError|False|.NET callback Action<String>: argument 1: Expected a Python 'str' but got 'int'.", wrongType.As<string>());
+    }
+
+    [TestMethod]
+    public void APythonCallableBecomesAnActionThatDropsWhatItReturns()
+    {
+        using var dictionary = PyObject.From<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>());
+        using var setDefault = dictionary.GetAttr("setdefault"); // returns the value it stores
+        Action<string, long> store = new ActionConverter<string, long>(StrConverter.Instance, IntConverter.Instance).FromPython(setDefault);
+
+        store("answer", 42);
+
+        Assert.AreEqual(42L, dictionary.As<IReadOnlyDictionary<string, long>>()["answer"]);
+    }
+
+    [TestMethod]
     public void ADotNetExceptionIsAPythonRuntimeErrorNamingIt()
     {
         using var description = CallFixture("describe_failure", s_longToLong, _ => throw new InvalidOperationException("the ledger is closed"), 1L);

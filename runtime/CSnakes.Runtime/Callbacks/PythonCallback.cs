@@ -4,12 +4,13 @@ namespace CSnakes.Runtime.Callbacks;
 
 /// <summary>
 /// A .NET delegate plus the converters for its arguments and result: what a Python function made by
-/// <see cref="PythonCallbackFunction"/> runs when Python calls it. One subclass per delegate shape.
+/// <see cref="PythonCallbackFunction"/> runs when Python calls it. One subclass per arity
+/// (<c>DelegateCallback.g.cs</c>); <paramref name="delegateType"/> is the delegate as the user wrote it.
 /// </summary>
-internal abstract class PythonCallback
+internal abstract class PythonCallback(Type delegateType)
 {
     /// <summary>Names the callback in error messages, e.g. <c>.NET callback Func&lt;Int64, Int64&gt;</c>.</summary>
-    protected abstract string DisplayName { get; }
+    protected string DisplayName => DelegateNames.Callback(delegateType);
 
     /// <summary>
     /// Converts the arguments, calls the delegate and returns a new reference to the converted result.
@@ -39,9 +40,6 @@ internal abstract class PythonCallback
             throw new CallbackArgumentException($"{DisplayName}: argument {index + 1}: {e.Message}");
         }
     }
-
-    /// <summary>A new reference to <c>None</c>, the result of an <see cref="Action"/>.</summary>
-    protected static nint None() => Native.CPythonApi.NewRef(Native.CPythonApi.PyNone);
 }
 
 /// <summary>Python called a callback with the wrong number or types of arguments: raised in Python as <c>TypeError</c>.</summary>
