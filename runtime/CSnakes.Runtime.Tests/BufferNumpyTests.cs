@@ -1,36 +1,13 @@
 using CSnakes.Runtime.Converters;
-using static CSnakes.Runtime.Tests.TestSupport.TestPython;
+using CSnakes.Runtime.Tests.TestSupport;
 
 namespace CSnakes.Runtime.Tests;
 
-/// <summary>
-/// IPyBuffer over real numpy arrays. numpy is not on PyPI-less machines' pyenv Pythons; CI installs
-/// Debian's python3-numpy for the system Python (and Debian testing's for 3.14/3.15), so these run in those
-/// interpreters' passes and are inconclusive (with the reason) wherever numpy is not importable.
-/// </summary>
+/// <summary>IPyBuffer over real numpy arrays (inconclusive where numpy is not importable: see <see cref="NumpyFixtures"/>).</summary>
 [TestClass]
 public sealed class BufferNumpyTests
 {
-    private static PyObject NumpyModule()
-    {
-        var module = Env.Import("buffer_numpy");
-        using var unavailable = module.GetAttr("unavailable");
-        using var reason = unavailable.Call();
-        if (!reason.IsNone())
-        {
-            module.Dispose();
-            // Any ImportError (not installed; or installed but not built for this interpreter) is a skip, not a failure.
-            throw new AssertInconclusiveException($"numpy is not importable for Python {Env.Version}: {reason.As<string>()}");
-        }
-        return module;
-    }
-
-    private static PyObject CallNumpy(string name, params PyObject[] args)
-    {
-        using var module = NumpyModule();
-        using var function = module.GetAttr(name);
-        return function.Call(args);
-    }
+    private static PyObject CallNumpy(string name, params PyObject[] args) => NumpyFixtures.Call(name, args);
 
     private static void CheckDtype<T>(string dtype, Func<long, T> expected) where T : unmanaged
     {

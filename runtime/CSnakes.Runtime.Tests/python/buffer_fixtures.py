@@ -59,3 +59,34 @@ def big_buffer(megabytes):
     b = bytearray(megabytes * 1024 * 1024)
     b[-1] = 7
     return b
+
+
+def cube():
+    # 2 x 3 x 4 int32, row-major: item [i, j, k] is 12*i + 4*j + k.
+    c = memoryview(array.array("i", range(24))).cast("B").cast("i", [2, 3, 4])
+    _kept["cube"] = c
+    return c
+
+
+def cube_item(i, j, k):
+    return _kept["cube"][i, j, k]
+
+
+def every_third():
+    # Items 1, 4, 7 of 0..9: a 12-byte stride over 4-byte items.
+    a = array.array("i", range(10))
+    _kept["every_third"] = a
+    return memoryview(a)[1::3]
+
+
+def every_third_source():
+    return _kept["every_third"].tolist()
+
+
+def reversed_ints():
+    return memoryview(array.array("i", [1, 2, 3]))[::-1]
+
+
+def scalar_double():
+    # Zero dimensions: one item, no shape.
+    return memoryview(array.array("d", [2.5])).cast("B").cast("d", [])

@@ -66,3 +66,42 @@ def read_only():
 
 def big_endian():
     return np.arange(3, dtype=">i4")
+
+
+def fortran_item(row, col):
+    return int(_kept["fortran"][row, col])
+
+
+def fortran_writable():
+    a = np.asfortranarray(np.arange(6, dtype=np.int64).reshape(2, 3))
+    _kept["fortran"] = a
+    return a
+
+
+def permuted_cube():
+    # Axes (2, 0, 1) of arange(24).reshape(2, 3, 4): item [k, i, j] is 12*i + 4*j + k.
+    return np.arange(24, dtype=np.int32).reshape(2, 3, 4).transpose(2, 0, 1)
+
+
+def one_row():
+    # Shape (1, 4) sliced from a 3 x 4 array: numpy reports the parent's 16-byte row stride.
+    return np.arange(12, dtype=np.int32).reshape(3, 4)[1:2, :]
+
+
+def broadcast_rows():
+    # Read-only, 4 x 3 with a zero row stride: every row is the same memory.
+    return np.broadcast_to(np.arange(3, dtype=np.int32), (4, 3))
+
+
+def empty_matrix():
+    return np.zeros((0, 3), dtype=np.int32)
+
+
+def sliding_windows():
+    # Overlapping rows: row i is items i..i+2 (strides 8, 8).
+    return np.lib.stride_tricks.sliding_window_view(np.arange(6, dtype=np.int64), 3)
+
+
+def packed_field():
+    # An int32 field of a packed record (5 bytes): strides are not whole items.
+    return np.zeros(4, dtype=[("a", "<i4"), ("b", "i1")])["a"]

@@ -5,7 +5,7 @@ namespace CSnakes.Runtime;
 /// <c>array.array</c>, <c>memoryview</c>, numpy arrays, …). Spans read and write Python's memory
 /// directly. Dispose it to release the buffer (exactly once); spans must not be used afterwards.
 /// </summary>
-public interface IPyBuffer : IDisposable
+public partial interface IPyBuffer : IDisposable
 {
     /// <summary>Total size in bytes.</summary>
     long Length { get; }

@@ -10,7 +10,7 @@ namespace CSnakes.Runtime;
 /// Holds one <c>Py_buffer</c> (in native memory, so its address is stable) until disposed. The
 /// buffer keeps a reference to the exporting object, so the memory stays valid while this lives.
 /// </summary>
-internal sealed unsafe class PyBuffer : IPyBuffer
+internal sealed unsafe partial class PyBuffer : IPyBuffer
 {
     private nint _view; // PyBufferStruct*, 0 once released
     private readonly long[] _shape;
@@ -86,11 +86,7 @@ internal sealed unsafe class PyBuffer : IPyBuffer
 
     public Span<T> AsSpan<T>() where T : unmanaged
     {
-        if (IsReadOnly)
-        {
-            throw new InvalidOperationException($"This Python buffer ({Format}) is read-only; use AsReadOnlySpan<{typeof(T).Name}>() or make the Python object writable.");
-        }
-
+        RequireWritable($"AsReadOnlySpan<{typeof(T).Name}>()");
         return new Span<T>(Items<T>(), checked((int)(Length / sizeof(T))));
     }
 
@@ -106,7 +102,20 @@ internal sealed unsafe class PyBuffer : IPyBuffer
         return new Span2D<T>(AsSpan<T>(), checked((int)_shape[0]), checked((int)_shape[1]));
     }
 
+    /// <summary>The first item, for a flat (contiguous) view of items of type <typeparamref name="T"/>.</summary>
     private void* Items<T>() where T : unmanaged
+    {
+        void* items = TypedItems<T>();
+        if (!IsContiguous)
+        {
+            throw new InvalidOperationException($"The Python buffer is not contiguous ({ShapeAndStrides}); pass a contiguous copy (numpy.ascontiguousarray, memoryview.tobytes) to view it as a span.");
+        }
+
+        return items;
+    }
+
+    /// <summary>The item at index 0 in every dimension, once the items are known to be <typeparamref name="T"/> in this machine's byte order.</summary>
+    private void* TypedItems<T>() where T : unmanaged
     {
         void* items = View->Buf;
         if (typeof(T) != ItemType)
@@ -119,13 +128,20 @@ internal sealed unsafe class PyBuffer : IPyBuffer
             throw new InvalidOperationException($"The Python buffer's items are in the other byte order ('{Format}'); convert it in Python (e.g. numpy's astype) before viewing it.");
         }
 
-        if (!IsContiguous)
-        {
-            throw new InvalidOperationException($"The Python buffer is not contiguous (shape [{string.Join(", ", _shape)}], strides [{string.Join(", ", _strides)}]); pass a contiguous copy (numpy.ascontiguousarray, memoryview.tobytes) to view it as a span.");
-        }
-
         return items;
     }
+
+    /// <param name="readOnlyAlternative">The read-only view to suggest instead, e.g. <c>AsReadOnlySpan&lt;Byte&gt;()</c>.</param>
+    private void RequireWritable(string readOnlyAlternative)
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"This Python buffer ({Format}) is read-only; use {readOnlyAlternative} or make the Python object writable.");
+        }
+    }
+
+    /// <summary>The layout, for error messages: shape in items, strides in bytes.</summary>
+    private string ShapeAndStrides => $"shape [{string.Join(", ", _shape)}], strides [{string.Join(", ", _strides)}] bytes";
 
     private void RequireTwoDimensions()
     {
