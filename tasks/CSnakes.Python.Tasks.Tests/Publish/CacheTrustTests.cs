@@ -8,9 +8,10 @@ namespace CSnakes.Python.Tasks.Tests.Publish;
 /// <summary>
 /// The machine-wide caches StripPythonLibrary and CompilePythonBytecode reuse from are shipped by publish: a file
 /// planted there, or a folder someone else can write, must not end up in the app. Real planted files, real modes
-/// and owners (chown needs root), real strip and real Python.
+/// and owners (chown needs root), real strip and real Python. Unix modes and owners: these run on Linux and macOS only.
 /// </summary>
 [TestClass]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CacheTrustTests
 {
     private const string PlantedMarker = "PLANTED-BY-SOMEONE-ELSE";
