@@ -26,95 +26,16 @@ internal static unsafe class ExactNumbers
     private static int s_layoutChecked; // 0 unknown, 1 direct reads verified, -1 use the API
 
     /// <summary>The items as <see cref="long"/>s, or null when the item-by-item path must decide.</summary>
-    public static ChunkedReadOnlyList<long>? TryReadInt64(nint sequence, nint count, bool isList)
-    {
-        if (CPythonApi.FreeThreaded)
-        {
-            return null;
-        }
-        var result = ChunkedReadOnlyList<long>.Allocate(count);
-        nint intType = CPythonApi.PyLongType;
-        nint* items = ItemArray(sequence, isList);
-        nint i = 0;
-        foreach (long[] chunk in result.Chunks)
-        {
-            for (int j = 0; j < chunk.Length; j++, i++)
-            {
-                nint item = ItemAt(items, sequence, i, isList);
-                if (item == 0 || CPythonApi.TypeOf(item) != intType)
-                {
-                    CPythonApi.PyErr_Clear();
-                    return null;
-                }
-                int overflow;
-                chunk[j] = CPythonApi.LeafLongAsLongLongAndOverflow(item, &overflow);
-                if (overflow != 0)
-                {
-                    return null;
-                }
-            }
-        }
-        return result;
-    }
+    public static ChunkedReadOnlyList<long>? TryReadInt64(nint sequence, nint count, bool isList) =>
+        TryReadItems<long, Int64Reader>(sequence, count, isList);
 
     /// <summary>The items as <see cref="double"/>s, or null when the item-by-item path must decide.</summary>
-    public static ChunkedReadOnlyList<double>? TryReadDouble(nint sequence, nint count, bool isList)
-    {
-        if (CPythonApi.FreeThreaded)
-        {
-            return null;
-        }
-        var result = ChunkedReadOnlyList<double>.Allocate(count);
-        nint floatType = CPythonApi.PyFloatType;
-        nint* items = ItemArray(sequence, isList);
-        bool direct = LayoutVerified;
-        nint i = 0;
-        foreach (double[] chunk in result.Chunks)
-        {
-            for (int j = 0; j < chunk.Length; j++, i++)
-            {
-                nint item = ItemAt(items, sequence, i, isList);
-                if (item == 0 || CPythonApi.TypeOf(item) != floatType)
-                {
-                    CPythonApi.PyErr_Clear();
-                    return null;
-                }
-                chunk[j] = direct ? *(double*)(item + FloatValueOffset) : CPythonApi.LeafFloatAsDouble(item);
-            }
-        }
-        return result;
-    }
+    public static ChunkedReadOnlyList<double>? TryReadDouble(nint sequence, nint count, bool isList) =>
+        TryReadItems<double, DoubleReader>(sequence, count, isList);
 
     /// <summary>The items as .NET strings when every item is an exact <c>str</c> with a UTF-8 form; null otherwise.</summary>
-    public static ChunkedReadOnlyList<string>? TryReadStrings(nint sequence, nint count, bool isList)
-    {
-        if (CPythonApi.FreeThreaded)
-        {
-            return null;
-        }
-        var result = ChunkedReadOnlyList<string>.Allocate(count);
-        nint strType = CPythonApi.PyUnicodeType;
-        nint* items = ItemArray(sequence, isList);
-        nint i = 0;
-        foreach (string[] chunk in result.Chunks)
-        {
-            for (int j = 0; j < chunk.Length; j++, i++)
-            {
-                nint item = ItemAt(items, sequence, i, isList);
-                if (item == 0 || CPythonApi.TypeOf(item) != strType)
-                {
-                    CPythonApi.PyErr_Clear();
-                    return null;
-                }
-                if (StrConverter.TryFromUtf8(item) is not { } text)
-                {
-                    return null;
-                }
-                chunk[j] = text;
-            }
-        }
-        return result;
-    }
+    public static ChunkedReadOnlyList<string>? TryReadStrings(nint sequence, nint count, bool isList) =>
+        TryReadItems<string, StringReader>(sequence, count, isList);
 
     /// <summary>
     /// A dict with exact <c>str</c> keys and exact <c>int</c> (<typeparamref name="TValue"/> = <see cref="long"/>) or
@@ -122,49 +43,110 @@ internal static unsafe class ExactNumbers
     /// dict cannot change meanwhile); null when the entry-by-entry path must decide. Distinct Python strs are distinct
     /// .NET strings, so the keys need no duplicate check and the result hashes them only when first looked up.
     /// </summary>
-    public static ChunkedReadOnlyDictionary<string, TValue>? TryReadStringKeyed<TValue>(nint dict, int count)
+    public static ChunkedReadOnlyDictionary<string, TValue>? TryReadStringKeyed<TValue>(nint dict, int count) =>
+        typeof(TValue) == typeof(long) ? (ChunkedReadOnlyDictionary<string, TValue>?)(object?)TryReadEntries<long, Int64Reader>(dict, count)
+        : typeof(TValue) == typeof(double) ? (ChunkedReadOnlyDictionary<string, TValue>?)(object?)TryReadEntries<double, DoubleReader>(dict, count)
+        : null;
+
+    // The one loop over a list's or tuple's items. TReader is a struct, so the JIT compiles a copy per item type with
+    // its read inlined: no per-item dispatch.
+    private static ChunkedReadOnlyList<T>? TryReadItems<T, TReader>(nint sequence, nint count, bool isList)
+        where TReader : struct, IExactReader<T>
     {
-        if (CPythonApi.FreeThreaded || (typeof(TValue) != typeof(long) && typeof(TValue) != typeof(double)))
+        if (CPythonApi.FreeThreaded)
+        {
+            return null;
+        }
+        var result = ChunkedReadOnlyList<T>.Allocate(count);
+        nint exactType = TReader.ExactType;
+        nint* items = ItemArray(sequence, isList);
+        nint i = 0;
+        foreach (T[] chunk in result.Chunks)
+        {
+            for (int j = 0; j < chunk.Length; j++, i++)
+            {
+                nint item = ItemAt(items, sequence, i, isList);
+                if (item == 0 || CPythonApi.TypeOf(item) != exactType)
+                {
+                    CPythonApi.PyErr_Clear();
+                    return null;
+                }
+                if (!TReader.TryRead(item, out chunk[j]))
+                {
+                    return null;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static ChunkedReadOnlyDictionary<string, TValue>? TryReadEntries<TValue, TReader>(nint dict, int count)
+        where TReader : struct, IExactReader<TValue>
+    {
+        if (CPythonApi.FreeThreaded)
         {
             return null;
         }
         var keys = ChunkedReadOnlyList<string>.Allocate(count);
         var values = ChunkedReadOnlyList<TValue>.Allocate(count);
-        nint strType = CPythonApi.PyUnicodeType, valueType = typeof(TValue) == typeof(long) ? CPythonApi.PyLongType : CPythonApi.PyFloatType;
-        bool direct = LayoutVerified;
+        nint strType = StringReader.ExactType, valueType = TReader.ExactType;
         nint position = 0, key, value;
         int i = 0;
         while (CPythonApi.LeafDictNext(dict, &position, &key, &value) != 0)
         {
-            if (i == count || CPythonApi.TypeOf(key) != strType || CPythonApi.TypeOf(value) != valueType)
+            if (i == count || CPythonApi.TypeOf(key) != strType || CPythonApi.TypeOf(value) != valueType
+                || !TReader.TryRead(value, out values.Chunks[i >> values.Shift][i & values.Mask])
+                || !StringReader.TryRead(key, out keys.Chunks[i >> keys.Shift][i & keys.Mask]))
             {
                 return null;
             }
-            TValue converted;
-            if (typeof(TValue) == typeof(long))
-            {
-                int overflow;
-                long number = CPythonApi.LeafLongAsLongLongAndOverflow(value, &overflow);
-                if (overflow != 0)
-                {
-                    return null;
-                }
-                converted = Unsafe.As<long, TValue>(ref number);
-            }
-            else
-            {
-                double number = direct ? *(double*)(value + FloatValueOffset) : CPythonApi.LeafFloatAsDouble(value);
-                converted = Unsafe.As<double, TValue>(ref number);
-            }
-            if (StrConverter.TryFromUtf8(key) is not { } text)
-            {
-                return null;
-            }
-            keys.Chunks[i >> keys.Shift][i & keys.Mask] = text;
-            values.Chunks[i >> values.Shift][i & values.Mask] = converted;
             i++;
         }
         return i == count ? new ChunkedReadOnlyDictionary<string, TValue>(keys, values) : null;
+    }
+
+    // Reads one item already known to be of ExactType; false when the value has no .NET form of this kind.
+    private interface IExactReader<T>
+    {
+        static abstract nint ExactType { get; }
+
+        static abstract bool TryRead(nint item, out T value);
+    }
+
+    private struct Int64Reader : IExactReader<long>
+    {
+        public static nint ExactType => CPythonApi.PyLongType;
+
+        // False for an int beyond 64 bits (no error is set for that).
+        public static bool TryRead(nint item, out long value)
+        {
+            int overflow;
+            value = CPythonApi.LeafLongAsLongLongAndOverflow(item, &overflow);
+            return overflow == 0;
+        }
+    }
+
+    private struct DoubleReader : IExactReader<double>
+    {
+        public static nint ExactType => CPythonApi.PyFloatType;
+
+        public static bool TryRead(nint item, out double value)
+        {
+            value = LayoutVerified ? *(double*)(item + FloatValueOffset) : CPythonApi.LeafFloatAsDouble(item);
+            return true;
+        }
+    }
+
+    private struct StringReader : IExactReader<string>
+    {
+        public static nint ExactType => CPythonApi.PyUnicodeType;
+
+        // False for a str with lone surrogates, which has no UTF-8 form.
+        public static bool TryRead(nint item, out string value)
+        {
+            value = StrConverter.TryFromUtf8(item)!;
+            return value is not null;
+        }
     }
 
     // The borrowed item array of a list (a pointer in the object) or a tuple (inline in the object), once the layout
