@@ -2,15 +2,11 @@ namespace CSnakes.Python.Sdk.Tests;
 
 /// <summary>
 /// `dotnet publish -p:PythonCompileBytecode=true` ships a .pyc beside every published .py, and the app then
-/// starts without compiling or writing anything. Start-up with and without is measured and printed (not asserted).
+/// starts without compiling or writing anything. Start-up with and without is measured by eng/bench/sdk-bench.sh.
 /// </summary>
 [TestClass]
 public sealed class BytecodePublishTests
 {
-    private const int Runs = 7;
-
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     public void PublishShipsPycsWhereCPythonLooks()
     {
@@ -86,70 +82,8 @@ public sealed class BytecodePublishTests
         AssertRan(run, folder);
     }
 
-    [TestMethod]
-    public void MeasureStartUpWithAndWithoutBytecode()
-    {
-        var published = PublishedWorkspace.Get();
-        Assert.AreEqual(0, published.FrameworkDependent.ExitCode, published.FrameworkDependent.ToString());
-        Assert.AreEqual(0, published.Bytecode.ExitCode, published.Bytecode.ToString());
-        // Fresh copies: other tests run the plain folder, which leaves Python's own caches in it.
-        string compilingFolder = Copy(published, "fd", "measure-compiling");
-        string warmFolder = Copy(published, "fd", "measure-warm");
-        string bytecodeFolder = Copy(published, "pyc", "measure-pyc");
-        DeletePycaches(compilingFolder);
-        DeletePycaches(warmFolder);
-        RunApp(warmFolder); // writes Python's own __pycache__: the warm case
-
-        // Round-robin, so load from other work on the machine falls on all three alike.
-        var compiling = new List<double>();
-        var warm = new List<double>();
-        var shipped = new List<double>();
-        for (int i = 0; i < Runs; i++)
-        {
-            // Without bytecode every start compiles until one has written __pycache__: every start, if read-only.
-            DeletePycaches(compilingFolder);
-            compiling.Add(RunApp(compilingFolder));
-            warm.Add(RunApp(warmFolder));
-            shipped.Add(RunApp(bytecodeFolder));
-        }
-
-        TestContext.WriteLine($"MEASURED start-up (framework-dependent, Python hidden, whole process, median of {Runs}): " +
-            $"no bytecode first run (compiles; every run if read-only) {Median(compiling):F0} ms [{string.Join(", ", compiling.Select(t => t.ToString("F0")))}], " +
-            $"no bytecode after its own __pycache__ was written {Median(warm):F0} ms [{string.Join(", ", warm.Select(t => t.ToString("F0")))}], " +
-            $"PythonCompileBytecode=true {Median(shipped):F0} ms [{string.Join(", ", shipped.Select(t => t.ToString("F0")))}]");
-        TestContext.WriteLine($"MEASURED bundle: without bytecode python/ {MiB(Path.Combine(published.Folder("fd"), "python"), withPycaches: false):F1} MiB, folder {MiB(published.Folder("fd"), withPycaches: false):F1} MiB; " +
-            $"with bytecode python/ {MiB(Path.Combine(published.Folder("pyc"), "python"), withPycaches: true):F1} MiB, folder {MiB(published.Folder("pyc"), withPycaches: true):F1} MiB, " +
-            $"{Directory.GetFiles(published.Folder("pyc"), "*.pyc", SearchOption.AllDirectories).Length} pyc files");
-        TestContext.WriteLine($"MEASURED publish: no-change republish without bytecode {published.FrameworkDependentAgain.Elapsed.TotalSeconds:F1} s; " +
-            $"first publish with PythonCompileBytecode=true (venv and wrappers already built, so mostly compiling) {published.Bytecode.Elapsed.TotalSeconds:F1} s; " +
-            $"no-change republish with it {published.BytecodeAgain.Elapsed.TotalSeconds:F1} s");
-    }
-
-    private static double RunApp(string folder)
-    {
-        var run = PublishHiddenPython.Run(folder, "dotnet", "App.dll");
-        AssertRan(run, folder);
-        return run.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    // The plain folder is measured without __pycache__: other tests run it, and Python writes its caches there.
-    private static double MiB(string folder, bool withPycaches) =>
-        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => withPycaches || !f.Contains($"{Path.DirectorySeparatorChar}__pycache__{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Sum(f => new FileInfo(f).Length) / 1048576.0;
-
     private static string PycOfWhere(string folder) =>
         Directory.GetFiles(Path.Combine(folder, "__pycache__"), "where.*.pyc").Single();
-
-    private static void DeletePycaches(string folder)
-    {
-        foreach (var cache in Directory.GetDirectories(folder, "__pycache__", SearchOption.AllDirectories))
-        {
-            Directory.Delete(cache, recursive: true);
-        }
-    }
 
     private static string Copy(Published published, string from, string to)
     {

@@ -3,8 +3,6 @@ namespace CSnakes.Python.Sdk.Tests;
 [TestClass]
 public sealed class IncrementalBuildTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     public void NoChangeBuildSkipsVenvAndCodeGeneration()
     {
@@ -43,24 +41,5 @@ public sealed class IncrementalBuildTests
         {
             Assert.AreEqual(time, File.GetLastWriteTimeUtc(file), $"{Path.GetFileName(file)} was rewritten although its text did not change");
         }
-    }
-
-    [TestMethod]
-    public void NoChangeBuildTimeAgainstAPlainLibrary()
-    {
-        var built = BuiltWheelScenario.Get();
-        Assert.AreEqual(0, built.FirstBuild.ExitCode, built.FirstBuild.ToString());
-        Assert.AreEqual(0, DotNetCli.Run(built.Directory, "build", "PlainLib", "-nodeReuse:false").ExitCode);
-        Assert.AreEqual(0, DotNetCli.Run(built.Directory, "build", "PyLib", "-nodeReuse:false").ExitCode);
-
-        var plain = DotNetCli.Run(built.Directory, "build", "PlainLib", "-nodeReuse:false", "--no-restore");
-        var python = DotNetCli.Run(built.Directory, "build", "PyLib", "-nodeReuse:false", "--no-restore");
-
-        Assert.AreEqual(0, plain.ExitCode, plain.ToString());
-        Assert.AreEqual(0, python.ExitCode, python.ToString());
-        // A benchmark figure, not a pass/fail bar (docs/performance.md): printed for the log.
-        var message = $"no-change build: PyLib {python.Elapsed.TotalSeconds:F2} s, PlainLib {plain.Elapsed.TotalSeconds:F2} s, ratio {python.Elapsed / plain.Elapsed:F2}";
-        TestContext.WriteLine(message);
-        Console.WriteLine(message);
     }
 }

@@ -11,8 +11,6 @@ namespace CSnakes.Python.Sdk.Tests;
 [TestClass]
 public sealed partial class NativeAotTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     public void NativeAotPublishHasNoTrimWarningsAndRunsAsDoesTheJitApp()
     {
@@ -20,7 +18,6 @@ public sealed partial class NativeAotTests
         string folder = Path.Combine(workspace, "out");
 
         var publish = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "-p:PublishAot=true", "-o", folder, "-nodeReuse:false");
-        TestContext.WriteLine($"MEASURED Native AOT publish (restore, venv, wrappers, ILC, link): {publish.Elapsed.TotalSeconds:F1} s");
 
         Assert.AreEqual(0, publish.ExitCode, publish.ToString());
         var trimWarnings = TrimOrAotWarning().Matches(publish.Output).Select(m => m.Value).Distinct().ToList();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace CSnakes.Python.Sdk.Tests;
@@ -6,12 +5,11 @@ namespace CSnakes.Python.Sdk.Tests;
 /// <summary>
 /// `dotnet publish` puts a relocatable Python into python/ and the published app runs with every other
 /// Python on the machine hidden. One published workspace (see <see cref="PublishedWorkspace"/>) serves all.
+/// Publish time, start-up and bundle size are measured by eng/bench/sdk-bench.sh, not here.
 /// </summary>
 [TestClass]
 public sealed class PublishTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     public void FrameworkDependentPublishRunsWithPythonHidden()
     {
@@ -19,16 +17,9 @@ public sealed class PublishTests
         Assert.AreEqual(0, published.FrameworkDependent.ExitCode, published.FrameworkDependent.ToString());
         string folder = published.Folder("fd");
 
-        var stopwatch = Stopwatch.StartNew();
         var run = PublishHiddenPython.Run(folder, "dotnet", "App.dll");
-        stopwatch.Stop();
 
         AssertRanFromBundle(run, folder);
-        long pythonBytes = FolderSize(Path.Combine(folder, "python"));
-        long sitePackagesBytes = FolderSize(Path.Combine(folder, "python", "site-packages"));
-        TestContext.WriteLine($"MEASURED bundle: python/ {pythonBytes / 1048576.0:F1} MiB ({Directory.GetFiles(Path.Combine(folder, "python"), "*", SearchOption.AllDirectories).Length} files), of which site-packages {sitePackagesBytes / 1024.0:F1} KiB");
-        TestContext.WriteLine($"MEASURED publish: plain console app {published.Plain.Elapsed.TotalSeconds:F1} s; App + Python library first publish {published.FrameworkDependent.Elapsed.TotalSeconds:F1} s (restore, venv, pip, wrappers, bundle), no-change republish {published.FrameworkDependentAgain.Elapsed.TotalSeconds:F1} s, PythonBundle=false {published.NoBundle.Elapsed.TotalSeconds:F1} s");
-        TestContext.WriteLine($"MEASURED cold start (framework-dependent, Python hidden, whole process): {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
     }
 
     [TestMethod]
@@ -38,12 +29,9 @@ public sealed class PublishTests
         Assert.AreEqual(0, published.SelfContained.ExitCode, published.SelfContained.ToString());
         string folder = published.Folder("sc");
 
-        var stopwatch = Stopwatch.StartNew();
         var run = PublishHiddenPython.Run(folder, Path.Combine(folder, "App"));
-        stopwatch.Stop();
 
         AssertRanFromBundle(run, folder);
-        TestContext.WriteLine($"MEASURED cold start (self-contained, Python hidden, whole process): {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
     }
 
     [TestMethod]
@@ -145,7 +133,4 @@ public sealed class PublishTests
     private static string Line(DotNetResult run, string prefix) =>
         run.Output.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..]
         ?? throw new AssertFailedException($"No '{prefix}' line in:\n{run}");
-
-    private static long FolderSize(string folder) =>
-        Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
 }

@@ -2,7 +2,7 @@ namespace CSnakes.Python.Sdk.Tests;
 
 /// <summary>
 /// test-projects/PublishApp published once per run in each flavour the publish tests read (publishing is the
-/// slow part), plus the baseline figures they print.
+/// slow part).
 /// </summary>
 public static class PublishedWorkspace
 {
@@ -15,10 +15,8 @@ public static class PublishedWorkspace
         var workspace = E2EEnvironment.CreateWorkspace("PublishApp");
         string FolderOf(string name) => Path.Combine(workspace, "out", name);
 
-        // The plain console app first, so both pay the same first-restore costs for the .NET packages.
-        var plain = DotNetCli.Run(workspace, "publish", "Plain", "-r", "linux-x64", "--self-contained", "false", "-o", FolderOf("plain"), "-nodeReuse:false");
         var frameworkDependent = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "--self-contained", "false", "-o", FolderOf("fd"), "-nodeReuse:false");
-        // Again with nothing changed: what publishing costs once the venv and the wrappers exist.
+        // Again with nothing changed, into another folder (the moved-folder test takes this one).
         var frameworkDependentAgain = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "--self-contained", "false", "-o", FolderOf("fd-again"), "-nodeReuse:false");
         // Counted now: running the app later lets Python write bytecode caches into the folder.
         int pycacheAfterPublish = Directory.Exists(FolderOf("fd"))
@@ -26,19 +24,17 @@ public static class PublishedWorkspace
             : -1;
         var selfContained = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "--self-contained", "true", "-o", FolderOf("sc"), "-nodeReuse:false");
         var noBundle = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "--self-contained", "false", "-p:PythonBundle=false", "-o", FolderOf("nobundle"), "-nodeReuse:false");
-        // PythonCompileBytecode=true after the plain flavours, so its first publish costs only the compiling;
-        // again with nothing changed (-v:n shows whether the compile step reused its last result). A cache of
-        // the stdlib's pycs of its own, so the first publish's figure includes compiling them on every run.
+        // PythonCompileBytecode=true, then again with nothing changed (-v:n shows whether the compile step
+        // reused its last result). A cache of the stdlib's pycs of its own, so this run compiles them itself.
         string pycCache = $"-p:PythonBytecodeCacheDirectory={Path.Combine(workspace, "pyc-cache")}/";
         var bytecode = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "--self-contained", "false", "-p:PythonCompileBytecode=true", pycCache, "-o", FolderOf("pyc"), "-nodeReuse:false");
         var bytecodeAgain = DotNetCli.Run(workspace, "publish", "App", "-r", "linux-x64", "--self-contained", "false", "-p:PythonCompileBytecode=true", pycCache, "-o", FolderOf("pyc-again"), "-nodeReuse:false", "-v:n");
-        return new Published(workspace, plain, frameworkDependent, frameworkDependentAgain, selfContained, noBundle, pycacheAfterPublish, bytecode, bytecodeAgain);
+        return new Published(workspace, frameworkDependent, frameworkDependentAgain, selfContained, noBundle, pycacheAfterPublish, bytecode, bytecodeAgain);
     }
 }
 
 public sealed record Published(
     string Directory,
-    DotNetResult Plain,
     DotNetResult FrameworkDependent,
     DotNetResult FrameworkDependentAgain,
     DotNetResult SelfContained,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -104,39 +103,28 @@ public sealed class WebSampleTests
     }
 
     [TestMethod]
-    [Timeout(600_000, CooperativeCancellation = true)]
-    public async Task ThirtyTwoClientsTimesFiveHundredRequestsAllSucceedWithCorrectResults()
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task ConcurrentClientsOnBothEndpointsAllGetTheirOwnCorrectResults()
     {
-        const int clients = 32, requests = 500;
-        var rates = new Dictionary<string, double>();
-        foreach (var engine in new[] { "csharp", "python", "csharp", "python" })
+        // Enough overlap for requests to wait on the GIL and interleave with the C# endpoint; how fast they are
+        // served is eng/bench/sdk-bench.sh's business. Every request has its own input, so a mixed-up reply shows.
+        const int clients = 16, requests = 8;
+        var wrong = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
-            // Two rounds each, the first warms up; report the second.
-            long failures = 0, done = 0;
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+            for (int i = 0; i < requests; i++)
             {
-                for (int i = 0; i < requests; i++)
+                string engine = (c + i) % 2 == 0 ? "python" : "csharp";
+                var (history, expected) = Line(c, i - 4, 12, 3);
+                var result = await PostForecast(Client, engine, history, 3);
+                if (result.Engine != engine || result.Forecast.Length != expected.Length || result.Forecast.Zip(expected).Any(p => Math.Abs(p.First - p.Second) > 1e-9))
                 {
-                    var (history, expected) = Line(c, i % 17 - 8, 12, 3);
-                    var result = await PostForecast(Client, engine, history, 3);
-                    if (result.Engine != engine || result.Forecast.Length != expected.Length || result.Forecast.Zip(expected).Any(p => Math.Abs(p.First - p.Second) > 1e-9))
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
-
-                    Interlocked.Increment(ref done);
+                    wrong.Add($"client {c} request {i} ({engine}): got {result.Engine} [{string.Join(", ", result.Forecast)}], expected [{string.Join(", ", expected)}]");
                 }
-            })));
-            clock.Stop();
-            Assert.AreEqual(0, failures, $"{engine}: wrong results");
-            Assert.AreEqual(clients * requests, done);
-            rates[engine] = done / clock.Elapsed.TotalSeconds;
-        }
+            }
+        })));
 
-        string report = $"web sample, {clients} clients x {requests} requests: python {rates["python"]:F0} req/s, C# {rates["csharp"]:F0} req/s (python/C# = {rates["python"] / rates["csharp"]:F2})";
-        TestContext.WriteLine(report);
-        Console.WriteLine(report);
+        Assert.IsEmpty(wrong, string.Join("\n", wrong));
     }
 
     [TestMethod]
@@ -172,14 +160,11 @@ public sealed class WebSampleTests
         })).ToList();
 
         Assert.IsTrue(await enoughDone.WaitAsync(TimeSpan.FromMinutes(1)), "the load never got going");
-        var clock = Stopwatch.StartNew();
         app.Terminate();
         int? exitCode = app.WaitForExit(TimeSpan.FromSeconds(15));
-        clock.Stop();
         await Task.WhenAll(load);
 
-        TestContext.WriteLine($"exited in {clock.Elapsed.TotalSeconds:F2} s after SIGTERM, {succeeded} requests succeeded");
-        Assert.IsNotNull(exitCode, $"the app was still running 15 s after SIGTERM:\n{app.Output}");
+        Assert.IsNotNull(exitCode, $"the app was still running 15 s after SIGTERM ({succeeded} requests had succeeded):\n{app.Output}");
         Assert.AreEqual(0, exitCode, app.Output);
         StringAssert.Contains(app.Output, "Application is shutting down...");
         Assert.IsFalse(app.Output.Contains("Unhandled exception", StringComparison.Ordinal), app.Output);

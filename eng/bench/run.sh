@@ -141,3 +141,5 @@ PY
 
 # Build time of a large real-world stub set (typeshed's stdlib), in its own table.
 "$repo/eng/bench/typeshed-build.sh" --python "$python_version" --no-pack
+# What the SDK costs a build, a publish and an app (no-change build, publish, cold start, web throughput).
+"$repo/eng/bench/sdk-bench.sh" --python "$python_version" --no-pack
