@@ -24,13 +24,12 @@ version="$(basename "$package" .nupkg)"; version="${version#CSnakes.Python.Sdk.}
 
 work="$repo/artifacts/bench-run"
 rm -rf "$work"; mkdir -p "$work"
-cp -r "$repo"/eng/bench/{BenchLib,Bench,PlainLib,Directory.Build.props} "$work/"
+cp -r "$repo"/eng/bench/{BenchLib,Bench,Directory.Build.props} "$work/"
 source "$repo/eng/bench/workspace.sh"
 bench_workspace "$work" "$version"
 cd "$work"
 echo "Building the benchmark (Python $python_version, SDK $version)…"
 dotnet build Bench -c Release -p:PythonVersion="$python_version" -nologo -v:q >/dev/null
-dotnet build PlainLib -c Release -nologo -v:q >/dev/null
 manifest="$work/Bench/bin/Release/net10.0/BenchLib.csnakes.json"
 read -r libpython venv base_exe < <(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(m['python']['libPython'], m['venv'], m['python']['executable'])" "$manifest")
 include="$("$base_exe" -I -c "import sysconfig; print(sysconfig.get_paths()['include'])")"
@@ -67,11 +66,6 @@ for round in $(seq 1 "$rounds"); do
     done
 done
 
-# Build-time figures: a no-change build of the Python project against the same project as a plain library.
-time_build() { local t0 t1; t0=$(date +%s%N); dotnet build "$1" -c Release --no-restore -nologo -v:q >/dev/null; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
-noop_py=(); noop_plain=()
-for i in 1 2 3; do noop_py+=("$(time_build BenchLib)"); noop_plain+=("$(time_build PlainLib)"); done
-
 # First build's venv + pip against python -m venv + pip install by hand, with the same local wheel.
 wheels="$work/wheels"; mkdir -p "$wheels"
 python3 - "$wheels" <<'PY'
@@ -91,9 +85,9 @@ t1=$(date +%s%N); venv_hand_ms=$(( (t1 - t0) / 1000000 ))
 
 memory="$(dotnet "$work/Bench/bin/Release/net10.0/Bench.dll" --memory)"
 
-python3 - "$results" "$python_version" "${noop_py[*]}" "${noop_plain[*]}" "$venv_ours_ms" "$venv_hand_ms" "$memory" <<'PY'
+python3 - "$results" "$python_version" "$venv_ours_ms" "$venv_hand_ms" "$memory" <<'PY'
 import statistics, sys
-path, version, noop_py, noop_plain, venv_ours, venv_hand, memory = sys.argv[1:]
+path, version, venv_ours, venv_hand, memory = sys.argv[1:]
 data = {}
 alloc = {}
 for line in open(path):
@@ -122,9 +116,7 @@ for op in ops:
 utf8 = statistics.median(r["net"] for r in data["strings_from_utf8"].values())
 print(f"{'strings_from_utf8':<20}{'':>14}{utf8:>12.0f}ns{'':>8}{'':>10}{utf8 / 100000:>9.1f}ns   (.NET only: 100k strings from UTF-8)")
 threads = statistics.median(r["net"]["threads16"] / r["net"]["threads1"] if False else r["net"] / data["threads1"][k]["net"] for k, r in data["threads16"].items())
-noop = statistics.median(map(int, noop_py.split())) / statistics.median(map(int, noop_plain.split()))
 print(f"\nthreads: 16 threads x 20000 calls vs 1 thread x 320000 calls (both .NET): {threads:.2f}")
-print(f"no-change build: Python project {statistics.median(map(int, noop_py.split()))} ms, plain library {statistics.median(map(int, noop_plain.split()))} ms")
 print(f"first venv + pip: the build's venv stage {venv_ours} ms, python -m venv + pip install by hand {venv_hand} ms")
 print()
 for op in ["call0", "add", "str16", "list_in", "list_out", "dict_in", "dict_out", "held_list_int", "held_tuple_int",
@@ -134,7 +126,6 @@ held_str = statistics.median(r["net"] for r in data["held_list_str"].values())
 print(f"ratio held_list_str_vs_utf8_strings {held_str / utf8:.2f}")
 print(f"ratio threads16 {threads:.2f}")
 print(f"ratio buffer_100mb_vs_1mb_view {ratios['buffer_view_100mb'] / ratios['buffer_view_1mb'] if False else statistics.median(r['net'] for r in data['buffer_view_100mb'].values()) / statistics.median(r['net'] for r in data['buffer_view_1mb'].values()):.2f}")
-print(f"ratio noop_build {noop:.2f}")
 print(f"ratio venv_build {int(venv_ours) / int(venv_hand):.2f}")
 print(memory)
 PY
