@@ -1,3 +1,4 @@
+using CSnakes.Modules;
 using CSnakes.Runtime.Reload;
 
 namespace CSnakes.Runtime.Tests;
@@ -18,7 +19,7 @@ public sealed class ReloadRulesTests
     [DataRow("stats/__init__.py", "stats")]
     [DataRow("a/b/c.py", "a.b.c")]
     public void FileMapsToItsDottedModule(string relative, string module) =>
-        Assert.AreEqual(module, ModuleReloader.ModuleNameOf(relative));
+        Assert.AreEqual(module, ModuleNaming.TryGetModuleName(relative, out _));
 
     [TestMethod]
     [DataRow("DOTNET_WATCH", "1", true)]

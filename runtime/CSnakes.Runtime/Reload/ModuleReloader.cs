@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CSnakes.Modules;
 
 namespace CSnakes.Runtime.Reload;
 
@@ -53,17 +54,6 @@ internal sealed class ModuleReloader : IDisposable
         _timer.Dispose();
     }
 
-    /// <summary>The dotted module name of a file relative to its module root: <c>stats/smoothing.py</c> → <c>stats.smoothing</c>, <c>pkg/__init__.py</c> → <c>pkg</c>.</summary>
-    internal static string ModuleNameOf(string relativePath)
-    {
-        var parts = Path.ChangeExtension(relativePath, null).Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (parts.Count > 1 && parts[^1] == "__init__")
-        {
-            parts.RemoveAt(parts.Count - 1);
-        }
-        return string.Join('.', parts);
-    }
-
     private void OnChanged(object sender, FileSystemEventArgs e)
     {
         if (e.FullPath.EndsWith(".py", StringComparison.Ordinal))
@@ -115,6 +105,12 @@ internal sealed class ModuleReloader : IDisposable
             _log.WriteLine($"csnakes: could not copy {relative} next to the app ({e.Message}); save it again to retry.");
             return;
         }
-        _reload(ModuleNameOf(relative), relative);
+        // Named as the build named its wrapper; a file the build could not name is no module to reload.
+        if (ModuleNaming.TryGetModuleName(relative, out var problem) is not { } module)
+        {
+            _log.WriteLine($"csnakes: copied {relative} next to the app; no module is reloaded: {problem}.");
+            return;
+        }
+        _reload(module, relative);
     }
 }

@@ -8,7 +8,7 @@ namespace CSnakes.Python.Tasks.Tests.CodeGen;
 [TestClass]
 public sealed class CallableCodeGenTests
 {
-    private static AnnotationNode Args(params AnnotationNode[] types) => new("list", null, types, null);
+    private static AnnotationNode Args(params AnnotationNode[] types) => new(AnnotationKind.List, null, types, null);
 
     private static AnnotationNode Callable(AnnotationNode parameters, AnnotationNode result, string name = "typing.Callable") =>
         Name(name, parameters, result);

@@ -13,7 +13,7 @@ public sealed class EnumCodeGenTests
 
     private static readonly PythonEnum Counted = new("Counted", "enum.Enum", 9, 1, [], "the value of member 'A' (auto()) is not an int or str literal");
 
-    private static AnnotationNode Lit(string kind, string value) => new("literal", kind, null, value);
+    private static AnnotationNode Lit(string kind, string value) => new(AnnotationKind.Literal, kind, null, value);
 
     private static AnnotationNode StrLiteral(params string[] values) => Name("typing.Literal", values.Select(v => Lit("str", v)).ToArray());
 

@@ -11,7 +11,7 @@ public sealed class EnumDefaultCodeGenTests
     private static readonly PythonEnum Color = new("Color", "enum.Enum", 3, 1,
         [new("RED", "str", "red", 4), new("DARK_BLUE", "str", "dark", 5)], null);
 
-    private static AnnotationNode Lit(string kind, string value) => new("literal", kind, null, value);
+    private static AnnotationNode Lit(string kind, string value) => new(AnnotationKind.Literal, kind, null, value);
 
     private static (ParameterWrapper Parameter, string Code) Generate(PythonAnnotation annotation, PythonDefault @default)
     {
@@ -88,7 +88,7 @@ public sealed class EnumDefaultCodeGenTests
     [TestMethod]
     public void ARecordFieldWithAnEnumDefaultIsOptional()
     {
-        var record = new PythonRecord("Brush", "dataclass", 8, 1,
+        var record = new PythonRecord("Brush", RecordKind.Dataclass, 8, 1,
             [new PythonRecordField("size", 9, Ann("int"), null), new PythonRecordField("color", 10, Ann("Color"), Expression("Color.RED"))]);
         var file = File() with { Enums = [Color], Records = [record] };
         var module = WrapperPlanner.Plan("App", "paint", "/p/paint.py", file, out _);

@@ -60,5 +60,5 @@ public sealed class EnumReaderScriptTests
         CollectionAssert.AreEqual(new[] { "other//True" }, parameters["x"].Arguments.Select(Render).ToArray());
     }
 
-    private static string Render(AnnotationNode node) => $"{node.Kind}/{node.Name}/{node.Text}";
+    private static string Render(AnnotationNode node) => $"{node.Kind.ToString().ToLowerInvariant()}/{node.Name}/{node.Text}";
 }

@@ -1,3 +1,4 @@
+using CSnakes.Modules;
 using CSnakes.Python.Tasks.CodeGen;
 
 namespace CSnakes.Python.Tasks.Tests.CodeGen;
@@ -37,5 +38,5 @@ public sealed class ModuleNamesTests
     [DataRow("stats._impl", true)]
     [DataRow("stats.smoothing", false)]
     public void PrivateModulesAreRecognised(string module, bool expected) =>
-        Assert.AreEqual(expected, ModuleNames.IsPrivate(module));
+        Assert.AreEqual(expected, ModuleNaming.IsPrivate(module));
 }

@@ -47,7 +47,7 @@ public sealed class OptionalTypedDictKeyTests
     [TestMethod]
     public void KeysThatMayBeMissingAreNullableDefaultNullAndGoLast()
     {
-        var job = new PythonRecord("Job", "typeddict", 3, 1,
+        var job = new PythonRecord("Job", RecordKind.TypedDict, 3, 1,
         [
             new("retries", 4, Ann("int"), null, Required: false),
             new("name", 5, Ann("str"), null),
@@ -66,7 +66,7 @@ public sealed class OptionalTypedDictKeyTests
     [TestMethod]
     public void ARecordWithoutOptionalKeysKeepsTheShortConstructor()
     {
-        var options = new PythonRecord("Options", "typeddict", 3, 1, [new("name", 4, Ann("str"), null)]);
+        var options = new PythonRecord("Options", RecordKind.TypedDict, 3, 1, [new("name", 4, Ann("str"), null)]);
         var file = File(Function("run", Ann("Options"))) with { Records = [options] };
         var code = GeneratedCode.Emit(WrapperPlanner.Plan("App", "jobs", "/p/jobs.py", file, out _), "jobs.py");
 

@@ -8,19 +8,19 @@ namespace CSnakes.Python.Tasks.Tests.CodeGen;
 [TestClass]
 public sealed class RecordCodeGenTests
 {
-    private static readonly PythonRecord Point = new("Point", "dataclass", 3, 1,
+    private static readonly PythonRecord Point = new("Point", RecordKind.Dataclass, 3, 1,
     [
         new("x", 4, Ann("int"), null),
         new("label", 5, Ann("str"), Literal("str", "origin", "'origin'")),
     ]);
 
-    private static readonly PythonRecord Segment = new("Segment", "namedtuple", 8, 1,
+    private static readonly PythonRecord Segment = new("Segment", RecordKind.NamedTuple, 8, 1,
     [
         new("start", 9, Ann("Point"), null),
         new("tags", 10, Ann(Name("list", Name("str"))), Expression("field(default_factory=list)")),
     ]);
 
-    private static readonly PythonRecord Options = new("Options", "typeddict", 12, 1, [new("max_count", 13, Ann("int"), null)]);
+    private static readonly PythonRecord Options = new("Options", RecordKind.TypedDict, 12, 1, [new("max_count", 13, Ann("int"), null)]);
 
     private static (ModuleWrapper Module, IReadOnlyList<GenerationDiagnostic> Diagnostics, string Code) Generate(params PythonFunction[] functions)
     {
@@ -71,7 +71,7 @@ public sealed class RecordCodeGenTests
     [TestMethod]
     public void ARecordThatRefersToItselfGetsAPyObjectFieldAndAWarning()
     {
-        var node = new PythonRecord("Node", "dataclass", 1, 1, [new("next", 2, Ann(Name("typing.Optional", Name("Node"))), Literal("none", null))]);
+        var node = new PythonRecord("Node", RecordKind.Dataclass, 1, 1, [new("next", 2, Ann(Name("typing.Optional", Name("Node"))), Literal("none", null))]);
         var module = WrapperPlanner.Plan("App", "tree", "/p/tree.py", File() with { Records = [node] }, out var diagnostics);
 
         Assert.AreEqual("PyObject", GeneratedCode.Readable(module.Records!.Single().Fields[0].Type.Spelling));

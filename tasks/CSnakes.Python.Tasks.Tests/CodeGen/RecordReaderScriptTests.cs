@@ -46,15 +46,15 @@ public sealed class RecordReaderScriptTests
         var records = result.Report!.Files.Single().Records!.ToDictionary(r => r.Name);
 
         CollectionAssert.AreEquivalent(new[] { "Point", "Frozen", "Pair", "Options" }, records.Keys.ToArray());
-        Assert.AreEqual("dataclass", records["Point"].Kind);
+        Assert.AreEqual(RecordKind.Dataclass, records["Point"].Kind);
         Assert.AreEqual(7, records["Point"].Line);
         CollectionAssert.AreEqual(new[] { "x:int:", "y:float:float", "tags:list[str]:expression" },
             records["Point"].Fields.Select(f => $"{f.Name}:{f.Annotation!.Text}:{f.Default?.Kind}").ToArray());
         Assert.AreEqual("1.5", records["Point"].Fields[1].Default!.Value);
-        Assert.AreEqual("dataclass", records["Frozen"].Kind);
-        Assert.AreEqual("namedtuple", records["Pair"].Kind);
+        Assert.AreEqual(RecordKind.Dataclass, records["Frozen"].Kind);
+        Assert.AreEqual(RecordKind.NamedTuple, records["Pair"].Kind);
         Assert.AreEqual("3", records["Pair"].Fields[1].Default!.Value);
-        Assert.AreEqual("typeddict", records["Options"].Kind);
+        Assert.AreEqual(RecordKind.TypedDict, records["Options"].Kind);
     }
 
     private const string InheritanceSource = """
@@ -105,7 +105,7 @@ public sealed class RecordReaderScriptTests
         Assert.AreEqual("a=,b=y,c=1.0,d=true", Fields("Leaf"));
         // Bases that are not records of this module add nothing.
         Assert.AreEqual("a=,b=x,f=0", Fields("Mixed"));
-        Assert.AreEqual("typeddict", records["MoreOptions"].Kind);
+        Assert.AreEqual(RecordKind.TypedDict, records["MoreOptions"].Kind);
         Assert.AreEqual("name=,retries=", Fields("MoreOptions"));
     }
 

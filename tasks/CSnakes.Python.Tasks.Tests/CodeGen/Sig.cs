@@ -5,15 +5,15 @@ namespace CSnakes.Python.Tasks.Tests.CodeGen;
 /// <summary>Builds signature records by hand, the way the reader script would report them.</summary>
 internal static class Sig
 {
-    public static AnnotationNode Name(string name, params AnnotationNode[] args) => new("name", name, args, null);
+    public static AnnotationNode Name(string name, params AnnotationNode[] args) => new(AnnotationKind.Name, name, args, null);
 
-    public static AnnotationNode None => new("none", null, null, null);
+    public static AnnotationNode None => new(AnnotationKind.None, null, null, null);
 
-    public static AnnotationNode Ellipsis => new("ellipsis", null, null, null);
+    public static AnnotationNode Ellipsis => new(AnnotationKind.Ellipsis, null, null, null);
 
-    public static AnnotationNode Union(params AnnotationNode[] members) => new("union", null, members, null);
+    public static AnnotationNode Union(params AnnotationNode[] members) => new(AnnotationKind.Union, null, members, null);
 
-    public static AnnotationNode Other(string text) => new("other", null, null, text);
+    public static AnnotationNode Other(string text) => new(AnnotationKind.Other, null, null, text);
 
     public static PythonAnnotation Ann(AnnotationNode node, string? text = null, int line = 1, int column = 1) =>
         new(text ?? Text(node), line, column, node);
@@ -34,11 +34,11 @@ internal static class Sig
 
     private static string Text(AnnotationNode node) => node.Kind switch
     {
-        "name" when node.Arguments.Count == 0 => node.Name!,
-        "name" => $"{node.Name}[{string.Join(", ", node.Arguments.Select(Text))}]",
-        "none" => "None",
-        "union" => string.Join(" | ", node.Arguments.Select(Text)),
-        "ellipsis" => "...",
+        AnnotationKind.Name when node.Arguments.Count == 0 => node.Name!,
+        AnnotationKind.Name => $"{node.Name}[{string.Join(", ", node.Arguments.Select(Text))}]",
+        AnnotationKind.None => "None",
+        AnnotationKind.Union => string.Join(" | ", node.Arguments.Select(Text)),
+        AnnotationKind.Ellipsis => "...",
         _ => node.Text ?? "?",
     };
 }

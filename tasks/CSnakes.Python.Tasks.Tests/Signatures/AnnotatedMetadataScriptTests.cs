@@ -28,7 +28,7 @@ public sealed class AnnotatedMetadataScriptTests
         var a = parameters["a"];
         Assert.AreEqual("typing.Annotated", a.Name);
         Assert.AreEqual("int", a.Arguments[0].Name);
-        Assert.AreEqual(("other", "'BigInteger'"), (a.Arguments[1].Kind, a.Arguments[1].Text));
+        Assert.AreEqual((AnnotationKind.Other, "'BigInteger'"), (a.Arguments[1].Kind, a.Arguments[1].Text));
 
         var b = parameters["b"];
         Assert.AreEqual("list", b.Arguments[0].Name, "the type itself is still a forward reference");
@@ -37,6 +37,6 @@ public sealed class AnnotatedMetadataScriptTests
 
         var c = parameters["c"];
         Assert.AreEqual("typing_extensions.Annotated", c.Name);
-        Assert.AreEqual(("other", "'x'"), (c.Arguments[1].Kind, c.Arguments[1].Text));
+        Assert.AreEqual((AnnotationKind.Other, "'x'"), (c.Arguments[1].Kind, c.Arguments[1].Text));
     }
 }

@@ -102,7 +102,7 @@ public sealed class ReadSignaturesScriptTests
         Assert.AreEqual("int", kinds.Parameters[4].Annotation!.Text);
         Assert.AreEqual("none", kinds.Parameters[6].Default!.Kind);
         Assert.AreEqual("typing.Any", kinds.Parameters[6].Annotation!.Type.Name);
-        Assert.AreEqual("none", kinds.Returns!.Type.Kind);
+        Assert.AreEqual(AnnotationKind.None, kinds.Returns!.Type.Kind);
         Assert.IsFalse(kinds.IsAsync);
     }
 

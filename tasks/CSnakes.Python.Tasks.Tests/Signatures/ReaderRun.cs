@@ -30,13 +30,13 @@ internal static class ReaderRun
     /// <summary>The structured tree back as text, so assertions stay readable.</summary>
     public static string Render(AnnotationNode node) => node.Kind switch
     {
-        "name" when node.Arguments.Count == 0 => node.Name!,
-        "name" => $"{node.Name}[{string.Join(", ", node.Arguments.Select(Render))}]",
-        "none" => "None",
-        "ellipsis" => "...",
-        "union" => "(" + string.Join(" | ", node.Arguments.Select(Render)) + ")",
-        "list" => "[" + string.Join(", ", node.Arguments.Select(Render)) + "]",
-        "literal" => node.Text!,
+        AnnotationKind.Name when node.Arguments.Count == 0 => node.Name!,
+        AnnotationKind.Name => $"{node.Name}[{string.Join(", ", node.Arguments.Select(Render))}]",
+        AnnotationKind.None => "None",
+        AnnotationKind.Ellipsis => "...",
+        AnnotationKind.Union => "(" + string.Join(" | ", node.Arguments.Select(Render)) + ")",
+        AnnotationKind.List => "[" + string.Join(", ", node.Arguments.Select(Render)) + "]",
+        AnnotationKind.Literal => node.Text!,
         _ => "?" + node.Text,
     };
 

@@ -45,7 +45,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
     {
         var diagnostics = new List<GenerationDiagnostic>();
         var rejected = new List<ModuleSource>();
-        var files = PythonFiles.Select(item => (item.ItemSpec, FullPath(item))).ToList();
+        var files = PythonFiles.Select(item => (item.ItemSpec, FullPath(item, ProjectDirectory))).ToList();
         var modules = ModuleSelection.Select(ProjectDirectory, files, diagnostics, rejected);
         Report(diagnostics);
         foreach (var module in rejected)
@@ -180,11 +180,12 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
         }
     }
 
-    private string OutputPath(ModuleSource module) => Path.Combine(OutputDirectory, module.ModuleName + ".g.cs");
+    private string OutputPath(ModuleSource module) => Path.Combine(OutputDirectory, module.WrapperFileName);
 
-    private string FullPath(ITaskItem item)
+    /// <summary>An item's absolute path: its FullPath metadata, or its spec against the project folder (a task run outside MSBuild has none).</summary>
+    internal static string FullPath(ITaskItem item, string projectDirectory)
     {
         var fullPath = item.GetMetadata("FullPath");
-        return string.IsNullOrEmpty(fullPath) ? Path.GetFullPath(item.ItemSpec, ProjectDirectory) : fullPath;
+        return string.IsNullOrEmpty(fullPath) ? Path.GetFullPath(item.ItemSpec, projectDirectory) : fullPath;
     }
 }

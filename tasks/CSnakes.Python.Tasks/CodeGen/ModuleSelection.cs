@@ -1,3 +1,5 @@
+using CSnakes.Modules;
+
 namespace CSnakes.Python.Tasks.CodeGen;
 
 /// <summary>A Python file chosen to get a wrapper.</summary>
@@ -9,7 +11,10 @@ internal sealed record ModuleSource(string ModuleName, string ItemSpec, string F
     public string Accessor => CSharpNames.ModuleAccessor(ModuleName);
 
     /// <summary>A private module (a dotted part starts with '_') is read, for what other modules re-export from it, but gets no wrapper.</summary>
-    public bool IsPrivate => ModuleNames.IsPrivate(ModuleName);
+    public bool IsPrivate => ModuleNaming.IsPrivate(ModuleName);
+
+    /// <summary>The wrapper's file name, <c>&lt;dotted.module&gt;.g.cs</c>; the build predicts it and the generator writes it.</summary>
+    public string WrapperFileName => ModuleName + ".g.cs";
 
     /// <summary>Every top-level C# type name the module's wrapper declares.</summary>
     public IEnumerable<string> TypeNames =>
@@ -21,60 +26,83 @@ internal sealed record ModuleSource(string ModuleName, string ItemSpec, string F
     ];
 }
 
+/// <summary>A PythonFiles item and the module it is; <see cref="Module"/> is null when it has no module name (<see cref="Problem"/> says why).</summary>
+internal sealed record ModuleFile(string ItemSpec, string FullPath, ModuleSource? Module, string? Problem);
+
+/// <summary>
+/// The files of one module name: <see cref="Read"/> the ones whose signatures are read (the stubs when there are any,
+/// else the <c>.py</c> files; more than one is a collision), <see cref="Shadowed"/> the <c>.py</c> files a stub stands in for.
+/// </summary>
+internal sealed record ModuleGroup(string ModuleName, IReadOnlyList<ModuleSource> Read, IReadOnlyList<ModuleSource> Shadowed);
+
 /// <summary>
 /// Turns the PythonFiles items into modules: names them, lets a <c>.pyi</c> stub stand in for its
 /// <c>.py</c>, skips unnamed files, marks private ones (read, not wrapped), and rejects modules whose C# names would collide.
+/// The build's PlanPythonModules (which predicts the wrappers) and GeneratePythonWrappers (which writes them) both decide with it.
 /// </summary>
 internal static class ModuleSelection
 {
+    /// <summary>Each distinct file (by path) with its module name, in the order given.</summary>
+    public static IReadOnlyList<ModuleFile> NameFiles(string projectDirectory, IEnumerable<(string ItemSpec, string FullPath)> files)
+    {
+        var named = new List<ModuleFile>();
+        foreach (var (itemSpec, fullPath) in files.DistinctBy(f => f.FullPath, PathComparer))
+        {
+            var moduleName = ModuleNames.TryGetModuleName(projectDirectory, fullPath, out var problem);
+            var module = moduleName is null ? null : new ModuleSource(moduleName, itemSpec, fullPath, ModuleNames.RelativePath(projectDirectory, fullPath));
+            named.Add(new ModuleFile(itemSpec, fullPath, module, problem));
+        }
+        return named;
+    }
+
+    /// <summary>The modules by name (ordinal order); within one, a stub wins over the implementation, since it states the signatures on purpose.</summary>
+    public static IReadOnlyList<ModuleGroup> Group(IEnumerable<ModuleSource> modules) =>
+        modules.GroupBy(m => m.ModuleName, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var stubs = g.Where(c => ModuleNaming.IsStub(c.FullPath)).OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ToList();
+                var sources = g.Where(c => !ModuleNaming.IsStub(c.FullPath)).OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ToList();
+                return stubs.Count > 0 ? new ModuleGroup(g.Key, stubs, sources) : new ModuleGroup(g.Key, sources, []);
+            })
+            .ToList();
+
+    /// <summary>The modules to read, sorted by name, with the diagnostics about the rest; <paramref name="rejected"/> collects colliding modules.</summary>
     public static IReadOnlyList<ModuleSource> Select(
         string projectDirectory,
         IEnumerable<(string ItemSpec, string FullPath)> files,
         List<GenerationDiagnostic> diagnostics,
         List<ModuleSource> rejected)
     {
-        var byModule = new SortedDictionary<string, List<ModuleSource>>(StringComparer.Ordinal);
-        foreach (var (itemSpec, fullPath) in files.DistinctBy(f => f.FullPath, PathComparer))
+        var named = NameFiles(projectDirectory, files);
+        foreach (var file in named)
         {
-            var moduleName = ModuleNames.TryGetModuleName(projectDirectory, fullPath, out var problem);
-            if (moduleName is null)
+            if (file.Module is not { } source)
             {
-                diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.NoModuleName, fullPath, 0, 0,
-                    $"No C# wrapper is generated for '{itemSpec}': {problem}. Rename or move the file, or remove it from the PythonFile items."));
-                continue;
+                diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.NoModuleName, file.FullPath, 0, 0,
+                    $"No C# wrapper is generated for '{file.ItemSpec}': {file.Problem}. Rename or move the file, or remove it from the PythonFile items."));
             }
-            var relative = Path.GetRelativePath(Path.GetFullPath(projectDirectory), Path.GetFullPath(fullPath)).Replace('\\', '/');
-            var source = new ModuleSource(moduleName, itemSpec, fullPath, relative);
-            if (source.IsPrivate)
+            else if (source.IsPrivate)
             {
-                diagnostics.Add(GenerationDiagnostic.Message(fullPath, 0, $"'{moduleName}' is a private module (a name part starts with '_') and gets no C# wrapper; it is read for what other modules re-export from it."));
+                diagnostics.Add(GenerationDiagnostic.Message(file.FullPath, 0, $"'{source.ModuleName}' is a private module (a name part starts with '_') and gets no C# wrapper; it is read for what other modules re-export from it."));
             }
-            if (!byModule.TryGetValue(moduleName, out var list))
-            {
-                byModule[moduleName] = list = [];
-            }
-            list.Add(source);
         }
 
         var chosen = new List<ModuleSource>();
-        foreach (var (moduleName, candidates) in byModule)
+        foreach (var (moduleName, read, shadowed) in Group(named.Where(f => f.Module is not null).Select(f => f.Module!)))
         {
-            var stubs = candidates.Where(c => IsStub(c.FullPath)).OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ToList();
-            var sources = candidates.Where(c => !IsStub(c.FullPath)).OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ToList();
-            // A stub states the signatures on purpose, so it wins over the implementation.
-            var pool = stubs.Count > 0 ? stubs : sources;
-            if (pool.Count > 1)
+            if (read.Count > 1)
             {
-                diagnostics.Add(GenerationDiagnostic.Error(DiagnosticCodes.ModuleNameCollision, pool[1].FullPath, 0, 0,
-                    $"'{pool[0].DisplayPath}' and '{pool[1].DisplayPath}' are both the Python module '{moduleName}'. Python imports only one of them; remove or rename the other."));
-                rejected.AddRange(pool);
+                diagnostics.Add(GenerationDiagnostic.Error(DiagnosticCodes.ModuleNameCollision, read[1].FullPath, 0, 0,
+                    $"'{read[0].DisplayPath}' and '{read[1].DisplayPath}' are both the Python module '{moduleName}'. Python imports only one of them; remove or rename the other."));
+                rejected.AddRange(read);
                 continue;
             }
-            if (stubs.Count > 0 && sources.Count > 0)
+            if (shadowed.Count > 0)
             {
-                diagnostics.Add(GenerationDiagnostic.Message(stubs[0].FullPath, 0, $"'{stubs[0].DisplayPath}' describes module '{moduleName}'; the signatures in '{sources[0].DisplayPath}' are not read."));
+                diagnostics.Add(GenerationDiagnostic.Message(read[0].FullPath, 0, $"'{read[0].DisplayPath}' describes module '{moduleName}'; the signatures in '{shadowed[0].DisplayPath}' are not read."));
             }
-            chosen.Add(pool[0]);
+            chosen.Add(read[0]);
         }
 
         return RejectTypeNameCollisions(chosen, diagnostics, rejected);
@@ -106,7 +134,6 @@ internal static class ModuleSelection
         return modules.Where(m => !bad.Contains(m)).ToList();
     }
 
-    private static bool IsStub(string path) => path.EndsWith(".pyi", StringComparison.OrdinalIgnoreCase);
-
-    private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    /// <summary>How file paths compare: ignoring case on Windows, as its file systems do.</summary>
+    public static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 }

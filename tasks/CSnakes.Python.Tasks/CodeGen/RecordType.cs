@@ -11,9 +11,8 @@ internal sealed record RecordField(string CSharpName, string PythonName, CSharpT
 /// converted by value by the runtime's <c>RecordConverter&lt;TRecord&gt;</c>, which the record itself holds
 /// (so a record used in many places, or inside another record, has one converter).
 /// </summary>
-// Shape: the RecordShape member name (Attributes or Dictionary).
 // Holder: the qualified static class of the module that declares it (GeneratedTypeHolder).
-internal sealed record RecordType(string Name, string Holder, IReadOnlyList<RecordField> Fields, string PythonModule, string PythonClass, string Shape) : CSharpType
+internal sealed record RecordType(string Name, string Holder, IReadOnlyList<RecordField> Fields, string PythonModule, string PythonClass, RecordShape Shape) : CSharpType
 {
     /// <summary>The static field of the generated record that holds its converter.</summary>
     public const string ConverterField = "PythonConverter";
@@ -27,4 +26,14 @@ internal sealed record RecordType(string Name, string Holder, IReadOnlyList<Reco
     public bool Equals(RecordType? other) => other is not null && Name == other.Name && PythonModule == other.PythonModule;
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+}
+
+/// <summary>
+/// How a record's fields are read and written in Python: attributes (dataclass, NamedTuple) or dictionary keys
+/// (TypedDict). The members are named as those of the runtime's <c>RecordShape</c>, which the generated code passes.
+/// </summary>
+internal enum RecordShape
+{
+    Attributes,
+    Dictionary,
 }

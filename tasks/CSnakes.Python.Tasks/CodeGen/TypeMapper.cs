@@ -10,16 +10,16 @@ namespace CSnakes.Python.Tasks.CodeGen;
 internal static class TypeMapper
 {
     /// <summary>
-    /// Maps a parameter annotation; a missing annotation is PyObject, silently. <paramref name="enums"/>
-    /// resolves the module's enum classes and collects <c>Literal</c> enums, a new one named <paramref name="literalName"/>;
-    /// without it both are unsupported.
+    /// Maps a parameter annotation; a missing annotation is PyObject, silently. <paramref name="moduleTypes"/>
+    /// resolves the module's enums, records and classes and declares <c>Literal</c> enums, a new one named <paramref name="literalName"/>;
+    /// without it all of those are unsupported.
     /// </summary>
-    public static TypeMapping MapParameter(PythonAnnotation? annotation, ModuleEnums? enums = null, string literalName = "Literal") =>
-        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: false, Position.Parameter, enums, literalName);
+    public static TypeMapping MapParameter(PythonAnnotation? annotation, ModuleTypeDeclarations? moduleTypes = null, string literalName = "Literal") =>
+        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: false, Position.Parameter, moduleTypes, literalName);
 
     /// <summary>Maps a return annotation; <c>None</c> is void, a missing annotation is PyObject. See <see cref="MapParameter"/>.</summary>
-    public static TypeMapping MapReturn(PythonAnnotation? annotation, ModuleEnums? enums = null, string literalName = "Literal") =>
-        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: true, Position.Return, enums, literalName);
+    public static TypeMapping MapReturn(PythonAnnotation? annotation, ModuleTypeDeclarations? moduleTypes = null, string literalName = "Literal") =>
+        annotation is null ? TypeMapping.Of(ScalarType.Object) : MapTop(annotation.Type, allowVoid: true, Position.Return, moduleTypes, literalName);
 
     /// <summary>
     /// The <c>T</c> a returned awaitable gives: <c>Coroutine[Any, Any, T]</c>, <c>Awaitable[T]</c> (<c>typing</c> or
@@ -28,7 +28,7 @@ internal static class TypeMapper
     /// </summary>
     public static AnnotationNode? CoroutineResult(PythonAnnotation? annotation)
     {
-        if (annotation?.Type is not { Kind: "name", Name: { } name } node)
+        if (annotation?.Type is not { Kind: AnnotationKind.Name, Name: { } name } node)
         {
             return null;
         }
@@ -42,7 +42,7 @@ internal static class TypeMapper
         };
     }
 
-    private static readonly AnnotationNode AnyNode = new("name", "typing.Any", null, "Any");
+    private static readonly AnnotationNode AnyNode = new(AnnotationKind.Name, "typing.Any", null, "Any");
 
     /// <summary>
     /// The item type <c>T</c> of an async-iteration return annotation (<c>AsyncIterator[T]</c>,
@@ -50,11 +50,11 @@ internal static class TypeMapper
     /// <c>Any</c> when it has no arguments, or null when <paramref name="annotation"/> is not one.
     /// </summary>
     public static AnnotationNode? AsyncIterationItem(PythonAnnotation? annotation) =>
-        annotation?.Type is { Kind: "name", Name: { } name } node
+        annotation?.Type is { Kind: AnnotationKind.Name, Name: { } name } node
             && Canonical(name) is "typing.AsyncIterator" or "collections.abc.AsyncIterator"
                 or "typing.AsyncGenerator" or "collections.abc.AsyncGenerator"
                 or "typing.AsyncIterable" or "collections.abc.AsyncIterable"
-            ? node.Arguments.Count > 0 ? node.Arguments[0] : new AnnotationNode("name", "typing.Any", null, "Any")
+            ? node.Arguments.Count > 0 ? node.Arguments[0] : new AnnotationNode(AnnotationKind.Name, "typing.Any", null, "Any")
             : null;
 
     private enum Position
@@ -76,35 +76,35 @@ internal static class TypeMapper
         }
         var flat = new List<AnnotationNode>();
         Flatten([annotation.Type], flat);
-        var hasNone = flat.Any(m => m.Kind == "none");
-        var distinct = flat.Where(m => m.Kind != "none").Distinct(AnnotationNodeComparer.Instance).ToList();
+        var hasNone = flat.Any(m => m.Kind == AnnotationKind.None);
+        var distinct = flat.Where(m => m.Kind != AnnotationKind.None).Distinct(AnnotationNodeComparer.Instance).ToList();
         if (distinct.Count < 2)
         {
             return null;
         }
         return distinct
-            .Select(m => hasNone ? new AnnotationNode("union", null, [m, new AnnotationNode("none", null, null, null)], null) : m)
+            .Select(m => hasNone ? new AnnotationNode(AnnotationKind.Union, null, [m, new AnnotationNode(AnnotationKind.None, null, null, null)], null) : m)
             .ToList();
     }
 
     private static bool IsUnion(AnnotationNode node) =>
-        node.Kind == "union"
-        || (node.Kind == "name" && node.Name is not null && Canonical(node.Name) is "typing.Union" or "typing.Optional" && node.Arguments.Count > 0);
+        node.Kind == AnnotationKind.Union
+        || (node.Kind == AnnotationKind.Name && node.Name is not null && Canonical(node.Name) is "typing.Union" or "typing.Optional" && node.Arguments.Count > 0);
 
-    private static TypeMapping MapTop(AnnotationNode node, bool allowVoid, Position position, ModuleEnums? enums, string literalName)
+    private static TypeMapping MapTop(AnnotationNode node, bool allowVoid, Position position, ModuleTypeDeclarations? moduleTypes, string literalName)
     {
         if (position == Position.Return && UnionAlternatives(new PythonAnnotation("", 0, 0, node)) is not null)
         {
             // A union return is a PyObject (docs/type-mapping.md); the caller inspects it with the dynamic API.
             return TypeMapping.Of(ScalarType.Object);
         }
-        if (node.Kind == "none")
+        if (node.Kind == AnnotationKind.None)
         {
             return allowVoid ? TypeMapping.Void : TypeMapping.Unsupported("None is only meaningful as a return type or inside Optional");
         }
         try
         {
-            return TypeMapping.Of(new Mapper(position, enums, literalName).Map(node));
+            return TypeMapping.Of(new Mapper(position, moduleTypes, literalName).Map(node));
         }
         catch (UnsupportedAnnotationException e)
         {
@@ -113,24 +113,24 @@ internal static class TypeMapper
     }
 
     /// <summary>One mapping pass; <see cref="_position"/> decides the few rows that differ for arguments.</summary>
-    private sealed class Mapper(Position position, ModuleEnums? enums, string literalName)
+    private sealed class Mapper(Position position, ModuleTypeDeclarations? moduleTypes, string literalName)
     {
         private readonly Position _position = position;
-        private readonly ModuleEnums? _enums = enums;
+        private readonly ModuleTypeDeclarations? _moduleTypes = moduleTypes;
         private readonly string _literalName = literalName;
 
         public CSharpType Map(AnnotationNode node)
         {
             switch (node.Kind)
             {
-                case "name":
+                case AnnotationKind.Name:
                     return MapNamed(Canonical(node.Name!), node);
-                case "union":
+                case AnnotationKind.Union:
                     return MapUnion(node.Arguments);
-                case "none":
+                case AnnotationKind.None:
                     throw new UnsupportedAnnotationException("None can only stand alone as a return type or inside Optional/| None");
                 default:
-                    throw new UnsupportedAnnotationException($"'{node.Text ?? node.Kind}' is not a type the generator understands");
+                    throw new UnsupportedAnnotationException($"'{node.Text ?? node.Kind.ToString().ToLowerInvariant()}' is not a type the generator understands");
             }
         }
 
@@ -234,7 +234,7 @@ internal static class TypeMapper
                     return MapTuple(name, args);
                 case "typing.Optional":
                     RequireArguments(name, args, 1);
-                    return MapUnion([args[0], new AnnotationNode("none", null, null, null)]);
+                    return MapUnion([args[0], new AnnotationNode(AnnotationKind.None, null, null, null)]);
                 case "typing.Union":
                     if (args.Count == 0)
                     {
@@ -245,7 +245,7 @@ internal static class TypeMapper
                     return MapLiteral(args);
                 default:
                     string? skipped = null;
-                    if (_enums?.FindClass(name, out skipped) is { } enumType)
+                    if (_moduleTypes?.FindEnum(name, out skipped) is { } enumType)
                     {
                         if (args.Count != 0)
                         {
@@ -253,7 +253,7 @@ internal static class TypeMapper
                         }
                         return enumType;
                     }
-                    if (_enums?.FindRecord(name) is { } recordType)
+                    if (_moduleTypes?.GetOrDeclareRecord(name) is { } recordType)
                     {
                         if (args.Count != 0)
                         {
@@ -261,7 +261,7 @@ internal static class TypeMapper
                         }
                         return recordType;
                     }
-                    if (_enums?.FindWrappedClass(name) is { } classType)
+                    if (_moduleTypes?.FindWrappedClass(name) is { } classType)
                     {
                         if (args.Count != 0)
                         {
@@ -279,11 +279,11 @@ internal static class TypeMapper
 
         private CSharpType MapLiteral(IReadOnlyList<AnnotationNode> args)
         {
-            if (_enums is null)
+            if (_moduleTypes is null)
             {
                 throw new UnsupportedAnnotationException("'Literal' is not a type the generator maps yet");
             }
-            return _enums.Literal(args, _literalName, out var problem) ?? throw new UnsupportedAnnotationException(problem!);
+            return _moduleTypes.GetOrDeclareLiteralEnum(args, _literalName, out var problem) ?? throw new UnsupportedAnnotationException(problem!);
         }
 
         /// <summary>
@@ -297,11 +297,11 @@ internal static class TypeMapper
             {
                 throw new UnsupportedAnnotationException("a callable returned to C# is not mapped to a delegate; call the PyObject with PyObject.Call");
             }
-            if (args.Count == 2 && args[0].Kind == "ellipsis")
+            if (args.Count == 2 && args[0].Kind == AnnotationKind.Ellipsis)
             {
                 throw new UnsupportedAnnotationException("'Callable[..., R]' accepts any arguments, which a C# delegate cannot type; list the argument types (e.g. Callable[[int], str])");
             }
-            if (args.Count != 2 || args[0].Kind != "list")
+            if (args.Count != 2 || args[0].Kind != AnnotationKind.List)
             {
                 throw new UnsupportedAnnotationException("'Callable' needs its argument types and result (e.g. Callable[[int, str], bool])");
             }
@@ -309,9 +309,9 @@ internal static class TypeMapper
             {
                 throw new UnsupportedAnnotationException($"a Callable of more than {CallableType.MaxParameters} arguments is not mapped to a delegate");
             }
-            var fromPython = new Mapper(Position.Return, _enums, _literalName);
+            var fromPython = new Mapper(Position.Return, _moduleTypes, _literalName);
             var parameters = args[0].Arguments.Select(fromPython.Map).ToArray();
-            return new CallableType(parameters, args[1].Kind == "none" ? null : Map(args[1]));
+            return new CallableType(parameters, args[1].Kind == AnnotationKind.None ? null : Map(args[1]));
         }
 
         /// <summary><c>Generator[Y, S, R]</c>; a <c>None</c> send or return type is PyObject (it receives/holds None).</summary>
@@ -330,7 +330,7 @@ internal static class TypeMapper
             return new GeneratorType(Map(args[0]), NoneAsObject(args[1]), NoneAsObject(args[2]));
         }
 
-        private CSharpType NoneAsObject(AnnotationNode node) => node.Kind == "none" ? ScalarType.Object : Map(node);
+        private CSharpType NoneAsObject(AnnotationNode node) => node.Kind == AnnotationKind.None ? ScalarType.Object : Map(node);
 
         /// <summary>The one item type of a collection; a bare collection (<c>list</c>) holds PyObject.</summary>
         private CSharpType ItemType(string name, IReadOnlyList<AnnotationNode> args)
@@ -374,15 +374,15 @@ internal static class TypeMapper
 
         /// <summary>The <c>X</c> of <c>Annotated[int, "@X"]</c> as a tuple item: its first <c>"@identifier"</c> metadata.</summary>
         private static string? ElementName(AnnotationNode item) =>
-            item is { Kind: "name", Name: { } name } && Canonical(name) == "typing.Annotated"
+            item is { Kind: AnnotationKind.Name, Name: { } name } && Canonical(name) == "typing.Annotated"
                 ? item.Arguments.Skip(1).Select(MetadataString).FirstOrDefault(m => m is { Length: > 1 } && m[0] == '@' && TupleElementNames.IsIdentifier(m[1..]))?[1..]
                 : null;
 
         /// <summary>A string metadata value: reported as a quoted 'other', or parsed as a forward-reference name.</summary>
         private static string? MetadataString(AnnotationNode node) => node switch
         {
-            { Kind: "other", Text: { Length: >= 2 } text } when (text[0] is '\'' or '"') && text[^1] == text[0] => text[1..^1],
-            { Kind: "name", Name: { } name, Arguments.Count: 0 } => name,
+            { Kind: AnnotationKind.Other, Text: { Length: >= 2 } text } when (text[0] is '\'' or '"') && text[^1] == text[0] => text[1..^1],
+            { Kind: AnnotationKind.Name, Name: { } name, Arguments.Count: 0 } => name,
             _ => null,
         };
 
@@ -419,11 +419,11 @@ internal static class TypeMapper
                 // A bare tuple holds any number of anything.
                 return new TupleListType(ScalarType.Object);
             }
-            if (args.Count == 2 && args[1].Kind == "ellipsis" && args[0].Kind != "ellipsis")
+            if (args.Count == 2 && args[1].Kind == AnnotationKind.Ellipsis && args[0].Kind != AnnotationKind.Ellipsis)
             {
                 return new TupleListType(Map(args[0]));
             }
-            if (args.Any(a => a.Kind == "ellipsis"))
+            if (args.Any(a => a.Kind == AnnotationKind.Ellipsis))
             {
                 throw new UnsupportedAnnotationException("'...' may only follow a single item type (tuple[T, ...])");
             }
@@ -434,8 +434,8 @@ internal static class TypeMapper
         {
             var flat = new List<AnnotationNode>();
             Flatten(members, flat);
-            var hasNone = flat.Any(m => m.Kind == "none");
-            var others = flat.Where(m => m.Kind != "none").ToList();
+            var hasNone = flat.Any(m => m.Kind == AnnotationKind.None);
+            var others = flat.Where(m => m.Kind != AnnotationKind.None).ToList();
             // Optional[Optional[int]] and int | int are still one type.
             var distinct = others.Distinct(AnnotationNodeComparer.Instance).ToList();
             if (distinct.Count != 1)
@@ -459,16 +459,16 @@ internal static class TypeMapper
     {
         foreach (var member in members)
         {
-            if (member.Kind == "union")
+            if (member.Kind == AnnotationKind.Union)
             {
                 Flatten(member.Arguments, into);
             }
-            else if (member.Kind == "name" && member.Name is not null && Canonical(member.Name) is "typing.Union" or "typing.Optional" && member.Arguments.Count > 0)
+            else if (member.Kind == AnnotationKind.Name && member.Name is not null && Canonical(member.Name) is "typing.Union" or "typing.Optional" && member.Arguments.Count > 0)
             {
                 Flatten(member.Arguments, into);
                 if (Canonical(member.Name) == "typing.Optional")
                 {
-                    into.Add(new AnnotationNode("none", null, null, null));
+                    into.Add(new AnnotationNode(AnnotationKind.None, null, null, null));
                 }
             }
             else

@@ -126,7 +126,7 @@ internal sealed partial class WrapperEmitter
         var w = _writer;
         foreach (var record in _module.Records ?? [])
         {
-            var kind = record.Shape == "Dictionary" ? "TypedDict" : "record class";
+            var kind = record.Shape == RecordShape.Dictionary ? "TypedDict" : "record class";
             XmlDoc.Write(w, "summary", [$"The Python {kind} <c>{XmlDoc.Escape(record.PythonModule + "." + record.PythonClass)}</c>, converted by value."]);
             var parameters = string.Join(", ", record.Fields.Select(f =>
                 f.Type.Spelling + " " + f.CSharpName + (f.DefaultValue is null ? "" : " = " + f.DefaultValue)));

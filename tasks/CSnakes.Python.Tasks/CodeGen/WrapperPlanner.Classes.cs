@@ -26,7 +26,7 @@ internal sealed partial class WrapperPlanner
             {
                 continue;
             }
-            result.Add((pythonClass, _enums.AddWrappedClass(pythonClass.Name)));
+            result.Add((pythonClass, _types.DeclareWrappedClass(pythonClass.Name)));
         }
         return result;
     }
@@ -55,7 +55,7 @@ internal sealed partial class WrapperPlanner
             return null;
         }
         _constructors.Add(pythonClass.Name);
-        var returns = new PythonAnnotation(pythonClass.Name, pythonClass.Line, pythonClass.Column, new AnnotationNode("name", pythonClass.Name, null, null));
+        var returns = new PythonAnnotation(pythonClass.Name, pythonClass.Line, pythonClass.Column, new AnnotationNode(AnnotationKind.Name, pythonClass.Name, null, null));
         var parameters = init is null ? [] : init.Parameters.Skip(1).ToList();
         return new PythonFunction(pythonClass.Name, init?.Line ?? pythonClass.Line, init?.Column ?? pythonClass.Column, init?.EndLine ?? pythonClass.Line,
             false, [], init?.Docstring ?? pythonClass.Docstring, returns, parameters, false);
@@ -155,7 +155,7 @@ internal sealed partial class WrapperPlanner
             Note(getter, $"the property '{className}.{getter.Name}' has no return annotation and gets no C# property; annotate it (-> Any for PyObject).");
             return null;
         }
-        var mapping = TypeMapper.MapReturn(annotation, _enums, typeName + csharpName);
+        var mapping = TypeMapper.MapReturn(annotation, _types, typeName + csharpName);
         if (mapping.Problem is not null)
         {
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, annotation.Line, annotation.Column,
@@ -168,7 +168,7 @@ internal sealed partial class WrapperPlanner
             return null;
         }
         // One C# type serves both ways only when the annotation maps the same as an argument (not for collections).
-        var setterType = hasSetter ? TypeMapper.MapParameter(annotation, _enums, typeName + csharpName).Type : null;
+        var setterType = hasSetter ? TypeMapper.MapParameter(annotation, _types, typeName + csharpName).Type : null;
         var settable = setterType is not null && setterType.ParameterSpelling == propertyType.Spelling && propertyType.LazyConverterExpression("") is null;
         if (hasSetter && !settable)
         {

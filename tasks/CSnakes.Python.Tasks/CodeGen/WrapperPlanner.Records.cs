@@ -16,7 +16,7 @@ internal sealed partial class WrapperPlanner
         // A later class of the same name replaces an earlier one, as it does when Python runs the module.
         foreach (var record in records.GroupBy(r => r.Name, StringComparer.Ordinal).Select(g => g.Last()))
         {
-            if (record.Kind == "typeddict" || record.Methods is not { Count: > 0 } defs || _enums.FindRecord(record.Name) is not { } type)
+            if (record.Kind == RecordKind.TypedDict || record.Methods is not { Count: > 0 } defs || _types.GetOrDeclareRecord(record.Name) is not { } type)
             {
                 continue;
             }
@@ -24,7 +24,7 @@ internal sealed partial class WrapperPlanner
             {
                 Note(property, $"the property '{record.Name}.{property.Name}' of a record class gets no C# member (records travel by value); read it through the PyObject.");
             }
-            var reserved = new HashSet<string>(ModuleEnums.RecordMembers, StringComparer.Ordinal) { type.Name };
+            var reserved = new HashSet<string>(ModuleTypeDeclarations.RecordMembers, StringComparer.Ordinal) { type.Name };
             reserved.UnionWith(type.Fields.Select(f => f.CSharpName.TrimStart('@')));
             var methods = defs.Where(d => !d.Decorators.Any(x => x == "property" || x.EndsWith(".setter", StringComparison.Ordinal))).ToList();
             var (planned, _) = PlanMembers(record.Name, record.Line, methods, type.Name, reserved, settable: false);

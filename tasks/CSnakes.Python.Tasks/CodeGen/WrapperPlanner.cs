@@ -11,7 +11,7 @@ internal sealed partial class WrapperPlanner
     private readonly string _moduleName;
     private readonly string _sourceFile;
     private readonly List<GenerationDiagnostic> _diagnostics = [];
-    private readonly ModuleEnums _enums;
+    private readonly ModuleTypeDeclarations _types;
 
     // Where messages say a function lives: the module, or module.Class while planning a class's methods.
     private string _scope;
@@ -22,7 +22,7 @@ internal sealed partial class WrapperPlanner
         _scope = moduleName;
         _sourceFile = sourceFile;
         var holderName = CSharpNames.TypesClassName(CSharpNames.ModuleAccessor(moduleName));
-        _enums = new ModuleEnums(moduleName, $"global::{rootNamespace}.{holderName}", holderName, enums, records);
+        _types = new ModuleTypeDeclarations(moduleName, $"global::{rootNamespace}.{holderName}", holderName, enums, records);
         foreach (var skipped in enums.Where(e => e.Problem is not null))
         {
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, skipped.Line, skipped.Column,
@@ -47,16 +47,16 @@ internal sealed partial class WrapperPlanner
         // Records no function uses are still declared, for the app's own use with PyObject.As<T>().
         foreach (var record in signatures.Records ?? [])
         {
-            planner._enums.FindRecord(record.Name);
+            planner._types.GetOrDeclareRecord(record.Name);
         }
         var recordMethods = planner.PlanRecordMethods(signatures.Records ?? []);
-        foreach (var (code, line, message) in planner._enums.RecordNotes)
+        foreach (var (code, line, message) in planner._types.RecordNotes)
         {
             planner._diagnostics.Add(GenerationDiagnostic.Warning(code, sourceFile, line, 1, message));
         }
         // Overloads of one function map the same annotations again; report each problem once.
         diagnostics = planner._diagnostics.Distinct().ToList();
-        return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._enums.Declared, planner._enums.DeclaredRecords, classWrappers, recordMethods);
+        return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._types.DeclaredEnums, planner._types.DeclaredRecords, classWrappers, recordMethods);
     }
 
     // reserved: C# member names the wrapper's type already has (a class's PythonObject, object's members…).
@@ -284,7 +284,7 @@ internal sealed partial class WrapperPlanner
         }
 
         // A Literal gets an enum named for its first use: <Function>Result for a return.
-        var returnMapping = TypeMapper.MapReturn(returns, _enums, CSharpNames.ToPascalCase(function.Name) + "Result");
+        var returnMapping = TypeMapper.MapReturn(returns, _types, CSharpNames.ToPascalCase(function.Name) + "Result");
         if (returnMapping.Problem is not null)
         {
             var annotation = function.Returns!;
@@ -344,7 +344,7 @@ internal sealed partial class WrapperPlanner
         }
 
         // A Literal gets an enum named for its first use: <Function><Parameter>.
-        var mapping = TypeMapper.MapParameter(parameter.Annotation, _enums, CSharpNames.ToPascalCase(function.Name) + CSharpNames.ToPascalCase(parameter.Name));
+        var mapping = TypeMapper.MapParameter(parameter.Annotation, _types, CSharpNames.ToPascalCase(function.Name) + CSharpNames.ToPascalCase(parameter.Name));
         if (mapping.Problem is not null)
         {
             var annotation = parameter.Annotation!;

@@ -1,6 +1,6 @@
 namespace CSnakes.Python.Tasks.Environments;
 
-/// <summary>The codes of an existing environment's diagnostics; Environments/ERRORS.md says what each means.</summary>
+/// <summary>The codes of an existing environment's diagnostics; docs/errors.md says what each means.</summary>
 internal static class EnvironmentDiagnosticCodes
 {
     /// <summary>PythonEnvironment / PythonCondaEnvironment names no usable Python environment.</summary>

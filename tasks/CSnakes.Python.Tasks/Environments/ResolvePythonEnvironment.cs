@@ -8,7 +8,7 @@ namespace CSnakes.Python.Tasks;
 /// Turns <c>PythonEnvironment</c> (a folder) or <c>PythonCondaEnvironment</c> (a name or folder) into the
 /// environment the project uses as it is, instead of a venv of its own. Reads files only, so it runs in every
 /// build, design-time ones included. With neither set it only warns (CSPY0007) when <c>PythonExecutable</c> is a
-/// venv's interpreter, which resolution replaces by the venv's base. See <c>Environments/ERRORS.md</c>.
+/// venv's interpreter, which resolution replaces by the venv's base. See docs/errors.md for its diagnostics.
 /// </summary>
 public sealed class ResolvePythonEnvironment : Microsoft.Build.Utilities.Task
 {

@@ -4,7 +4,7 @@ using Microsoft.Build.Utilities;
 namespace CSnakes.Python.Tasks;
 
 /// <summary>
-/// Chooses the CPython a project builds against and embeds (stage 2 of the build). See <c>Resolution/ERRORS.md</c>
+/// Chooses the CPython a project builds against and embeds (stage 2 of the build). See docs/errors.md
 /// for the errors it reports.
 /// </summary>
 public sealed class ResolvePython : Microsoft.Build.Utilities.Task, ICancelableTask

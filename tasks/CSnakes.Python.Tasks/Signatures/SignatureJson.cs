@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace CSnakes.Python.Tasks.Signatures;
 
@@ -11,7 +12,14 @@ internal static class SignatureJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         PropertyNameCaseInsensitive = false,
+        // Kinds are enums here and lower-case words there (NamedTuple is "namedtuple"); a kind this version does not know is a format error.
+        Converters = { new JsonStringEnumConverter(new LowerCaseNaming(), allowIntegerValues: false) },
     };
+
+    private sealed class LowerCaseNaming : JsonNamingPolicy
+    {
+        public override string ConvertName(string name) => name.ToLowerInvariant();
+    }
 
     /// <summary>Returns the report, or null with <paramref name="error"/> saying what is wrong with the text.</summary>
     public static SignatureReport? TryParse(string json, out string? error)

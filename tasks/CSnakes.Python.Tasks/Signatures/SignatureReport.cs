@@ -51,13 +51,20 @@ internal sealed record PythonClass(string Name, int Line, int Column, string? Do
 internal sealed record NestedClass(string Name, int Line);
 
 /// <summary>
-/// A module-level <c>@dataclass</c>, <c>NamedTuple</c> or <c>TypedDict</c> class; <see cref="Kind"/> is
-/// <c>dataclass</c>, <c>namedtuple</c> or <c>typeddict</c>; fields in declaration order; <see cref="Methods"/>
-/// the <c>def</c>s of its body (not wrapped yet).
+/// A module-level <c>@dataclass</c>, <c>NamedTuple</c> or <c>TypedDict</c> class (<see cref="Kind"/>); fields in
+/// declaration order; <see cref="Methods"/> the <c>def</c>s of its body.
 /// </summary>
 internal sealed record PythonRecord(
-    string Name, string Kind, int Line, int Column, IReadOnlyList<PythonRecordField> Fields,
+    string Name, RecordKind Kind, int Line, int Column, IReadOnlyList<PythonRecordField> Fields,
     IReadOnlyList<PythonFunction>? Methods = null, string? ReexportedFrom = null, IReadOnlyList<NestedClass>? NestedClasses = null);
+
+/// <summary>What makes a class a record; the script spells each in lower case (<c>dataclass</c>, <c>namedtuple</c>, <c>typeddict</c>).</summary>
+internal enum RecordKind
+{
+    Dataclass,
+    NamedTuple,
+    TypedDict,
+}
 
 /// <summary>
 /// One annotated field of a record class, with its default when it has one. <see cref="Required"/> is
@@ -123,16 +130,35 @@ internal static class ParameterKinds
 /// <summary>An annotation: its source text, where it is, and its resolved structure.</summary>
 internal sealed record PythonAnnotation(string Text, int Line, int Column, AnnotationNode Type);
 
-/// <summary>
-/// A resolved annotation tree. <see cref="Kind"/>: <c>name</c> (with <see cref="Name"/> resolved
-/// through imports, e.g. <c>typing.Optional</c>, and <see cref="Args"/>), <c>none</c>, <c>union</c>
-/// (<c>A | B</c>, members in <see cref="Args"/>), <c>ellipsis</c>, <c>list</c> (<c>[A, B]</c>),
-/// <c>literal</c> (an argument of <c>Literal[...]</c>: <see cref="Name"/> is <c>str</c> or <c>int</c>,
-/// <see cref="Text"/> the value itself, not its source) or <c>other</c> (anything else, <see cref="Text"/> holds its source).
-/// </summary>
-internal sealed record AnnotationNode(string Kind, string? Name, IReadOnlyList<AnnotationNode>? Args, string? Text)
+/// <summary>A resolved annotation tree; <see cref="Kind"/> says which fields are set.</summary>
+internal sealed record AnnotationNode(AnnotationKind Kind, string? Name, IReadOnlyList<AnnotationNode>? Args, string? Text)
 {
     public IReadOnlyList<AnnotationNode> Arguments => Args ?? [];
+}
+
+/// <summary>What an <see cref="AnnotationNode"/> is; the script spells each in lower case.</summary>
+internal enum AnnotationKind
+{
+    /// <summary>A name, with <see cref="AnnotationNode.Name"/> resolved through imports (e.g. <c>typing.Optional</c>) and its subscript in <see cref="AnnotationNode.Args"/>.</summary>
+    Name,
+
+    /// <summary><c>None</c>.</summary>
+    None,
+
+    /// <summary><c>A | B</c>, the members in <see cref="AnnotationNode.Args"/>.</summary>
+    Union,
+
+    /// <summary><c>...</c>.</summary>
+    Ellipsis,
+
+    /// <summary><c>[A, B]</c> (a <c>Callable</c>'s parameters), the items in <see cref="AnnotationNode.Args"/>.</summary>
+    List,
+
+    /// <summary>An argument of <c>Literal[...]</c>: <see cref="AnnotationNode.Name"/> is <c>str</c> or <c>int</c>, <see cref="AnnotationNode.Text"/> the value itself, not its source.</summary>
+    Literal,
+
+    /// <summary>Anything else; <see cref="AnnotationNode.Text"/> holds its source.</summary>
+    Other,
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace CSnakes.Python.Tasks;
 /// requirements file (or <c>uv venv</c> and <c>uv pip install</c>, see <see cref="InstallerChoice"/>), streaming the
 /// installer's output into the build log. The venv lives in one of two slots under
 /// <see cref="VenvRoot"/>; a new one is built in the slot that is not current and the pointer moves only on
-/// success, so a failed build leaves the previous venv in use. See <c>Venv/ERRORS.md</c> for its errors.
+/// success, so a failed build leaves the previous venv in use. See docs/errors.md for its errors.
 /// </summary>
 public sealed class CreatePythonVenv : Microsoft.Build.Utilities.Task, ICancelableTask
 {

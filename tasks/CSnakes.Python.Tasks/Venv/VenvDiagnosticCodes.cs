@@ -1,6 +1,6 @@
 namespace CSnakes.Python.Tasks;
 
-/// <summary>The errors <see cref="CreatePythonVenv"/> reports; Venv/ERRORS.md says what each means and how to fix it.</summary>
+/// <summary>The errors <see cref="CreatePythonVenv"/> reports; docs/errors.md says what each means and how to fix it.</summary>
 internal static class VenvDiagnosticCodes
 {
     public const string VenvFailed = "CSPY1001";

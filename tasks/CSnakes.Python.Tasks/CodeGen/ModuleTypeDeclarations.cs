@@ -3,12 +3,13 @@ using CSnakes.Python.Tasks.Signatures;
 namespace CSnakes.Python.Tasks.CodeGen;
 
 /// <summary>
-/// The enums one module's wrapper declares: its own <c>enum.Enum</c> classes (known up front) and one enum
-/// per distinct <c>Literal[...]</c> value set met while mapping annotations (named by the first use), and the
-/// records generated for its dataclass/NamedTuple/TypedDict classes (their fields mapped on first use, so a
-/// field may be another record or enum of the module; all share one pool of C# type names).
+/// Every type one module's wrapper declares, nested in its types class: enums for its own <c>enum.Enum</c> classes
+/// (known up front) and one per distinct <c>Literal[...]</c> value set met while mapping annotations (named by the
+/// first use); records for its dataclass/NamedTuple/TypedDict classes (declared, their fields mapped, on first use,
+/// so a field may be another record or enum of the module); wrapper classes for its plain classes. All share one
+/// pool of C# type names.
 /// </summary>
-internal sealed class ModuleEnums
+internal sealed class ModuleTypeDeclarations
 {
     private readonly string _moduleName;
     // The qualified static class the types are declared in, and the names a type nested there must not take.
@@ -18,7 +19,7 @@ internal sealed class ModuleEnums
     private readonly Dictionary<string, string> _skippedClasses = new(StringComparer.Ordinal);
     // Literal set key ("str:a\nb", order-insensitive) -> its enum.
     private readonly Dictionary<string, EnumType> _literals = new(StringComparer.Ordinal);
-    private readonly List<EnumType> _declared = [];
+    private readonly List<EnumType> _declaredEnums = [];
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, PythonRecord> _recordClasses = new(StringComparer.Ordinal);
@@ -29,7 +30,7 @@ internal sealed class ModuleEnums
     private readonly Dictionary<string, ClassType> _wrappedClasses = new(StringComparer.Ordinal);
 
     // holder: the qualified static class the module's types are nested in (global::Ns.DemoModule); holderName its simple name.
-    public ModuleEnums(string moduleName, string holder, string holderName, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord>? records = null)
+    public ModuleTypeDeclarations(string moduleName, string holder, string holderName, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord>? records = null)
     {
         _holder = holder;
         _reservedTypeNames = new HashSet<string>(CSharpNames.ObjectMembers, StringComparer.Ordinal) { holderName };
@@ -50,12 +51,12 @@ internal sealed class ModuleEnums
             var type = new EnumType(UniqueTypeName(CSharpNames.ToPascalCase(pythonEnum.Name)), _holder, EnumOrigin.PythonEnum, members, moduleName, pythonEnum.Name,
                 $"The Python enum <c>{XmlDoc.Escape(moduleName + "." + pythonEnum.Name)}</c>.");
             _classes[pythonEnum.Name] = type;
-            _declared.Add(type);
+            _declaredEnums.Add(type);
         }
     }
 
     /// <summary>The enums to declare, in order: the module's classes, then literal sets in order of first use.</summary>
-    public IReadOnlyList<EnumType> Declared => _declared;
+    public IReadOnlyList<EnumType> DeclaredEnums => _declaredEnums;
 
     /// <summary>The records to declare, in order of first use (a record's field records come before it).</summary>
     public IReadOnlyList<RecordType> DeclaredRecords => _declaredRecords;
@@ -64,10 +65,11 @@ internal sealed class ModuleEnums
     public IReadOnlyList<(string Code, int Line, string Message)> RecordNotes => _recordNotes;
 
     /// <summary>
-    /// The record for a dataclass/NamedTuple/TypedDict of this module named <paramref name="pythonName"/>,
-    /// its fields mapped on first use; null for other names and for a record that refers to itself.
+    /// The record for a dataclass/NamedTuple/TypedDict of this module named <paramref name="pythonName"/>, declared
+    /// (named, its fields mapped, added to <see cref="DeclaredRecords"/>) on the first call; null for other names and
+    /// for a record that refers to itself.
     /// </summary>
-    public RecordType? FindRecord(string pythonName)
+    public RecordType? GetOrDeclareRecord(string pythonName)
     {
         if (_records.TryGetValue(pythonName, out var known))
         {
@@ -120,15 +122,15 @@ internal sealed class ModuleEnums
                 fields[i] = fields[i] with { DefaultValue = null };
             }
         }
-        var shape = record.Kind == "typeddict" ? "Dictionary" : "Attributes";
+        var shape = record.Kind == RecordKind.TypedDict ? RecordShape.Dictionary : RecordShape.Attributes;
         var recordType = new RecordType(recordName, _holder, fields, _moduleName, record.Name, shape);
         _records[pythonName] = recordType;
         _declaredRecords.Add(recordType);
         return recordType;
     }
 
-    /// <summary>Reserves the C# wrapper class for the plain Python class <paramref name="pythonName"/> of this module.</summary>
-    public ClassType AddWrappedClass(string pythonName)
+    /// <summary>Declares (names) the C# wrapper class for the plain Python class <paramref name="pythonName"/> of this module.</summary>
+    public ClassType DeclareWrappedClass(string pythonName)
     {
         var type = new ClassType(UniqueTypeName(CSharpNames.ToPascalCase(pythonName)), _holder, _moduleName, pythonName);
         _wrappedClasses[pythonName] = type;
@@ -138,8 +140,8 @@ internal sealed class ModuleEnums
     /// <summary>The wrapper class for a plain Python class of this module named <paramref name="pythonName"/>, or null.</summary>
     public ClassType? FindWrappedClass(string pythonName) => _wrappedClasses.GetValueOrDefault(pythonName);
 
-    /// <summary>The enum for a class of this module named <paramref name="pythonName"/>; <paramref name="problem"/> when it was skipped.</summary>
-    public EnumType? FindClass(string pythonName, out string? problem)
+    /// <summary>The enum for an enum class of this module named <paramref name="pythonName"/>; <paramref name="problem"/> when it was skipped.</summary>
+    public EnumType? FindEnum(string pythonName, out string? problem)
     {
         _skippedClasses.TryGetValue(pythonName, out problem);
         return _classes.TryGetValue(pythonName, out var type) ? type : null;
@@ -147,9 +149,9 @@ internal sealed class ModuleEnums
 
     /// <summary>
     /// The enum for <c>Literal[...]</c> with <paramref name="values"/> (all str or all int), reusing the enum of
-    /// an identical set; a new one is named <paramref name="nameHint"/>. Null with <paramref name="problem"/> otherwise.
+    /// an identical set; a new one is declared, named <paramref name="nameHint"/>. Null with <paramref name="problem"/> otherwise.
     /// </summary>
-    public EnumType? Literal(IReadOnlyList<AnnotationNode> values, string nameHint, out string? problem)
+    public EnumType? GetOrDeclareLiteralEnum(IReadOnlyList<AnnotationNode> values, string nameHint, out string? problem)
     {
         problem = null;
         if (values.Count == 0)
@@ -157,7 +159,7 @@ internal sealed class ModuleEnums
             problem = "'Literal' needs at least one value";
             return null;
         }
-        if (values.Any(v => v.Kind != "literal" || v.Text is null) || values.Select(v => v.Name).Distinct().Count() != 1)
+        if (values.Any(v => v.Kind != AnnotationKind.Literal || v.Text is null) || values.Select(v => v.Name).Distinct().Count() != 1)
         {
             problem = "only a Literal of all-str or all-int values becomes an enum (e.g. Literal[\"a\", \"b\"])";
             return null;
@@ -180,7 +182,7 @@ internal sealed class ModuleEnums
         var type = new EnumType(UniqueTypeName(nameHint), _holder, isInt ? EnumOrigin.IntLiteral : EnumOrigin.StrLiteral, members, _moduleName, "",
             $"The values of <c>{XmlDoc.Escape("Literal[" + shown + "]")}</c> in the Python module <c>{XmlDoc.Escape(_moduleName)}</c>.");
         _literals[key] = type;
-        _declared.Add(type);
+        _declaredEnums.Add(type);
         return type;
     }
 
