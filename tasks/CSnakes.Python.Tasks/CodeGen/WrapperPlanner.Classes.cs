@@ -2,7 +2,7 @@ using CSnakes.Python.Tasks.Signatures;
 
 namespace CSnakes.Python.Tasks.CodeGen;
 
-// Plain Python classes of the module → generated C# wrapper classes (docs/classes.md).
+// Plain Python classes of the module → generated C# wrapper classes (the class row of docs/type-mapping.md).
 internal sealed partial class WrapperPlanner
 {
     // Members every wrapper class has (or inherits from object); a Python member of that C# name gets a trailing '_'.
