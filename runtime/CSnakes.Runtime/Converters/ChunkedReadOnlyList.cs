@@ -16,16 +16,21 @@ internal sealed class ChunkedReadOnlyList<T> : IList<T>, IReadOnlyList<T>
 {
     // Items per chunk: the largest power of two whose chunk stays within 64 KiB (below the large object heap's
     // 85,000-byte threshold, array header included), so an index splits into chunk and offset with a shift and a mask.
+    // Static per T, but the indexer reads the instance's copy: code shared by every reference type T would look the
+    // static up through the generic dictionary on each access.
     private static readonly int s_shift = ChunkShift(Unsafe.SizeOf<T>());
-    private static readonly int s_mask = (1 << s_shift) - 1;
 
     private readonly T[][] _chunks;
     private readonly int _count;
+    private readonly int _shift;
+    private readonly int _mask;
 
-    private ChunkedReadOnlyList(T[][] chunks, int count)
+    private ChunkedReadOnlyList(T[][] chunks, int count, int shift)
     {
         _chunks = chunks;
         _count = count;
+        _shift = shift;
+        _mask = (1 << shift) - 1;
     }
 
     /// <summary>
@@ -35,23 +40,24 @@ internal sealed class ChunkedReadOnlyList<T> : IList<T>, IReadOnlyList<T>
     public static ChunkedReadOnlyList<T> Allocate(nint count)
     {
         int total = checked((int)count);
-        int chunkLength = 1 << s_shift;
-        var chunks = new T[(total + chunkLength - 1) >> s_shift][];
+        int shift = s_shift;
+        int chunkLength = 1 << shift;
+        var chunks = new T[(total + chunkLength - 1) >> shift][];
         for (int c = 0; c < chunks.Length; c++)
         {
-            chunks[c] = GC.AllocateUninitializedArray<T>(Math.Min(chunkLength, total - (c << s_shift)));
+            chunks[c] = GC.AllocateUninitializedArray<T>(Math.Min(chunkLength, total - (c << shift)));
         }
-        return new ChunkedReadOnlyList<T>(chunks, total);
+        return new ChunkedReadOnlyList<T>(chunks, total, shift);
     }
 
     /// <summary>The storage, in order: every chunk full but the last. Only for filling right after <see cref="Allocate"/>.</summary>
     public T[][] Chunks => _chunks;
 
     /// <summary>Item <c>i</c> is <c>Chunks[i &gt;&gt; Shift][i &amp; Mask]</c>.</summary>
-    public int Shift => s_shift;
+    public int Shift => _shift;
 
     /// <inheritdoc cref="Shift"/>
-    public int Mask => s_mask;
+    public int Mask => _mask;
 
     /// <inheritdoc/>
     public int Count => _count;
@@ -65,7 +71,7 @@ internal sealed class ChunkedReadOnlyList<T> : IList<T>, IReadOnlyList<T>
             {
                 throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {_count} items.");
             }
-            return _chunks[index >> s_shift][index & s_mask];
+            return _chunks[index >> _shift][index & _mask];
         }
     }
 
@@ -99,7 +105,7 @@ internal sealed class ChunkedReadOnlyList<T> : IList<T>, IReadOnlyList<T>
             int at = Array.IndexOf(_chunks[c], item);
             if (at >= 0)
             {
-                return (c << s_shift) + at;
+                return (c << _shift) + at;
             }
         }
         return -1;
