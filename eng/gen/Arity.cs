@@ -51,6 +51,7 @@ internal static class ArityGenerator
         new(Converters + "ActionConverter.g.cs", SourceFile("CSnakes.Runtime.Converters", "CSnakes.Runtime.Callbacks", DelegateConverters(returns: false))),
         new(Callbacks + "DelegateCallback.g.cs", SourceFile("CSnakes.Runtime.Callbacks", "CSnakes.Runtime.Converters", DelegateCallbacks())),
         new(Callbacks + "PythonCallable.g.cs", SourceFile("CSnakes.Runtime.Callbacks", "CSnakes.Runtime.Converters", PythonCallables())),
+        new(Converters + "ConverterRegistry.Arity.g.cs", SourceFile("CSnakes.Runtime.Converters", null, [RegistryTables()])),
     ];
 
     /// <summary>The folder holding CSnakes.Python.Sdk.slnx, at or above <paramref name="start"/>.</summary>
@@ -287,6 +288,26 @@ internal static class ArityGenerator
                 }
                 """;
         }
+    }
+
+    // ---- The dynamic API's lookup tables -----------------------------------------------------
+
+    /// <summary>ConverterRegistry's generic definitions by arity, so the arities above are listed nowhere else.</summary>
+    private static string RegistryTables()
+    {
+        string Open(string name, int arity) => arity == 0 ? $"typeof({name})" : $"typeof({name}<{new string(',', arity - 1)}>)";
+        string Row(int count, Func<int, string> item) => string.Join(", ", Enumerable.Range(0, count).Select(item));
+        return $$"""
+            public static partial class ConverterRegistry
+            {
+                // Index i holds the form with i arguments (i + 1 items for tuples; the last tuple form nests a TRest).
+                private static readonly Type[] s_funcDefinitions = [{{Row(MaxDelegateArguments + 1, i => Open("Func", i + 1))}}];
+                private static readonly Type[] s_funcConverters = [{{Row(MaxDelegateArguments + 1, i => Open("FuncConverter", i + 1))}}];
+                private static readonly Type[] s_actionDefinitions = [{{Row(MaxDelegateArguments + 1, i => Open("Action", i))}}];
+                private static readonly Type[] s_actionConverters = [{{Row(MaxDelegateArguments + 1, i => Open("ActionConverter", i))}}];
+                private static readonly Type[] s_tupleConverters = [{{Row(MaxDirectTupleItems + 1, i => Open("TupleConverter", i + 1))}}];
+            }
+            """;
     }
 
     // ---- Spelling ----------------------------------------------------------------------------

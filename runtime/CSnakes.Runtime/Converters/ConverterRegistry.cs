@@ -14,7 +14,7 @@ namespace CSnakes.Runtime.Converters;
 /// construct the converter instead, e.g. <c>new ListConverter&lt;long&gt;(IntConverter.Instance)</c>, and call
 /// its <see cref="PyConverter{T}.ToPython(T)"/> and <see cref="PyConverter{T}.FromPython(PyObject)"/>.
 /// </remarks>
-public static class ConverterRegistry
+public static partial class ConverterRegistry
 {
     internal const string DynamicCodeMessage = "Finds converters for generic types (lists, dicts, tuples, T?, delegates) with MakeGenericType, whose native code may be missing under Native AOT. Construct the converter instead (e.g. new ListConverter<long>(IntConverter.Instance)) and use its ToPython/FromPython, or PyObject.As(converter) / PyObject.From(value, converter).";
     internal const string UnreferencedCodeMessage = "Creates converter types by reflection; the trimmer cannot see which ones. Construct the converter instead (e.g. new ListConverter<long>(IntConverter.Instance)).";
@@ -110,23 +110,14 @@ public static class ConverterRegistry
         throw new NotSupportedException($"CSnakes has no converter for the .NET type '{type}'. Use PyObject, or a type from the mapping table (long, double, string, bool, byte[], IReadOnlyList<T>, IReadOnlyDictionary<K,V>, IReadOnlySet<T>, value tuples, T?, Func<…>/Action<…> of up to 4 arguments).");
     }
 
-    // Index i holds the definition with i arguments (Action's non-generic form is handled above).
-    private static readonly Type[] s_funcDefinitions = [typeof(Func<>), typeof(Func<,>), typeof(Func<,,>), typeof(Func<,,,>), typeof(Func<,,,,>)];
-    private static readonly Type[] s_funcConverters = [typeof(FuncConverter<>), typeof(FuncConverter<,>), typeof(FuncConverter<,,>), typeof(FuncConverter<,,,>), typeof(FuncConverter<,,,,>)];
-    private static readonly Type[] s_actionDefinitions = [typeof(Action), typeof(Action<>), typeof(Action<,>), typeof(Action<,,>), typeof(Action<,,,>)];
-    private static readonly Type[] s_actionConverters = [typeof(ActionConverter), typeof(ActionConverter<>), typeof(ActionConverter<,>), typeof(ActionConverter<,,>), typeof(ActionConverter<,,,>)];
+    // The per-arity tables (s_funcDefinitions, s_tupleConverters, …) are generated: ConverterRegistry.Arity.g.cs.
 
     [RequiresDynamicCode(DynamicCodeMessage)]
     [RequiresUnreferencedCode(UnreferencedCodeMessage)]
     private static object CreateTuple(Type[] args)
     {
-        Type[] definitions =
-        [
-            typeof(TupleConverter<>), typeof(TupleConverter<,>), typeof(TupleConverter<,,>), typeof(TupleConverter<,,,>),
-            typeof(TupleConverter<,,,,>), typeof(TupleConverter<,,,,,>), typeof(TupleConverter<,,,,,,>), typeof(TupleConverter<,,,,,,,>),
-        ];
         object[] items = args.Select(Get).ToArray();
-        return Construct(definitions[args.Length - 1], args, items);
+        return Construct(s_tupleConverters[args.Length - 1], args, items);
     }
 
     [RequiresDynamicCode(DynamicCodeMessage)]
