@@ -61,6 +61,19 @@ public sealed class DynamicApiTests
     }
 
     [TestMethod]
+    public void AsIEnumerableIsLazyLikeAnIterableReturnAndAsIReadOnlyListIsEager()
+    {
+        // The mapping table's rule in the dynamic API: IEnumerable<T> is Iterable[T] (lazy, any iterable),
+        // IReadOnlyList<T> is list[T] (every item converted at once, a generator refused).
+        using var generator = Env.ExecuteExpression("(i * i for i in range(1, 1000000000))");
+        using var fresh = Env.ExecuteExpression("(i for i in range(3))");
+
+        CollectionAssert.AreEqual(new long[] { 1, 4, 9 }, generator.As<IEnumerable<long>>().Take(3).ToArray());
+        Assert.ThrowsExactly<InvalidCastException>(() => fresh.As<IReadOnlyList<long>>());
+        CollectionAssert.AreEqual(new long[] { 0, 1, 2 }, fresh.As<IEnumerable<long>>().ToArray());
+    }
+
+    [TestMethod]
     public void AnItemOfTheWrongTypeIsAnInvalidCast()
     {
         using var mixed = Env.ExecuteExpression("[1, 'two', 3]");

@@ -74,9 +74,15 @@ public static partial class ConverterRegistry
         {
             Type definition = type.GetGenericTypeDefinition();
             Type[] args = type.GetGenericArguments();
-            if (definition == typeof(IReadOnlyList<>) || definition == typeof(IList<>) || definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyCollection<>))
+            if (definition == typeof(IReadOnlyList<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyCollection<>))
             {
                 return Construct(typeof(ListConverter<>), args, Get(args[0]));
+            }
+
+            // As in the mapping table (Iterable[T] → IEnumerable<T>): lazy, any iterable, one item per step.
+            if (definition == typeof(IEnumerable<>))
+            {
+                return Construct(typeof(IterableConverter<>), args, Get(args[0]));
             }
 
             if (definition == typeof(IReadOnlySet<>) || definition == typeof(ISet<>))
