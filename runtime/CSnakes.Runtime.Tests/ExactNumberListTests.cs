@@ -120,7 +120,19 @@ public sealed class ExactNumberListTests
         using (GIL.Acquire())
         {
             Assert.IsTrue(ExactNumbers.LayoutVerified);
+            Assert.IsTrue(ExactNumbers.ReadsAsciiDirectly, "compact ASCII strs are read without a call");
         }
+    }
+
+    [TestMethod]
+    public void AsciiAndOtherStrsReadTheSameEitherWay()
+    {
+        // ASCII items take the direct read, the others the UTF-8 call; both in one list, and interned, empty,
+        // one-character (statically allocated on 3.12+) and long ones.
+        using var strs = Env.ExecuteExpression("['', 'a', 'x' * 1000, 'café', 'é😀', 'abc' + str(7), '\\x7f', 'int', '\\x80']");
+        var result = new ListConverter<string>(StrConverter.Instance).FromPython(strs);
+
+        CollectionAssert.AreEqual(new[] { "", "a", new string('x', 1000), "café", "é😀", "abc7", "\x7f", "int", "\u0080" }, result.ToArray());
     }
 
     [TestMethod]

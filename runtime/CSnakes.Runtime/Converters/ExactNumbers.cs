@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using CSnakes.Runtime.Native;
 
 namespace CSnakes.Runtime.Converters;
@@ -24,6 +25,14 @@ internal static unsafe class ExactNumbers
     private static readonly int[] s_tupleItemsOffsets = [24, 32];
     private static int s_tupleItemsOffset;
     private static int s_layoutChecked; // 0 unknown, 1 direct reads verified, -1 use the API
+    // A compact ASCII str (most keys and short texts) holds its length at 16, a state word at 32 (bit 5 compact,
+    // bit 6 ascii) and its characters inline: at 40, or 48 before 3.12 (after a wstr pointer). Such characters are
+    // their own UTF-8, so they are read without the PyUnicode_AsUTF8AndSize call. 0 until the layout check has found
+    // and verified the offset; it stays 0 (use the call) where it does not verify.
+    private const int StrLengthOffset = 16;
+    private const int StrStateOffset = 32;
+    private const uint CompactAscii = (1u << 5) | (1u << 6);
+    private static int s_asciiDataOffset;
 
     /// <summary>The items as <see cref="long"/>s, or null when the item-by-item path must decide.</summary>
     public static ChunkedReadOnlyList<long>? TryReadInt64(nint sequence, nint count, bool isList) =>
@@ -144,6 +153,12 @@ internal static unsafe class ExactNumbers
         // False for a str with lone surrogates, which has no UTF-8 form.
         public static bool TryRead(nint item, out string value)
         {
+            int dataOffset = s_asciiDataOffset;
+            if (dataOffset != 0 && (*(uint*)(item + StrStateOffset) & CompactAscii) == CompactAscii)
+            {
+                value = AsciiString(item, dataOffset);
+                return true;
+            }
             value = StrConverter.TryFromUtf8(item)!;
             return value is not null;
         }
@@ -219,6 +234,53 @@ internal static unsafe class ExactNumbers
         bool floatSame = *(double*)(value + FloatValueOffset) == 1.5;
         CPythonApi.Py_DecRef(value);
         CPythonApi.PyErr_Clear();
+        s_asciiDataOffset = listSame && tupleSame && floatSame ? FindAsciiDataOffset() : 0;
         return listSame && tupleSame && floatSame;
+    }
+
+    private static string AsciiString(nint str, int dataOffset)
+    {
+        nint length = *(nint*)(str + StrLengthOffset);
+        return length == 0 ? string.Empty : Encoding.ASCII.GetString((byte*)(str + dataOffset), checked((int)length));
+    }
+
+    /// <summary>Whether compact ASCII strs are read without a call (the layout check found their data).</summary>
+    internal static bool ReadsAsciiDirectly => LayoutVerified && s_asciiDataOffset != 0;
+
+    // With the GIL held: an ASCII str and a non-ASCII one, whose length, state bits and data must be where the direct
+    // read expects them; the data offset is where PyUnicode_AsUTF8AndSize says an ASCII str's UTF-8 is.
+    private static int FindAsciiDataOffset()
+    {
+        ReadOnlySpan<byte> ascii = "abcd"u8, latin1 = "\u00e9"u8;
+        nint asciiStr, latin1Str;
+        fixed (byte* a = ascii)
+        fixed (byte* l = latin1)
+        {
+            asciiStr = CPythonApi.LeafUnicodeDecodeUtf8(a, ascii.Length, null);
+            latin1Str = CPythonApi.LeafUnicodeDecodeUtf8(l, latin1.Length, null);
+        }
+        int found = 0;
+        if (asciiStr != 0 && latin1Str != 0)
+        {
+            nint size;
+            nint utf8 = CPythonApi.LeafUnicodeAsUtf8AndSize(asciiStr, &size);
+            int offset = (int)(utf8 - asciiStr);
+            bool verified = utf8 != 0 && size == 4 && (offset == 40 || offset == 48)
+                && *(nint*)(asciiStr + StrLengthOffset) == 4 && *(nint*)(latin1Str + StrLengthOffset) == 1
+                && (*(uint*)(asciiStr + StrStateOffset) & CompactAscii) == CompactAscii
+                && (*(uint*)(latin1Str + StrStateOffset) & CompactAscii) == (1u << 5)
+                && AsciiString(asciiStr, offset) == "abcd";
+            found = verified ? offset : 0;
+        }
+        if (asciiStr != 0)
+        {
+            CPythonApi.Py_DecRef(asciiStr);
+        }
+        if (latin1Str != 0)
+        {
+            CPythonApi.Py_DecRef(latin1Str);
+        }
+        CPythonApi.PyErr_Clear();
+        return found;
     }
 }
