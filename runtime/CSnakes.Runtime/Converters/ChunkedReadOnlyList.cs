@@ -53,11 +53,8 @@ internal sealed class ChunkedReadOnlyList<T> : IList<T>, IReadOnlyList<T>
     /// <summary>The storage, in order: every chunk full but the last. Only for filling right after <see cref="Allocate"/>.</summary>
     public T[][] Chunks => _chunks;
 
-    /// <summary>Item <c>i</c> is <c>Chunks[i &gt;&gt; Shift][i &amp; Mask]</c>.</summary>
-    public int Shift => _shift;
-
-    /// <inheritdoc cref="Shift"/>
-    public int Mask => _mask;
+    /// <summary>The storage of item <paramref name="index"/>, for filling one item at a time right after <see cref="Allocate"/>.</summary>
+    public ref T Slot(int index) => ref _chunks[index >> _shift][index & _mask];
 
     /// <inheritdoc/>
     public int Count => _count;
@@ -71,7 +68,7 @@ internal sealed class ChunkedReadOnlyList<T> : IList<T>, IReadOnlyList<T>
             {
                 throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {_count} items.");
             }
-            return _chunks[index >> _shift][index & _mask];
+            return Slot(index);
         }
     }
 

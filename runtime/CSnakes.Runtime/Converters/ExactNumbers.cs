@@ -104,8 +104,8 @@ internal static unsafe class ExactNumbers
         while (CPythonApi.LeafDictNext(dict, &position, &key, &value) != 0)
         {
             if (i == count || CPythonApi.TypeOf(key) != strType || CPythonApi.TypeOf(value) != valueType
-                || !TReader.TryRead(value, out values.Chunks[i >> values.Shift][i & values.Mask])
-                || !StringReader.TryRead(key, out keys.Chunks[i >> keys.Shift][i & keys.Mask]))
+                || !TReader.TryRead(value, out values.Slot(i))
+                || !StringReader.TryRead(key, out keys.Slot(i)))
             {
                 return null;
             }
