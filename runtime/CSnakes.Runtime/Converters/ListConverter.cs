@@ -53,12 +53,15 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
     /// <inheritdoc/>
     protected internal override nint ToPythonHandle(IReadOnlyList<T> value) => ToPythonHandle((IEnumerable<T>)value);
 
-    internal unsafe nint ToPythonHandle(IEnumerable<T> values)
+    internal nint ToPythonHandle(IEnumerable<T> values) => ToPythonHandle(values, asTuple: false);
+
+    /// <summary>A new list, or with <paramref name="asTuple"/> a new tuple, of <paramref name="values"/>. The caller holds the GIL.</summary>
+    internal unsafe nint ToPythonHandle(IEnumerable<T> values, bool asTuple)
     {
         ArgumentNullException.ThrowIfNull(values);
         IReadOnlyList<T> items = values as IReadOnlyList<T> ?? values.ToArray();
-        nint list = CPythonApi.PyList_New(items.Count);
-        if (list == 0)
+        nint sequence = asTuple ? TupleItems.New(items.Count) : CPythonApi.PyList_New(items.Count);
+        if (sequence == 0)
         {
             throw ConversionErrors.Pending();
         }
@@ -67,18 +70,23 @@ public sealed class ListConverter<T> : PyConverter<IReadOnlyList<T>>
         {
             for (int i = 0; i < items.Count; i++)
             {
-                // PyList_SetItem steals the item reference, even on failure.
-                if (CPythonApi.LeafListSetNewItem(list, i, _item.ToPythonHandle(items[i])) != 0)
+                // Both setters steal the item reference, even on failure.
+                nint item = _item.ToPythonHandle(items[i]);
+                if (asTuple)
+                {
+                    TupleItems.Set(sequence, i, item);
+                }
+                else if (CPythonApi.LeafListSetNewItem(sequence, i, item) != 0)
                 {
                     throw ConversionErrors.Pending();
                 }
             }
 
-            return list;
+            return sequence;
         }
         catch
         {
-            CPythonApi.Py_DecRef(list);
+            CPythonApi.Py_DecRef(sequence);
             throw;
         }
     }

@@ -10,13 +10,11 @@ namespace CSnakes.Runtime.Converters;
 /// <typeparam name="T">The item type.</typeparam>
 public sealed class TupleListConverter<T> : PyConverter<IReadOnlyList<T>>
 {
-    private readonly PyConverter<T> _item;
     private readonly ListConverter<T> _list;
 
     /// <summary>Creates the converter from the item converter.</summary>
     public TupleListConverter(PyConverter<T> item)
     {
-        _item = item ?? throw new ArgumentNullException(nameof(item));
         _list = new ListConverter<T>(item);
     }
 
@@ -32,26 +30,7 @@ public sealed class TupleListConverter<T> : PyConverter<IReadOnlyList<T>>
     /// <inheritdoc/>
     protected internal override nint ToPythonHandle(IReadOnlyList<T> value) => ToPythonHandle((IEnumerable<T>)value);
 
-    internal unsafe nint ToPythonHandle(IEnumerable<T> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        IReadOnlyList<T> items = values as IReadOnlyList<T> ?? values.ToArray();
-        nint tuple = TupleItems.New(items.Count);
-        try
-        {
-            for (int i = 0; i < items.Count; i++)
-            {
-                TupleItems.Set(tuple, i, _item.ToPythonHandle(items[i]));
-            }
-
-            return tuple;
-        }
-        catch
-        {
-            CPythonApi.Py_DecRef(tuple);
-            throw;
-        }
-    }
+    internal nint ToPythonHandle(IEnumerable<T> values) => _list.ToPythonHandle(values, asTuple: true);
 
     /// <inheritdoc/>
     protected internal override IReadOnlyList<T> FromPythonHandle(nint obj)
