@@ -9,11 +9,7 @@ public readonly ref struct Span2D<T>
     /// <summary>Wraps <paramref name="items"/> as <paramref name="rows"/> × <paramref name="columns"/>.</summary>
     public Span2D(Span<T> items, int rows, int columns)
     {
-        if ((long)rows * columns != items.Length)
-        {
-            throw new ArgumentException($"{rows} × {columns} does not match {items.Length} items.");
-        }
-
+        Shape2D.Check(rows, columns, items.Length);
         _items = items;
         Rows = rows;
         Columns = columns;
@@ -28,15 +24,7 @@ public readonly ref struct Span2D<T>
     /// <summary>The item at (<paramref name="row"/>, <paramref name="column"/>).</summary>
     public ref T this[int row, int column]
     {
-        get
-        {
-            if ((uint)row >= (uint)Rows || (uint)column >= (uint)Columns)
-            {
-                throw new IndexOutOfRangeException($"({row}, {column}) is outside {Rows} × {Columns}.");
-            }
-
-            return ref _items[(row * Columns) + column];
-        }
+        get => ref _items[Shape2D.Index(row, column, Rows, Columns)];
     }
 
     /// <summary>One row.</summary>
@@ -52,11 +40,7 @@ public readonly ref struct ReadOnlySpan2D<T>
     /// <summary>Wraps <paramref name="items"/> as <paramref name="rows"/> × <paramref name="columns"/>.</summary>
     public ReadOnlySpan2D(ReadOnlySpan<T> items, int rows, int columns)
     {
-        if ((long)rows * columns != items.Length)
-        {
-            throw new ArgumentException($"{rows} × {columns} does not match {items.Length} items.");
-        }
-
+        Shape2D.Check(rows, columns, items.Length);
         _items = items;
         Rows = rows;
         Columns = columns;
@@ -69,11 +53,25 @@ public readonly ref struct ReadOnlySpan2D<T>
     public int Columns { get; }
 
     /// <summary>The item at (<paramref name="row"/>, <paramref name="column"/>).</summary>
-    public T this[int row, int column] =>
-        (uint)row < (uint)Rows && (uint)column < (uint)Columns
-            ? _items[(row * Columns) + column]
-            : throw new IndexOutOfRangeException($"({row}, {column}) is outside {Rows} × {Columns}.");
+    public T this[int row, int column] => _items[Shape2D.Index(row, column, Rows, Columns)];
 
     /// <summary>One row.</summary>
     public ReadOnlySpan<T> GetRow(int row) => _items.Slice(row * Columns, Columns);
+}
+
+/// <summary>The shape rules both 2-D views share: the items fill the shape exactly, an index lies inside it.</summary>
+internal static class Shape2D
+{
+    public static void Check(int rows, int columns, int length)
+    {
+        if (rows < 0 || columns < 0 || (long)rows * columns != length)
+        {
+            throw new ArgumentException($"{rows} × {columns} does not match {length} items.");
+        }
+    }
+
+    public static int Index(int row, int column, int rows, int columns) =>
+        (uint)row < (uint)rows && (uint)column < (uint)columns
+            ? (row * columns) + column
+            : throw new IndexOutOfRangeException($"({row}, {column}) is outside {rows} × {columns}.");
 }
