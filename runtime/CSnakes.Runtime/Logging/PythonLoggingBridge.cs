@@ -1,5 +1,7 @@
 using CSnakes.Runtime.Converters;
 using Microsoft.Extensions.Logging;
+// One record as the Python side queues it (a negative Level is a control message whose Message holds a number).
+using QueuedRecord = (long Level, string Name, string Message, string? ExcType, string? ExcMessage, string? Traceback, string Location, long Ticket);
 
 namespace CSnakes.Runtime.Logging;
 
@@ -14,7 +16,7 @@ public sealed class PythonLoggingBridge : IDisposable
     private const int StopLevel = -1;
     private const int FlushLevel = -2;
     private const int DroppedLevel = -3;
-    private static readonly PyConverter<IReadOnlyList<(long, string, string, string?, string?, string?, string, long)>> s_batch = new ListConverter<(long, string, string, string?, string?, string?, string, long)>(
+    private static readonly PyConverter<IReadOnlyList<QueuedRecord>> s_batch = new ListConverter<QueuedRecord>(
         new TupleConverter<long, string, string, string?, string?, string?, string, ValueTuple<long>>(
             IntConverter.Instance, StrConverter.Instance, StrConverter.Instance,
             new OptionalConverter<string>(StrConverter.Instance), new OptionalConverter<string>(StrConverter.Instance), new OptionalConverter<string>(StrConverter.Instance),
@@ -22,7 +24,7 @@ public sealed class PythonLoggingBridge : IDisposable
 
     private static readonly ContextCallback s_forwardInContext = state =>
     {
-        var (bridge, record) = ((PythonLoggingBridge, (long, string, string, string?, string?, string?, string, long)))state!;
+        var (bridge, record) = ((PythonLoggingBridge, QueuedRecord))state!;
         bridge.Forward(record);
     };
 
@@ -180,7 +182,7 @@ public sealed class PythonLoggingBridge : IDisposable
         {
             while (true)
             {
-                IReadOnlyList<(long, string, string, string?, string?, string?, string, long)> batch;
+                IReadOnlyList<QueuedRecord> batch;
                 try
                 {
                     using (GIL.Acquire())
@@ -197,29 +199,29 @@ public sealed class PythonLoggingBridge : IDisposable
 
                 foreach (var record in batch)
                 {
-                    if (record.Item1 == StopLevel)
+                    if (record.Level == StopLevel)
                     {
                         return;
                     }
 
-                    if (record.Item1 == DroppedLevel)
+                    if (record.Level == DroppedLevel)
                     {
-                        ReportDropped(long.Parse(record.Item3, System.Globalization.CultureInfo.InvariantCulture));
+                        ReportDropped(long.Parse(record.Message, System.Globalization.CultureInfo.InvariantCulture));
                         continue;
                     }
 
-                    if (record.Item1 == FlushLevel)
+                    if (record.Level == FlushLevel)
                     {
                         lock (_flushGate)
                         {
-                            _flushDone = Math.Max(_flushDone, long.Parse(record.Item3, System.Globalization.CultureInfo.InvariantCulture));
+                            _flushDone = Math.Max(_flushDone, long.Parse(record.Message, System.Globalization.CultureInfo.InvariantCulture));
                             Monitor.PulseAll(_flushGate);
                         }
 
                         continue;
                     }
 
-                    if (_tickets.Take(record.Item8) is { } context)
+                    if (_tickets.Take(record.Ticket) is { } context)
                     {
                         ExecutionContext.Run(context, s_forwardInContext, (this, record));
                     }
@@ -248,7 +250,7 @@ public sealed class PythonLoggingBridge : IDisposable
         }
     }
 
-    private void Forward((long Level, string Name, string Message, string? ExcType, string? ExcMessage, string? Traceback, string Location, long Ticket) record)
+    private void Forward(QueuedRecord record)
     {
         try
         {
