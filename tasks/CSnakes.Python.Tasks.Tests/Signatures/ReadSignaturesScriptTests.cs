@@ -206,6 +206,38 @@ public sealed class ReadSignaturesScriptTests
     }
 
     [TestMethod]
+    [DataRow("3.9.18")]
+    [DataRow("3.13.0")]
+    public void StringsPythonCannotParseAsAnnotationsDoNotStopTheFile(string version)
+    {
+        // Real-world: pygments/unistring.py holds character ranges with lone surrogates in module-level strings,
+        // which the reader tries as quoted type aliases. A lone surrogate cannot be encoded for the parser, a NUL is a
+        // ValueError before 3.12: neither is an alias, an annotation of either is unmapped, and the file still reads.
+        var file = ReaderRun.ReadOne(version, "ranges.py", """
+            '''Character classes \ud800 with a lone surrogate.'''
+            Cs = '\ud800-\udbff\udc00-\udfff'
+            Nul = 'a\x00b'
+
+            def surrogate(x: "\ud800", y: "a\x00b" = "\udc00", z: int = 1) -> "list[int]":
+                '''Doc \udfff.'''
+
+            def plain(n: "Cs") -> int: ...
+            """);
+
+        CollectionAssert.AreEqual(new[] { "surrogate", "plain" }, ReaderRun.FunctionNames(file));
+        var surrogate = ReaderRun.Function(file, "surrogate");
+        Assert.AreEqual(AnnotationKind.Other, surrogate.Parameters[0].Annotation!.Type.Kind);
+        Assert.AreEqual(AnnotationKind.Other, surrogate.Parameters[1].Annotation!.Type.Kind);
+        Assert.AreEqual("int", ReaderRun.ParameterType(surrogate, "z"));
+        Assert.AreEqual("list[int]", ReaderRun.ReturnType(surrogate));
+        // A docstring keeps a lone surrogate as its escape: System.Text.Json refuses the character itself.
+        Assert.AreEqual("Doc \\udfff.", surrogate.Docstring);
+        StringAssert.Contains(file.Docstring, "\\ud800");
+        // Cs is a constant, not an alias: the annotation naming it stays the name.
+        Assert.AreEqual("Cs", ReaderRun.ParameterType(ReaderRun.Function(file, "plain"), "n"));
+    }
+
+    [TestMethod]
     public void AnUnstartablePythonIsReportedAsSuch()
     {
         var result = SignatureReader.Read(Path.Combine(Path.GetTempPath(), "no-such-python-" + Guid.NewGuid().ToString("N")), ["x.py"]);

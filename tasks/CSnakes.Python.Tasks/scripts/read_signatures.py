@@ -40,7 +40,7 @@ import signatures_conditions  # noqa: E402
 from signatures_classes import describe_any_class  # noqa: E402
 import signatures_exports  # noqa: E402
 import signatures_types  # noqa: E402
-from signatures_annotations import dotted_name  # noqa: E402
+from signatures_annotations import docstring, dotted_name  # noqa: E402
 from signatures_functions import describe_function  # noqa: E402
 
 FORMAT_VERSION = 1
@@ -62,7 +62,7 @@ def main():
     # Aliases and re-exports may come from any file of the run, so they resolve once all are read.
     signatures_types.resolve_run(modules)
     signatures_exports.apply_run(modules)
-    result = {"version": FORMAT_VERSION, "files": [strip_private(f) for f in files], "stdlib_modules": stdlib_module_names()}
+    result = {"version": FORMAT_VERSION, "files": [reportable(strip_private(f)) for f in files], "stdlib_modules": stdlib_module_names()}
     # ensure_ascii keeps the output independent of the console encoding (-I ignores PYTHONIOENCODING).
     sys.stdout.buffer.write(json.dumps(result, ensure_ascii=True, sort_keys=True).encode("ascii"))
     sys.stdout.buffer.write(b"\n")
@@ -98,6 +98,17 @@ def read_entries():
         else:
             entries.append((entry, None))
     return entries
+
+
+def reportable(file):
+    """The file's report, or an error in its place when some text in it has no UTF-8 form (a lone surrogate the
+    reader did not escape): the C# side would refuse the whole run's output for it, not just this file."""
+    try:
+        json.dumps(file, ensure_ascii=False).encode("utf-8")
+        return file
+    except UnicodeEncodeError as error:
+        message = "the file holds text that cannot be reported (a lone surrogate: {})".format(error.reason)
+        return {"path": file.get("path"), "error": {"message": message, "line": 0, "column": 0}}
 
 
 def strip_private(file):
@@ -186,7 +197,7 @@ def describe_module(context):
     result = {
         "path": context.path,
         "module": context.module,
-        "docstring": ast.get_docstring(context.tree),
+        "docstring": docstring(context.tree),
         "functions": functions,
         "enums": enums,
         "records": records,

@@ -98,13 +98,31 @@ def subscript_elements(node):
 
 
 def string_annotation(text, aliases, depth):
-    try:
-        expression = ast.parse(text.strip(), mode="eval").body
-    except SyntaxError:
+    expression = parse_string_expression(text)
+    if expression is None:
         return {"kind": "other", "text": repr(text)}
     return annotation_tree(expression, aliases, depth + 1)
 
 
+def parse_string_expression(text):
+    """The expression a string annotation (or a quoted alias) spells, or None when it spells none.
+
+    Any str literal gets here: a lone surrogate cannot be encoded for the parser (UnicodeError), a NUL is a
+    ValueError before 3.12, and a deeply nested one is a RecursionError/MemoryError.
+    """
+    try:
+        return ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, ValueError, UnicodeError, RecursionError, MemoryError):
+        return None
+
+
+def docstring(node):
+    """The node's docstring, a lone surrogate in it written as its escape (\\ud800): the C# side reads UTF-16 JSON
+    and refuses a lone surrogate, which would fail the whole run for one character of documentation."""
+    text = ast.get_docstring(node)
+    if text is None or is_encodable(text):
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def is_encodable(text):

@@ -7,7 +7,7 @@ Each class body is read under its own version and platform conditions. Part of r
 import ast
 
 import signatures_conditions
-from signatures_annotations import describe_annotation, dotted_name, literal_value, unparse
+from signatures_annotations import describe_annotation, docstring, dotted_name, literal_value, unparse
 from signatures_functions import describe_default, describe_function
 
 ENUM_BASES = frozenset(("enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"))
@@ -172,7 +172,7 @@ def describe_class(node, body, context):
         "name": node.name,
         "line": node.lineno,
         "column": node.col_offset + 1,
-        "docstring": ast.get_docstring(node),
+        "docstring": docstring(node),
         "has_bases": bool(node.bases),
         "methods": describe_methods(node, body, context),
     }

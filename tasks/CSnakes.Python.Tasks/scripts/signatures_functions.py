@@ -5,7 +5,7 @@ Part of read_signatures.py (helper module); the shapes are mirrored by Signature
 
 import ast
 
-from signatures_annotations import describe_annotation, is_encodable, unparse
+from signatures_annotations import describe_annotation, docstring, is_encodable, unparse
 
 
 def describe_function(node, context, outer_type_params=()):
@@ -20,7 +20,7 @@ def describe_function(node, context, outer_type_params=()):
         "end_line": getattr(node, "end_lineno", None) or node.lineno,
         "is_async": isinstance(node, ast.AsyncFunctionDef),
         "decorators": [unparse(d) for d in node.decorator_list],
-        "docstring": ast.get_docstring(node),
+        "docstring": docstring(node),
         "returns": describe_annotation(node.returns, aliases),
         "parameters": parameters,
         "csharp_ignore": node.lineno in context.ignored_lines,

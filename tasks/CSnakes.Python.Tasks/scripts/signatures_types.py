@@ -126,11 +126,8 @@ def is_type_expression(node, context, depth):
         sides = (node.left, node.right)
         return all(is_none(side) or is_type_expression(side, context, depth + 1) for side in sides)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        try:
-            parsed = ast.parse(node.value.strip(), mode="eval").body
-        except SyntaxError:
-            return False
-        return is_type_expression(parsed, context, depth + 1)
+        parsed = reader.parse_string_expression(node.value)
+        return parsed is not None and is_type_expression(parsed, context, depth + 1)
     return False
 
 
