@@ -60,6 +60,25 @@ public sealed class RecordCodeGenTests
     }
 
     [TestMethod]
+    public void AFieldWhoseDefaultIsNoneIsNullableEvenWhenItsAnnotationSaysNot()
+    {
+        // mypy's message_registry.ErrorMessage: `code: ErrorCode | None = None`, where ErrorCode is unmapped (PyObject).
+        var tagged = new PythonRecord("Tagged", RecordKind.NamedTuple, 3, 1,
+        [
+            new("value", 4, Ann("str"), null),
+            new("code", 5, Ann(Union(Name("errorcodes.ErrorCode"), None)), Literal("none", null)),
+            new("count", 6, Ann("int"), Literal("none", null)),
+        ]);
+        var file = File(Function("tag", Ann("Tagged"))) with { Records = [tagged] };
+        var module = WrapperPlanner.Plan("App", "geo", "/p/geo.py", file, out _);
+        var code = GeneratedCode.Emit(module, "geo.py");
+
+        StringAssert.Contains(code, "public sealed record Tagged(string Value, PyObject? Code = null, long? Count = null)");
+        StringAssert.Contains(code, "new OptionalConverter<PyObject>(PyObjectConverter.Instance)");
+        StringAssert.Contains(code, "new NullableConverter<long>(IntConverter.Instance)");
+    }
+
+    [TestMethod]
     public void ATypedDictTravelsAsADictionary()
     {
         var (_, _, code) = Generate(Function("configure", Ann("Options")));
@@ -74,7 +93,8 @@ public sealed class RecordCodeGenTests
         var node = new PythonRecord("Node", RecordKind.Dataclass, 1, 1, [new("next", 2, Ann(Name("typing.Optional", Name("Node"))), Literal("none", null))]);
         var module = WrapperPlanner.Plan("App", "tree", "/p/tree.py", File() with { Records = [node] }, out var diagnostics);
 
-        Assert.AreEqual("PyObject", GeneratedCode.Readable(module.Records!.Single().Fields[0].Type.Spelling));
+        // Nullable: its default is None (before, `PyObject Next = null`, a nullable warning in the user's build).
+        Assert.AreEqual("PyObject?", GeneratedCode.Readable(module.Records!.Single().Fields[0].Type.Spelling));
         Assert.IsTrue(diagnostics.Any(d => d.Line == 2 && d.Code == DiagnosticCodes.UnmappedAnnotation && d.Text.Contains("tree.Node.next", StringComparison.Ordinal)));
     }
 }

@@ -16,9 +16,12 @@ internal sealed class StubCorpus
 
     public const string TypeshedStdlib = "/usr/lib/python3/dist-packages/mypy/typeshed/stdlib";
     public const string NumpyPackage = "/usr/lib/python3/dist-packages/numpy";
+    public const string MypyPackage = "/usr/lib/python3/dist-packages/mypy";
 
     private static readonly Lazy<StubCorpus> s_typeshed = new(() => Generate("typeshed", TypeshedStdlib, ""), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<StubCorpus> s_numpy = new(() => Generate("numpy", NumpyPackage, "numpy"), LazyThreadSafetyMode.ExecutionAndPublication);
+    // mypy's own sources: a large inline-annotated codebase (no stubs), less the stubs it ships and its tests.
+    private static readonly Lazy<StubCorpus> s_mypy = new(() => Generate("mypy", MypyPackage, "mypy", "*.py", ["typeshed", "test"]), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly List<string> s_folders = [];
 
     private StubCorpus(string name, string source, string folder, string python)
@@ -66,6 +69,12 @@ internal sealed class StubCorpus
         return s_numpy.Value;
     }
 
+    public static StubCorpus Mypy()
+    {
+        RequireFolder(MypyPackage, "mypy's sources (Debian package python3-mypy)");
+        return s_mypy.Value;
+    }
+
     /// <summary>Deletes the throw-away folders, unless CSNAKES_CORPUS_KEEP=1 asks to keep them for a look at the generated code.</summary>
     public static void DeleteFolders()
     {
@@ -98,8 +107,9 @@ internal sealed class StubCorpus
         }
     }
 
-    // prefix: the package folder the stubs live under, so module names come out as e.g. numpy.linalg.
-    private static StubCorpus Generate(string name, string source, string prefix)
+    // prefix: the package folder the stubs live under, so module names come out as e.g. numpy.linalg;
+    // pattern: the files read (stubs, or a package's sources); skipped: top-level folders of source left out.
+    private static StubCorpus Generate(string name, string source, string prefix, string pattern = "*.pyi", string[]? skipped = null)
     {
         var python = PyenvPython.Require(PythonVersion);
         var folder = Path.Combine(Path.GetTempPath(), $"cspy-corpus-{name}-" + Guid.NewGuid().ToString("N")[..8]);
@@ -110,8 +120,12 @@ internal sealed class StubCorpus
         var corpus = new StubCorpus(name, source, folder, python);
         var destination = Path.Combine(corpus.PythonRoot, prefix);
         var stubs = new List<ITaskItem>();
-        foreach (var stub in Directory.EnumerateFiles(source, "*.pyi", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var stub in Directory.EnumerateFiles(source, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            if (skipped is not null && skipped.Contains(Path.GetRelativePath(source, stub).Split(Path.DirectorySeparatorChar)[0]))
+            {
+                continue;
+            }
             var target = Path.Combine(destination, Path.GetRelativePath(source, stub));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(stub, target);

@@ -26,6 +26,14 @@ public sealed class StubCorpusTests
 
     [TestMethod]
     [TestCategory("Slow")]
+    public void MypySourcesGenerateAndCompile() => GeneratesAndCompiles(StubCorpus.Mypy());
+
+    [TestMethod]
+    [TestCategory("Slow")]
+    public void MypySourcesDropNothingSilently() => DropsNothingSilently(StubCorpus.Mypy(), versionsFile: null);
+
+    [TestMethod]
+    [TestCategory("Slow")]
     public void TypeshedStdlibDropsNothingSilently() =>
         DropsNothingSilently(StubCorpus.Typeshed(), Path.Combine(StubCorpus.TypeshedStdlib, "VERSIONS"));
 
@@ -108,7 +116,7 @@ public sealed class StubCorpusTests
 
     private void LogGeneration(StubCorpus corpus)
     {
-        TestContext.WriteLine($"{corpus.Name}: generating wrappers for {corpus.StubCount} stubs with Python {StubCorpus.PythonVersion} took {corpus.GenerationTime.TotalSeconds:F1} s; " +
+        TestContext.WriteLine($"{corpus.Name}: generating wrappers for {corpus.StubCount} files with Python {StubCorpus.PythonVersion} took {corpus.GenerationTime.TotalSeconds:F1} s; " +
             $"task {(corpus.TaskSucceeded ? "succeeded" : "failed")}, {corpus.Generated.Count} files generated in {corpus.Folder}");
         foreach (var code in corpus.Engine.Warnings.GroupBy(w => w.Code).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

@@ -101,6 +101,12 @@ internal sealed class ModuleTypeDeclarations
                 fields.Add(new RecordField(names[i], field.Name, new OptionalType(present), "null", OmitWhenNull: true));
                 continue;
             }
+            if (field.Default is { Kind: "none" } && type is not OptionalType)
+            {
+                // `x: int = None` (or an unmapped `Code | None = None`): None is a value the field takes, so it is nullable
+                // in C#, as a parameter with that default is.
+                type = new OptionalType(type);
+            }
             string? defaultValue = null;
             if (field.Default is { } given)
             {
