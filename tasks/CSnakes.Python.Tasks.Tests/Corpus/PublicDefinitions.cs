@@ -91,9 +91,10 @@ internal static class PublicDefinitions
         code.Contains($"\"{name}\"", StringComparison.Ordinal)
         || Regex.IsMatch(code, $@"Python: <c>[^<\n]*\b{Regex.Escape(name)}\(");
 
-    // Generated types say which Python class they stand for in their XML docs (<c>module.Class</c>).
+    // Generated types say which Python class they stand for in their XML docs (<c>module.Class</c>); a docstring that
+    // mentions the class is escaped text (&lt;c&gt;), so it does not count as a wrapper.
     private static bool NamesType(string code, string qualified) =>
-        Regex.IsMatch(code, $@"(?<![\w.]){Regex.Escape(qualified)}(?![\w])");
+        code.Contains($"<c>{qualified}</c>", StringComparison.Ordinal);
 
     private static bool ContainsWord(string text, string word) =>
         Regex.IsMatch(text, $@"(?<![\w]){Regex.Escape(word)}(?![\w])");
