@@ -73,6 +73,7 @@ public sealed class NameCollisionCompileTests
         def open(mode: Literal["r", "w"]) -> int: ...
         """;
 
+    // pywin32's servicemanager.Finalize: an interface method named Finalize is warning CS0465 (it looks like a destructor).
     private const string Other = """
         from typing import Literal
 
@@ -80,6 +81,8 @@ public sealed class NameCollisionCompileTests
             def span(self) -> int: ...
         def search(pattern: str) -> Match: ...
         def open(mode: Literal["r", "w"]) -> int: ...
+        def Finalize() -> None: ...
+        def finalize() -> int: ...
         """;
 
     private const string Caller = """
@@ -113,6 +116,8 @@ public sealed class NameCollisionCompileTests
                 OtherModule.Match second = env.Other().Search("a");
                 total += env.Repro().Open(ReproModule.OpenMode.R) + env.Other().Open(OtherModule.OpenMode.W);
                 total += env.Repro().ActiveCount() + env.Repro().ActiveCount_();
+                env.Other().Finalize_();
+                total += env.Other().Finalize__();
                 return total + cursor.Fetch() + text.Length + (options.Extra is null ? 0 : 1);
             }
         }

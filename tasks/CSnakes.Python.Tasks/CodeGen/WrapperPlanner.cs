@@ -42,7 +42,7 @@ internal sealed partial class WrapperPlanner
         // Wrapper classes are known before any annotation is mapped, so any signature may name them.
         var classes = planner.ReserveClasses(signatures.Classes ?? []);
         // A class's constructor is a module method (NewCounter), so it takes part in the name-collision checks.
-        var functions = planner.PlanFunctions([.. signatures.Functions ?? [], .. classes.Select(c => planner.Constructor(c.Source)).OfType<PythonFunction>()]);
+        var functions = planner.PlanFunctions([.. signatures.Functions ?? [], .. classes.Select(c => planner.Constructor(c.Source)).OfType<PythonFunction>()], ModuleReservedNames);
         var classWrappers = classes.Select(c => planner.PlanClass(c.Source, c.Type)).ToList();
         // Records no function uses are still declared, for the app's own use with PyObject.As<T>().
         foreach (var record in signatures.Records ?? [])
@@ -58,6 +58,10 @@ internal sealed partial class WrapperPlanner
         diagnostics = planner._diagnostics.Distinct().ToList();
         return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._types.DeclaredEnums, planner._types.DeclaredRecords, classWrappers, recordMethods);
     }
+
+    // The module interface's one reserved name: a method named Finalize there is warning CS0465 (it looks like a
+    // destructor); object's other members may be declared on an interface (the implementation is explicit).
+    private static readonly ISet<string> ModuleReservedNames = new HashSet<string>(StringComparer.Ordinal) { "Finalize" };
 
     // reserved: C# member names the wrapper's type already has (a class's PythonObject, object's members…).
     private List<FunctionWrapper> PlanFunctions(IReadOnlyList<PythonFunction> functions, ISet<string>? reserved = null)
