@@ -133,6 +133,48 @@ public sealed class HostileInputTests
     }
 
     [TestMethod]
+    public void AnAccessorCollisionIsResolvedByGivingOneFileNoWrapper()
+    {
+        // What CSPY3002 suggests where renaming is not an option (a package copied in, such as six's
+        // moves/urllib/error.pyi beside moves/urllib_error.pyi): GenerateWrapper="false" on one of the files.
+        var project = Path.Combine(Library, "Hostile.csproj");
+        var original = File.ReadAllText(project);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(Library, "stats"));
+            File.WriteAllText(Path.Combine(Library, "stats", "__init__.py"), "");
+            File.WriteAllText(Path.Combine(Library, "stats", "smoothing.py"), "def a() -> int:\n    return 1\n");
+            File.WriteAllText(Path.Combine(Library, "stats_smoothing.py"), "def b() -> int:\n    return 2\n");
+            var end = original.LastIndexOf("</Project>", StringComparison.Ordinal);
+            File.WriteAllText(project, original[..end] + """
+                  <ItemGroup>
+                    <PythonFile Update="stats_smoothing.py" GenerateWrapper="false" />
+                  </ItemGroup>
+
+                """ + original[end..]);
+
+            var build = Build("Hostile");
+
+            Assert.AreEqual(0, build.ExitCode, build.Output);
+            Assert.IsFalse(build.Output.Contains("CSPY3002", StringComparison.Ordinal), build.Output);
+            var generated = Directory.GetFiles(Path.Combine(Library, "obj"), "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+            CollectionAssert.Contains(generated, "stats.smoothing.g.cs");
+            CollectionAssert.DoesNotContain(generated, "stats_smoothing.g.cs");
+            // Still a module of the library: copied to the output beside the others.
+            Assert.IsTrue(Directory.GetFiles(Path.Combine(Library, "bin"), "stats_smoothing.py", SearchOption.AllDirectories).Length > 0, "stats_smoothing.py was not copied to the output");
+        }
+        finally
+        {
+            File.WriteAllText(project, original);
+            File.Delete(Path.Combine(Library, "stats_smoothing.py"));
+            if (Directory.Exists(Path.Combine(Library, "stats")))
+            {
+                Directory.Delete(Path.Combine(Library, "stats"), recursive: true);
+            }
+        }
+    }
+
+    [TestMethod]
     public void APythonVersionNothingSatisfiesIsCspy0001ListingTheCandidates()
     {
         var build = Build("Hostile", "-p:PythonVersion=3.99");

@@ -44,10 +44,12 @@ public sealed class ModuleSelectionTests
         var (chosen, diagnostics, rejected) = Select("stats/smoothing.py", "stats_smoothing.py", "other.py");
 
         CollectionAssert.AreEqual(new[] { "other" }, chosen.Select(m => m.ModuleName).ToArray());
-        var error = diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+        // One error for the pair, though all four of their type names clash.
+        var error = diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
         Assert.AreEqual("CSPY3002", error.Code);
         StringAssert.Contains(error.Text, "stats/smoothing.py");
         StringAssert.Contains(error.Text, "stats_smoothing.py");
+        StringAssert.Contains(error.Text, "<PythonFile Update=\"stats_smoothing.py\" GenerateWrapper=\"false\" />");
         Assert.AreEqual(2, rejected.Count);
     }
 

@@ -114,13 +114,19 @@ internal static class ModuleSelection
         var bad = new HashSet<ModuleSource>();
         foreach (var module in modules)
         {
+            // The four type names derive from one accessor: one error per pair of modules, naming the first clash.
+            var reported = new HashSet<ModuleSource>();
             foreach (var typeName in module.IsPrivate ? [] : module.TypeNames)
             {
                 if (owners.TryGetValue(typeName, out var owner) && owner != module)
                 {
-                    diagnostics.Add(GenerationDiagnostic.Error(DiagnosticCodes.ModuleNameCollision, module.FullPath, 0, 0,
-                        $"Modules '{owner.ModuleName}' ('{owner.DisplayPath}') and '{module.ModuleName}' ('{module.DisplayPath}') would both generate the C# type '{typeName}' "
-                        + $"(accessors env.{owner.Accessor}() and env.{module.Accessor}()). Rename one of the files."));
+                    if (reported.Add(owner))
+                    {
+                        diagnostics.Add(GenerationDiagnostic.Error(DiagnosticCodes.ModuleNameCollision, module.FullPath, 0, 0,
+                            $"Modules '{owner.ModuleName}' ('{owner.DisplayPath}') and '{module.ModuleName}' ('{module.DisplayPath}') would both generate the C# type '{typeName}' "
+                            + $"(accessors env.{owner.Accessor}() and env.{module.Accessor}()). Rename one of the files, or, where you cannot (a package you copied in), "
+                            + $"give one no wrapper: <PythonFile Update=\"{module.DisplayPath}\" GenerateWrapper=\"false\" /> (it is still copied and importable)."));
+                    }
                     bad.Add(owner);
                     bad.Add(module);
                 }
