@@ -17,10 +17,12 @@ internal sealed class StubCorpus
     public const string TypeshedStdlib = "/usr/lib/python3/dist-packages/mypy/typeshed/stdlib";
     public const string NumpyPackage = "/usr/lib/python3/dist-packages/numpy";
     public const string MypyPackage = "/usr/lib/python3/dist-packages/mypy";
+    public const string DistPackages = "/usr/lib/python3/dist-packages";
 
     private static readonly Lazy<StubCorpus> s_typeshed = new(() => Generate("typeshed", TypeshedStdlib, ""), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<StubCorpus> s_numpy = new(() => Generate("numpy", NumpyPackage, "numpy"), LazyThreadSafetyMode.ExecutionAndPublication);
     // mypy's own sources: a large inline-annotated codebase (no stubs), less the stubs it ships and its tests.
+    private static readonly Lazy<StubCorpus> s_thirdParty = new(GenerateThirdParty, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<StubCorpus> s_mypy = new(() => Generate("mypy", MypyPackage, "mypy", "*.py", ["typeshed", "test"]), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly List<string> s_folders = [];
 
@@ -69,6 +71,33 @@ internal sealed class StubCorpus
         return s_numpy.Value;
     }
 
+    /// <summary>
+    /// typeshed's third-party stubs (Debian package python3-typeshed): ~200 PEP 561 <c>&lt;package&gt;-stubs</c> folders,
+    /// each placed as its package in one project.
+    /// </summary>
+    public static StubCorpus ThirdPartyStubs()
+    {
+        if (!Directory.Exists(DistPackages) || !Directory.EnumerateDirectories(DistPackages, "*-stubs").Any(d => File.Exists(Path.Combine(d, "METADATA.toml"))))
+        {
+            Assert.Inconclusive($"typeshed's third-party stubs (Debian package python3-typeshed) not installed: no <package>-stubs folder with METADATA.toml in {DistPackages}.");
+        }
+        return s_thirdParty.Value;
+    }
+
+    private static StubCorpus GenerateThirdParty()
+    {
+        var roots = Directory.EnumerateDirectories(DistPackages, "*-stubs")
+            .Where(d => File.Exists(Path.Combine(d, "METADATA.toml")))
+            .Select(d => (Folder: d, Prefix: Path.GetFileName(d)[..^"-stubs".Length]))
+            // A stub of a stdlib backport (contextvars) would shadow the stdlib module, which the generator refuses.
+            .Where(r => r.Prefix != "contextvars")
+            .Order()
+            .ToList();
+        // Two pairs of modules share a C# name (CSPY3002); one of each gets no wrapper, as that error advises.
+        string[] leftOut = ["six/moves/urllib_", "dateparser_data/"];
+        return Generate("typeshed-third-party", DistPackages, roots, "*.pyi", skipped: [], leftOut);
+    }
+
     public static StubCorpus Mypy()
     {
         RequireFolder(MypyPackage, "mypy's sources (Debian package python3-mypy)");
@@ -109,7 +138,11 @@ internal sealed class StubCorpus
 
     // prefix: the package folder the stubs live under, so module names come out as e.g. numpy.linalg;
     // pattern: the files read (stubs, or a package's sources); skipped: top-level folders of source left out.
-    private static StubCorpus Generate(string name, string source, string prefix, string pattern = "*.pyi", string[]? skipped = null)
+    private static StubCorpus Generate(string name, string source, string prefix, string pattern = "*.pyi", string[]? skipped = null) =>
+        Generate(name, source, [(source, prefix)], pattern, skipped ?? [], leftOut: []);
+
+    // roots: (folder, the package path its files go under); leftOut: files (as placed, '/'-separated) given no wrapper.
+    private static StubCorpus Generate(string name, string source, IReadOnlyList<(string Folder, string Prefix)> roots, string pattern, string[] skipped, string[] leftOut)
     {
         var python = PyenvPython.Require(PythonVersion);
         var folder = Path.Combine(Path.GetTempPath(), $"cspy-corpus-{name}-" + Guid.NewGuid().ToString("N")[..8]);
@@ -118,18 +151,22 @@ internal sealed class StubCorpus
             s_folders.Add(folder);
         }
         var corpus = new StubCorpus(name, source, folder, python);
-        var destination = Path.Combine(corpus.PythonRoot, prefix);
         var stubs = new List<ITaskItem>();
-        foreach (var stub in Directory.EnumerateFiles(source, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var (root, prefix) in roots)
         {
-            if (skipped is not null && skipped.Contains(Path.GetRelativePath(source, stub).Split(Path.DirectorySeparatorChar)[0]))
+            foreach (var stub in Directory.EnumerateFiles(root, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                continue;
+                var relative = Path.GetRelativePath(root, stub);
+                var placed = Path.Combine(prefix, relative).Replace(Path.DirectorySeparatorChar, '/');
+                if (skipped.Contains(relative.Split(Path.DirectorySeparatorChar)[0]) || leftOut.Any(placed.StartsWith))
+                {
+                    continue;
+                }
+                var target = Path.Combine(corpus.PythonRoot, prefix, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(stub, target);
+                stubs.Add(new TaskItem(target));
             }
-            var target = Path.Combine(destination, Path.GetRelativePath(source, stub));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(stub, target);
-            stubs.Add(new TaskItem(target));
         }
         corpus.StubCount = stubs.Count;
 

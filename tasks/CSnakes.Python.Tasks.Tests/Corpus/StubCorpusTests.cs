@@ -26,6 +26,14 @@ public sealed class StubCorpusTests
 
     [TestMethod]
     [TestCategory("Slow")]
+    public void TypeshedThirdPartyStubsGenerateAndCompile() => GeneratesAndCompiles(StubCorpus.ThirdPartyStubs());
+
+    [TestMethod]
+    [TestCategory("Slow")]
+    public void TypeshedThirdPartyStubsDropNothingSilently() => DropsNothingSilently(StubCorpus.ThirdPartyStubs(), versionsFile: null);
+
+    [TestMethod]
+    [TestCategory("Slow")]
     public void MypySourcesGenerateAndCompile() => GeneratesAndCompiles(StubCorpus.Mypy());
 
     [TestMethod]
