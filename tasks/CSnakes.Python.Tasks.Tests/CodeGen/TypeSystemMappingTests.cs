@@ -13,6 +13,10 @@ public sealed class TypeSystemMappingTests
     public static IEnumerable<object[]> MappedAnnotations =>
     [
         // annotation, parameter spelling, return spelling, converter expression
+        // typeshed's helper aliases (in stubs copied from typeshed, and in every stub mypy's stubgen writes).
+        [Name("_typeshed.Incomplete"), "PyObject", "PyObject", "PyObjectConverter.Instance"],
+        [Name("typing.Optional", Name("_typeshed.Incomplete")), "PyObject?", "PyObject?", "new OptionalConverter<PyObject>(PyObjectConverter.Instance)"],
+        [Name("_typeshed.ReadableBuffer"), "PyObject", "IPyBuffer", "BufferConverter.Instance"],
         [Name("datetime.datetime"), "DateTime", "DateTime", "DateTimeConverter.Instance"],
         [Name("datetime.date"), "DateOnly", "DateOnly", "DateConverter.Instance"],
         [Name("datetime.time"), "TimeOnly", "TimeOnly", "TimeConverter.Instance"],

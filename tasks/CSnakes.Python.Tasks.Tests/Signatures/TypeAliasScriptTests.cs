@@ -148,12 +148,14 @@ public sealed class TypeAliasScriptTests
         const string source = """
             from typing import NewType, NoReturn
             from typing_extensions import Never, Self
+            from _typeshed import Self as OldSelf
 
             UserId = NewType("UserId", int)
 
             class Node:
                 def clone(self) -> Self: ...
                 def children(self) -> list[Self]: ...
+                def copy(self: OldSelf) -> OldSelf: ...
 
             def lookup(user: UserId) -> str: ...
             def fail(message: str) -> NoReturn: ...
@@ -164,6 +166,8 @@ public sealed class TypeAliasScriptTests
         var node = file.Classes!.Single();
         Assert.AreEqual("Node", ReturnType(node.Methods[0]));
         Assert.AreEqual("list[Node]", ReturnType(node.Methods[1]));
+        // typeshed's older spelling, a TypeVar in _typeshed, is the class too.
+        Assert.AreEqual("Node", ReturnType(node.Methods[2]));
         Assert.AreEqual("int", ParameterType(Function(file, "lookup"), "user"));
         Assert.AreEqual("None", ReturnType(Function(file, "fail")));
         Assert.AreEqual("None", ReturnType(Function(file, "never")));

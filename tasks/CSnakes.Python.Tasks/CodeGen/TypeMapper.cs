@@ -99,9 +99,26 @@ internal static class TypeMapper
         }
     }
 
-    /// <summary>typing_extensions.X is typing.X, builtins.X is X.</summary>
+    /// <summary>
+    /// typeshed's private helper aliases whose meaning is fixed (<c>_typeshed/__init__.pyi</c>): they turn up in every stub
+    /// copied from typeshed and in every stub mypy's stubgen writes (<c>from _typeshed import Incomplete</c>).
+    /// </summary>
+    private static readonly Dictionary<string, string> s_typeshedAliases = new(StringComparer.Ordinal)
+    {
+        ["_typeshed.Incomplete"] = "typing.Any",
+        ["_typeshed.MaybeNone"] = "typing.Any",
+        ["_typeshed.ReadableBuffer"] = "collections.abc.Buffer",
+        ["_typeshed.ReadOnlyBuffer"] = "collections.abc.Buffer",
+        ["_typeshed.WriteableBuffer"] = "collections.abc.Buffer",
+    };
+
+    /// <summary>typing_extensions.X is typing.X, builtins.X is X, and typeshed's fixed helper aliases are what they alias.</summary>
     internal static string Canonical(string name)
     {
+        if (s_typeshedAliases.TryGetValue(name, out var aliased))
+        {
+            return aliased;
+        }
         if (name.StartsWith("typing_extensions.", StringComparison.Ordinal))
         {
             return "typing." + name["typing_extensions.".Length..];

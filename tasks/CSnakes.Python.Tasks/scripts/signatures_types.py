@@ -29,7 +29,8 @@ TYPEVAR_CALLS = {
 }
 
 TYPE_ALIAS_MARKERS = frozenset(("typing.TypeAlias", "typing_extensions.TypeAlias"))
-SELF_NAMES = frozenset(("typing.Self", "typing_extensions.Self"))
+# typeshed's old `Self = TypeVar("Self")` (_typeshed.Self) stands for the class the method belongs to, as Self does.
+SELF_NAMES = frozenset(("typing.Self", "typing_extensions.Self", "_typeshed.Self"))
 NEVER_NAMES = frozenset(("typing.NoReturn", "typing.Never", "typing_extensions.NoReturn", "typing_extensions.Never"))
 # A name under these modules is a typing construct, so `X = <it>` is a type alias.
 TYPING_MODULES = ("typing.", "typing_extensions.", "collections.abc.", "_typeshed.", "types.")
