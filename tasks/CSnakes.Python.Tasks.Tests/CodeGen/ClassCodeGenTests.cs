@@ -107,6 +107,22 @@ public sealed class ClassCodeGenTests
     }
 
     [TestMethod]
+    public void AGenericClassesTypeArgumentsAreErased()
+    {
+        // class Box(Generic[T]) used as Box[int]: Python erases the argument when it runs, and so does the wrapper.
+        var box = new PythonClass("Box", 1, 1, null, true, [Method("get", Ann("typing.Any"))]);
+        var pair = new PythonRecord("Pair", RecordKind.Dataclass, 3, 1, [new("first", 4, Ann("typing.Any"), null)]);
+        var file = File(Function("unbox", Ann(Name("Pair", Name("int"))), Param("b", Ann(Name("list", Name("Box", Name("int")))))))
+            with { Classes = [box], Records = [pair] };
+        var module = WrapperPlanner.Plan("App", "shop", "/p/shop.py", file, out var diagnostics);
+
+        var unbox = module.Functions.Single(f => f.PythonName == "unbox");
+        Assert.AreEqual("IEnumerable<Box>", GeneratedCode.Readable(unbox.Parameters[0].DeclaredType));
+        Assert.AreEqual("Pair", GeneratedCode.Readable(unbox.ReturnType!.Spelling));
+        Assert.IsFalse(diagnostics.Any(d => d.Code == "CSPY3001"), string.Join("\n", diagnostics.Select(d => d.Text)));
+    }
+
+    [TestMethod]
     public void AClassWithoutAnnotatedPublicMembersIsNotWrapped()
     {
         var plain = new PythonClass("Plain", 1, 1, null, false, [Method("run", null, Param("x")), Method("_hidden", Ann("int"))]);

@@ -68,6 +68,10 @@ public sealed class GeneratedCodeCompilesTests
             code: mystery.Code | None = None
             count: int = None
         def tag(x: Tagged) -> Tagged: ...
+        BoxItem = t.TypeVar("BoxItem")
+        class Box(t.Generic[BoxItem]):
+            def get(self) -> BoxItem: ...
+        def unbox(b: Box[int]) -> list[Box[str]]: ...
         import enum
         class Color(enum.Enum):
             RED = "red"

@@ -154,20 +154,14 @@ internal sealed class AnnotationMapper(MappingPosition position, ModuleTypeDecla
                     }
                     return enumType;
                 }
+                // A generic class's type arguments (Box[int]) are erased, as they are when Python runs: the C# type is
+                // the record or wrapper of the class, whose members typed by the class's TypeVars are PyObject.
                 if (_moduleTypes?.GetOrDeclareRecord(name) is { } recordType)
                 {
-                    if (args.Count != 0)
-                    {
-                        throw new UnsupportedAnnotationException($"the record class '{name}' takes no type arguments");
-                    }
                     return recordType;
                 }
                 if (_moduleTypes?.FindWrappedClass(name) is { } classType)
                 {
-                    if (args.Count != 0)
-                    {
-                        throw new UnsupportedAnnotationException($"the class '{name}' takes no type arguments");
-                    }
                     return classType;
                 }
                 if (skipped is not null)
