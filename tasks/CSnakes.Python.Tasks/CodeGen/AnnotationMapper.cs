@@ -69,6 +69,11 @@ internal sealed class AnnotationMapper(MappingPosition position, ModuleTypeDecla
             case "typing.Buffer":
                 // .NET cannot make a Python buffer; an argument takes any Python object.
                 return Scalar(_position == MappingPosition.Return ? ScalarType.Buffer : ScalarType.Object, name, args);
+            case "type":
+            case "typing.Type":
+                // A class object (type, type[X]): no C# type says more than PyObject, which calls it, reads its
+                // attributes and passes it back.
+                return ScalarType.Object;
             case "typing.Annotated":
                 return MapAnnotated(args);
             case "typing.Callable":
