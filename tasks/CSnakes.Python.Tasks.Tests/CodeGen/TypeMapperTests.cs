@@ -84,7 +84,6 @@ public sealed class TypeMapperTests
         [Name("numpy.ndarray"), "numpy.ndarray"],
         [Name("typing.Callable", Ellipsis, Name("int")), "Callable[..., R]"],
         [Union(Name("int"), Name("str")), "several types"],
-        [Name("typing.Union", Name("int"), Name("str"), None), "several types"],
         [Name("list", Name("int"), Name("str")), "one type argument"],
         [Name("dict", Name("str")), "2 type arguments"],
         [Name("tuple", Ellipsis, Name("int")), "tuple[T, ...]"],
@@ -102,6 +101,30 @@ public sealed class TypeMapperTests
         Assert.AreEqual("PyObject", GeneratedCode.Readable(mapping.Type!.Spelling));
         Assert.IsNotNull(mapping.Problem);
         StringAssert.Contains(mapping.Problem, problemPart);
+    }
+
+    [TestMethod]
+    public void AUnionInsideATypeIsPyObjectThereAndTheRestStaysTyped()
+    {
+        // list[int | str]: C# cannot spell the union, but the list is still a list.
+        var asReturn = TypeMapper.MapReturn(Ann(Name("list", Union(Name("int"), Name("str")))));
+        Assert.AreEqual("IReadOnlyList<PyObject>", GeneratedCode.Readable(asReturn.Type!.Spelling));
+        Assert.AreEqual("IReadOnlyList<PyObject>", asReturn.DisplayName);
+        StringAssert.Contains(asReturn.Problem, "several types");
+
+        var asParameter = TypeMapper.MapParameter(Ann(Name("dict", Name("str"), Name("typing.Optional", Union(Name("int"), Name("float"))))));
+        Assert.AreEqual("IReadOnlyDictionary<string, PyObject?>", GeneratedCode.Readable(asParameter.Type!.ParameterSpelling));
+        Assert.IsNotNull(asParameter.Problem);
+
+        // With None among them, the PyObject is nullable, as for any Optional.
+        var optional = TypeMapper.MapParameter(Ann(Name("typing.Union", Name("int"), Name("str"), None)));
+        Assert.AreEqual("PyObject?", GeneratedCode.Readable(optional.Type!.ParameterSpelling));
+        StringAssert.Contains(optional.Problem, "several types");
+
+        // In a delegate's parameters too (mapped by a pass of its own).
+        var callback = TypeMapper.MapParameter(Ann(Name("typing.Callable", new AnnotationNode(AnnotationKind.List, null, [Union(Name("int"), Name("str"))], null), Name("bool"))));
+        Assert.AreEqual("Func<PyObject, bool>", GeneratedCode.Readable(callback.Type!.Spelling));
+        StringAssert.Contains(callback.Problem, "several types");
     }
 
     [TestMethod]

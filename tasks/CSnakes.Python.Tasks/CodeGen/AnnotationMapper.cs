@@ -22,6 +22,13 @@ internal sealed class AnnotationMapper(MappingPosition position, ModuleTypeDecla
     private readonly MappingPosition _position = position;
     private readonly ModuleTypeDeclarations? _moduleTypes = moduleTypes;
     private readonly string _literalName = literalName;
+    private List<string> _erased = [];
+
+    /// <summary>
+    /// What the pass mapped to <c>PyObject</c> inside a type it otherwise mapped (a union of several types in
+    /// <c>list[int | str]</c>, which C# cannot spell): the mapping stands, with these as its warning.
+    /// </summary>
+    public IReadOnlyList<string> Erased => _erased;
 
     public CSharpType Map(AnnotationNode node)
     {
@@ -209,7 +216,7 @@ internal sealed class AnnotationMapper(MappingPosition position, ModuleTypeDecla
         {
             throw new UnsupportedAnnotationException($"a Callable of more than {CallableType.MaxParameters} arguments is not mapped to a delegate");
         }
-        var fromPython = new AnnotationMapper(MappingPosition.Return, _moduleTypes, _literalName);
+        var fromPython = new AnnotationMapper(MappingPosition.Return, _moduleTypes, _literalName) { _erased = _erased };
         var parameters = args[0].Arguments.Select(fromPython.Map).ToArray();
         return new CallableType(parameters, args[1].Kind == AnnotationKind.None ? null : Map(args[1]));
     }
@@ -333,11 +340,15 @@ internal sealed class AnnotationMapper(MappingPosition position, ModuleTypeDecla
     public CSharpType MapUnion(IReadOnlyList<AnnotationNode> members)
     {
         var (distinct, hasNone) = UnionMembers.Of(members);
-        if (distinct.Count != 1)
+        if (distinct.Count == 0)
         {
-            throw new UnsupportedAnnotationException(distinct.Count == 0
-                ? "a union of only None has no value to map"
-                : "a Union of several types other than None is not mapped yet");
+            throw new UnsupportedAnnotationException("a union of only None has no value to map");
+        }
+        if (distinct.Count > 1)
+        {
+            // Only the union is lost: list[int | str] is still a list, of PyObject.
+            _erased.Add("a union of several types other than None is PyObject (inspect the value with the dynamic API)");
+            return hasNone ? new OptionalType(ScalarType.Object) : ScalarType.Object;
         }
 
         var inner = Map(distinct[0]);

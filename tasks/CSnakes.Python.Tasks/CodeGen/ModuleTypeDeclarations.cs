@@ -91,7 +91,7 @@ internal sealed class ModuleTypeDeclarations
             var mapping = TypeMapper.MapParameter(field.Annotation, this, CSharpNames.ToPascalCase(record.Name) + names[i]);
             if (mapping.Problem is not null)
             {
-                _recordNotes.Add((DiagnosticCodes.UnmappedAnnotation, field.Line, $"The field {_moduleName}.{record.Name}.{field.Name} becomes PyObject: {mapping.Problem}."));
+                _recordNotes.Add((DiagnosticCodes.UnmappedAnnotation, field.Line, $"The field {_moduleName}.{record.Name}.{field.Name} is {mapping.DisplayName} in C#: {mapping.Problem}."));
             }
             var type = mapping.Type ?? ScalarType.Object;
             if (!field.Required)

@@ -91,7 +91,9 @@ internal static class TypeMapper
         }
         try
         {
-            return TypeMapping.Of(new AnnotationMapper(position, moduleTypes, literalName).Map(node));
+            var mapper = new AnnotationMapper(position, moduleTypes, literalName);
+            var type = mapper.Map(node);
+            return mapper.Erased.Count == 0 ? TypeMapping.Of(type) : new TypeMapping(type, string.Join("; ", mapper.Erased.Distinct()));
         }
         catch (UnsupportedAnnotationException e)
         {

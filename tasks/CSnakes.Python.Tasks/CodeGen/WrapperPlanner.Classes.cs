@@ -160,7 +160,7 @@ internal sealed partial class WrapperPlanner
         {
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, annotation.Line, annotation.Column,
                 $"The annotation '{annotation.Text}' of the property {_scope}.{getter.Name} cannot be mapped to a C# type: {mapping.Problem}. "
-                + "The C# property is PyObject instead; use a supported annotation, or 'Any' to make PyObject explicit."));
+                + $"The C# property is {mapping.DisplayName} instead; use a supported annotation, or 'Any' to make PyObject explicit."));
         }
         if (mapping.Type is not { } propertyType)
         {

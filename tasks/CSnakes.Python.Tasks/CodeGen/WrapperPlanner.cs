@@ -294,7 +294,7 @@ internal sealed partial class WrapperPlanner
             var annotation = function.Returns!;
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, annotation.Line, annotation.Column,
                 $"The return annotation '{annotation.Text}' of {_scope}.{function.Name} cannot be mapped to a C# type: {returnMapping.Problem}. "
-                + (isAsyncIterator ? "The C# method returns IAsyncEnumerable<PyObject> instead" : "The C# method returns PyObject instead")
+                + (isAsyncIterator ? $"The C# method returns IAsyncEnumerable<{returnMapping.DisplayName}> instead" : $"The C# method returns {returnMapping.DisplayName} instead")
                 + "; use a supported annotation, or 'Any' to make PyObject explicit."));
         }
         var returnType = returnMapping.Type;
@@ -354,7 +354,7 @@ internal sealed partial class WrapperPlanner
             var annotation = parameter.Annotation!;
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, annotation.Line, annotation.Column,
                 $"The annotation '{annotation.Text}' of parameter '{parameter.Name}' of {_scope}.{function.Name} cannot be mapped to a C# type: {mapping.Problem}. "
-                + "The C# parameter is PyObject instead; use a supported annotation, or 'Any' to make PyObject explicit."));
+                + $"The C# parameter is {CSharpTypeDisplay.Of(mapping.Type!.ParameterSpelling)} instead; use a supported annotation, or 'Any' to make PyObject explicit."));
         }
 
         var declared = mapping.Type!;
