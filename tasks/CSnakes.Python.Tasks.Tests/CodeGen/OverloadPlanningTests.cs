@@ -15,7 +15,28 @@ public sealed class OverloadPlanningTests
     }
 
     private static string[] Signatures(ModuleWrapper module) =>
-        module.Functions.Select(f => $"{f.ReturnType?.Spelling ?? "void"} {f.MethodName}({string.Join(", ", f.Parameters.Select(p => p.DefaultLiteral is null ? GeneratedCode.Readable(p.DeclaredType) : GeneratedCode.Readable(p.DeclaredType) + "=" + p.DefaultLiteral))})").ToArray();
+        module.Functions.Select(f => $"{f.ReturnType?.Spelling ?? "void"} {f.MethodName}({string.Join(", ", f.Parameters.Select(p => !p.IsOptional ? GeneratedCode.Readable(p.DeclaredType) : GeneratedCode.Readable(p.DeclaredType) + "=" + p.DefaultLiteral))})").ToArray();
+
+    [TestMethod]
+    public void AnOverloadThatDiffersOnlyInOptionalParametersStatesNoDefaults()
+    {
+        // typeshed's bisect_left: same required parameters, `key: None = None` against `key: Callable[[int], int]`
+        // (a stub's `= ...`). With defaults on both, bisect_left(a, x) from C# is CS0121 (ambiguous).
+        var (module, diagnostics) = Plan(
+            Function("bisect_left", Ann("int"), Param("a", Ann(Name("list", Name("int")))), Param("x", Ann("int")),
+                Param("lo", Ann("int"), Literal("int", "0")), Param("key", Ann(None), Literal("none", null))) with { Decorators = ["overload"] },
+            Function("bisect_left", Ann("int"), Param("a", Ann(Name("list", Name("int")))), Param("x", Ann("int")),
+                Param("lo", Ann("int"), Literal("int", "0")),
+                Param("key", Ann(Name("typing.Callable", new AnnotationNode(AnnotationKind.List, null, [Name("int")], null), Name("int"))), Expression("..."))) with { Decorators = ["overload"] },
+            Function("bisect_left", null, Param("a"), Param("x"), Param("lo"), Param("key")));
+
+        CollectionAssert.AreEqual(new[]
+        {
+            "long BisectLeft(IEnumerable<long>, long, long=0, PyObject?=null)",
+            "long BisectLeft(IEnumerable<long>, long, long, Func<long, long>?)",
+        }, Signatures(module));
+        Assert.IsTrue(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Message && d.Text.Contains("ambiguous", StringComparison.Ordinal)));
+    }
 
     [TestMethod]
     public void UnionParametersGiveOneOverloadPerCombination()

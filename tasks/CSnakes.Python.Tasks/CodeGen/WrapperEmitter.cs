@@ -433,7 +433,7 @@ internal sealed partial class WrapperEmitter
     private static string ParameterList(FunctionWrapper function, bool withDefaults)
     {
         var parameters = function.Parameters.Select(p =>
-            withDefaults && p.DefaultLiteral is not null
+            withDefaults && p.IsOptional
                 ? $"{p.DeclaredType} {p.CSharpName} = {p.DefaultLiteral}"
                 : $"{p.DeclaredType} {p.CSharpName}");
         if (function.TakesCancellationToken)

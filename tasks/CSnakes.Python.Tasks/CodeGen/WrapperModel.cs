@@ -97,7 +97,8 @@ internal sealed record ParameterWrapper(
     NullMeaning Null,
     string? DefaultLiteral,
     ArgumentPassing Passing,
-    bool KeywordAllowed = true)
+    bool KeywordAllowed = true,
+    bool DefaultHidden = false)
 {
     /// <summary>The declared C# type.</summary>
     public string DeclaredType => Passing switch
@@ -107,7 +108,11 @@ internal sealed record ParameterWrapper(
         _ => Null == NullMeaning.NotNullable ? ValueType.ParameterSpelling : ValueType.ParameterSpelling + "?",
     };
 
-    public bool IsOptional => DefaultLiteral is not null;
+    /// <summary>
+    /// Whether the C# signature states the default. <see cref="DefaultHidden"/> keeps it out when another overload would
+    /// make a call that leaves the parameter out ambiguous; <see cref="DefaultLiteral"/> still says what Python's default is.
+    /// </summary>
+    public bool IsOptional => DefaultLiteral is not null && !DefaultHidden;
 
     /// <summary>The local that holds the converted Python object.</summary>
     public string LocalName => "__py_" + CSharpName.TrimStart('@');

@@ -110,7 +110,7 @@ internal sealed partial class WrapperPlanner
             }
         }
 
-        return DropDuplicateOverloads(ResolveNameCollisions(planned, reserved ?? new HashSet<string>()));
+        return RequireWhereOmittingIsAmbiguous(DropDuplicateOverloads(ResolveNameCollisions(planned, reserved ?? new HashSet<string>())));
     }
 
     /// <summary>
@@ -205,6 +205,38 @@ internal sealed partial class WrapperPlanner
         }
         return result;
     }
+
+    /// <summary>
+    /// Two overloads with the same required parameters that both have optional ones (typeshed's <c>bisect_left</c>:
+    /// <c>key: None = None</c> in one, <c>key: Callable[...]</c> in the other) make every call that leaves the optional
+    /// ones out ambiguous (CS0121). The later overload then states no defaults, so such a call picks the earlier one;
+    /// passing every argument reaches the later one.
+    /// </summary>
+    private List<FunctionWrapper> RequireWhereOmittingIsAmbiguous(List<FunctionWrapper> wrappers)
+    {
+        for (var i = 0; i < wrappers.Count; i++)
+        {
+            var later = wrappers[i];
+            if (!later.Parameters.Any(p => p.IsOptional))
+            {
+                continue;
+            }
+            var clash = wrappers.Take(i).FirstOrDefault(earlier => earlier.MethodName == later.MethodName
+                && earlier.Parameters.Any(p => p.IsOptional)
+                && RequiredKey(earlier) == RequiredKey(later));
+            if (clash is null)
+            {
+                continue;
+            }
+            wrappers[i] = later with { Parameters = later.Parameters.Select(p => p.IsOptional ? p with { DefaultHidden = true } : p).ToList() };
+            _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, 0,
+                $"{_moduleName}: two overloads of '{later.PythonName}' take the same required parameters, so a C# call leaving out the optional ones "
+                + $"would be ambiguous; the later one states no defaults ({string.Join(", ", later.Parameters.Where(p => p.IsOptional).Select(p => p.CSharpName))} must be passed to reach it)."));
+        }
+        return wrappers;
+    }
+
+    private static string RequiredKey(FunctionWrapper wrapper) => string.Join(",", wrapper.Parameters.Where(p => !p.IsOptional).Select(OverloadKey));
 
     private static int NullableCount(FunctionWrapper wrapper) => wrapper.Parameters.Sum(p => p.DeclaredType.Count(c => c == '?'));
 

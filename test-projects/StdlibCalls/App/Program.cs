@@ -23,7 +23,7 @@ Console.WriteLine($"log: {Show(env.Math().Log(P(8L), P(2L)))}");
 Console.WriteLine($"crc32: {Show(env.Zlib().Crc32(P<byte[]>("hello"u8.ToArray()), 5))}");
 Console.WriteLine($"shlex_join: {Show(env.Shlex().Join(["echo", "a b", "it's"]))}");
 Console.WriteLine($"path_join: {Show(env.OsPath().Join("usr", [P("lib"), P("x.txt")]))}");
-Console.WriteLine($"bisect_left: {Show(env.Bisect().BisectLeft(P<IReadOnlyList<long>>([1, 3, 5, 7]), P(5L)))}");
+Console.WriteLine($"bisect_left: {Show(env.Bisect().BisectLeft([P(1L), P(3L), P(5L), P(7L)], P(5L)))}");
 using (PyObject sum = env.Operator().Add(P(40L), P(2L)))
 {
     Console.WriteLine($"add: {sum}");
