@@ -17,6 +17,7 @@ public sealed class TypeSystemMappingTests
         [Name("_typeshed.Incomplete"), "PyObject", "PyObject", "PyObjectConverter.Instance"],
         [Name("typing.Optional", Name("_typeshed.Incomplete")), "PyObject?", "PyObject?", "new OptionalConverter<PyObject>(PyObjectConverter.Instance)"],
         [Name("_typeshed.ReadableBuffer"), "PyObject", "IPyBuffer", "BufferConverter.Instance"],
+        [Name("_typeshed.SupportsLenAndGetItem", Name("int")), "IEnumerable<long>", "IReadOnlyList<long>", "new ListConverter<long>(IntConverter.Instance, anySequence: true)"],
         [Name("type"), "PyObject", "PyObject", "PyObjectConverter.Instance"],
         [Name("type", Name("int")), "PyObject", "PyObject", "PyObjectConverter.Instance"],
         [Name("typing.Type", Name("datetime.date")), "PyObject", "PyObject", "PyObjectConverter.Instance"],

@@ -112,6 +112,9 @@ internal static class TypeMapper
         ["_typeshed.ReadableBuffer"] = "collections.abc.Buffer",
         ["_typeshed.ReadOnlyBuffer"] = "collections.abc.Buffer",
         ["_typeshed.WriteableBuffer"] = "collections.abc.Buffer",
+        // A protocol of __len__ and __getitem__, which newer typeshed uses where older versions say Sequence (bisect):
+        // what a list or tuple satisfies, so it maps as Sequence[T] does.
+        ["_typeshed.SupportsLenAndGetItem"] = "typing.Sequence",
     };
 
     /// <summary>typing_extensions.X is typing.X, builtins.X is X, and typeshed's fixed helper aliases are what they alias.</summary>
