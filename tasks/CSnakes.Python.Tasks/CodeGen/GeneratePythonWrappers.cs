@@ -45,7 +45,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
     {
         var diagnostics = new List<GenerationDiagnostic>();
         var rejected = new List<ModuleSource>();
-        var files = PythonFiles.Select(item => (item.ItemSpec, FullPath(item, ProjectDirectory))).ToList();
+        var files = PythonFiles.Select(item => PythonInput.FromItem(item, ProjectDirectory)).ToList();
         var modules = ModuleSelection.Select(ProjectDirectory, files, diagnostics, rejected);
         Report(diagnostics);
         foreach (var module in rejected)
@@ -68,11 +68,11 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        Report(StdlibShadowing.Check(modules, result.Report!.StdlibModules));
+        Report(StdlibShadowing.Check(modules.Where(m => m.IsProjectModule), result.Report!.StdlibModules));
         var planned = new List<(ModuleSource Module, FileSignatures Signatures, ModuleWrapper Wrapper)>();
         for (var i = 0; i < modules.Count; i++)
         {
-            if (modules[i].IsPrivate)
+            if (!modules[i].GetsWrapper)
             {
                 continue;
             }
@@ -93,6 +93,13 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
 
     private ModuleWrapper? PlanModule(ModuleSource module, FileSignatures signatures)
     {
+        if (signatures.Error is { } importError && !module.IsProjectModule)
+        {
+            Log.LogWarning(null, DiagnosticCodes.ImportedModuleProblem, null, module.FullPath, importError.Line, importError.Column, 0, 0,
+                $"This Python cannot parse the installed module '{module.ModuleName}' (from PythonImport '{module.ImportName}'): {importError.Message}. It gets no C# wrapper.");
+            DeleteOutput(module);
+            return null;
+        }
         if (signatures.Error is { } error)
         {
             Log.LogError(null, DiagnosticCodes.SyntaxError, null, module.FullPath, error.Line, error.Column, 0, 0,
@@ -102,9 +109,9 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             return null;
         }
 
-        Report(ReaderNotes.Describe(module.ModuleName, module.FullPath, signatures));
+        Report(ReaderNotes.Describe(module.ModuleName, module.FullPath, signatures), module);
         var wrapper = WrapperPlanner.Plan(RootNamespace, module.ModuleName, module.FullPath, signatures, out var diagnostics);
-        Report(diagnostics);
+        Report(diagnostics, module);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             DeleteOutput(module);
@@ -151,6 +158,13 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
                 + "The signature reader needs Python 3.9 or newer; if this interpreter qualifies, please report this as a bug.");
         }
     }
+
+    // Nothing inside an installed package may fail the user's build: its errors are warnings (the wrapper drops what
+    // they are about, or the module gets none).
+    private void Report(IEnumerable<GenerationDiagnostic> diagnostics, ModuleSource module) =>
+        Report(module.IsProjectModule ? diagnostics : diagnostics.Select(d => d.Severity == DiagnosticSeverity.Error
+            ? d with { Severity = DiagnosticSeverity.Warning, Code = DiagnosticCodes.ImportedModuleProblem, Text = $"{d.Code}: {d.Text} (installed module '{module.ModuleName}', from PythonImport '{module.ImportName}')" }
+            : d));
 
     private void Report(IEnumerable<GenerationDiagnostic> diagnostics)
     {

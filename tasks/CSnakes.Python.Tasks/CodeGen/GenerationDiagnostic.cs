@@ -57,4 +57,22 @@ internal static class DiagnosticCodes
 
     /// <summary>A project module shadows a standard-library module of the same top-level name.</summary>
     public const string ShadowsStdlib = "CSPY3009";
+
+    /// <summary>A PythonImport item names a module the project's environment cannot import.</summary>
+    public const string ImportNotFound = "CSPY3010";
+
+    /// <summary>A PythonImport item names a module the project itself holds (its folder comes first on sys.path).</summary>
+    public const string ImportIsProjectModule = "CSPY3011";
+
+    /// <summary>An imported package has no stubs and no py.typed marker: its own annotations are read (one warning per package).</summary>
+    public const string ImportUntyped = "CSPY3012";
+
+    /// <summary>An imported module is importable but has no Python text to read (an extension, a builtin, a namespace folder).</summary>
+    public const string ImportHasNoSource = "CSPY3013";
+
+    /// <summary>Two modules of installed packages would generate the same C# names: the later gets no wrapper.</summary>
+    public const string ImportedModuleNameCollision = "CSPY3014";
+
+    /// <summary>Something inside an installed package that a project would be told to fix (the wrapper drops it; the build goes on).</summary>
+    public const string ImportedModuleProblem = "CSPY3015";
 }

@@ -5,13 +5,25 @@ namespace CSnakes.Python.Tasks.CodeGen;
 /// <summary>A Python file chosen to get a wrapper.</summary>
 // ItemSpec: The item as the project listed it (reported back as SourceFile).
 // FullPath: The absolute path, read by the signature script and used in diagnostics.
-// DisplayPath: The project-relative path with '/' separators, for the generated header.
+// DisplayPath: The project-relative path with '/' separators (an installed module's full path), for the generated header.
 internal sealed record ModuleSource(string ModuleName, string ItemSpec, string FullPath, string DisplayPath)
 {
     public string Accessor => CSharpNames.ModuleAccessor(ModuleName);
 
     /// <summary>A private module (a dotted part starts with '_') is read, for what other modules re-export from it, but gets no wrapper.</summary>
     public bool IsPrivate => ModuleNaming.IsPrivate(ModuleName);
+
+    /// <summary>The <c>PythonImport</c> item this installed module was found for; null for the project's own files.</summary>
+    public string? ImportName { get; init; }
+
+    /// <summary>Read for what other modules take from it, but not wrapped (a module of an import outside what it asked for).</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>Whether the module gets a C# wrapper.</summary>
+    public bool GetsWrapper => !IsPrivate && !ReadOnly;
+
+    /// <summary>Whether the module is the project's own (nothing inside an installed package may fail the user's build).</summary>
+    public bool IsProjectModule => ImportName is null;
 
     /// <summary>The wrapper's file name, <c>&lt;dotted.module&gt;.g.cs</c>; the build predicts it and the generator writes it.</summary>
     public string WrapperFileName => ModuleName + ".g.cs";
@@ -24,6 +36,29 @@ internal sealed record ModuleSource(string ModuleName, string ItemSpec, string F
         CSharpNames.ImplementationName(Accessor),
         CSharpNames.ExtensionsClassName(Accessor),
     ];
+}
+
+/// <summary>
+/// One file given to the generator: a project item (its module name comes from its path) or a module of an installed package
+/// found for a <c>PythonImport</c> item (<see cref="ModuleName"/> and <see cref="ImportName"/> set; the task item carries them as metadata).
+/// </summary>
+internal sealed record PythonInput(string ItemSpec, string FullPath, string? ModuleName = null, string? ImportName = null, bool ReadOnly = false)
+{
+    /// <summary>Metadata names on the task items that carry an installed module (written by ResolvePythonImports).</summary>
+    public const string ModuleNameMetadata = "ModuleName", ImportNameMetadata = "ImportName", ReadOnlyMetadata = "ReadOnly";
+
+    public static implicit operator PythonInput((string ItemSpec, string FullPath) file) => new(file.ItemSpec, file.FullPath);
+
+    /// <summary>An item of the generator's input: a project file, or (with <c>ImportName</c> metadata) an installed module.</summary>
+    public static PythonInput FromItem(Microsoft.Build.Framework.ITaskItem item, string projectDirectory)
+    {
+        var fullPath = GeneratePythonWrappers.FullPath(item, projectDirectory);
+        var importName = item.GetMetadata(ImportNameMetadata);
+        return string.IsNullOrEmpty(importName)
+            ? new PythonInput(item.ItemSpec, fullPath)
+            : new PythonInput(item.ItemSpec, fullPath, item.GetMetadata(ModuleNameMetadata), importName,
+                item.GetMetadata(ReadOnlyMetadata) == "true");
+    }
 }
 
 /// <summary>A PythonFiles item and the module it is; <see cref="Module"/> is null when it has no module name (<see cref="Problem"/> says why).</summary>
@@ -43,14 +78,25 @@ internal sealed record ModuleGroup(string ModuleName, IReadOnlyList<ModuleSource
 internal static class ModuleSelection
 {
     /// <summary>Each distinct file (by path) with its module name, in the order given.</summary>
-    public static IReadOnlyList<ModuleFile> NameFiles(string projectDirectory, IEnumerable<(string ItemSpec, string FullPath)> files)
+    public static IReadOnlyList<ModuleFile> NameFiles(string projectDirectory, IEnumerable<PythonInput> files)
     {
         var named = new List<ModuleFile>();
-        foreach (var (itemSpec, fullPath) in files.DistinctBy(f => f.FullPath, PathComparer))
+        foreach (var file in files.DistinctBy(f => f.FullPath, PathComparer))
         {
-            var moduleName = ModuleNames.TryGetModuleName(projectDirectory, fullPath, out var problem);
-            var module = moduleName is null ? null : new ModuleSource(moduleName, itemSpec, fullPath, ModuleNames.RelativePath(projectDirectory, fullPath));
-            named.Add(new ModuleFile(itemSpec, fullPath, module, problem));
+            if (file.ImportName is not null)
+            {
+                // An installed module: its name was found on the environment's search path, not in the project folder.
+                var imported = new ModuleSource(file.ModuleName!, file.ItemSpec, file.FullPath, file.FullPath.Replace('\\', '/'))
+                {
+                    ImportName = file.ImportName,
+                    ReadOnly = file.ReadOnly,
+                };
+                named.Add(new ModuleFile(file.ItemSpec, file.FullPath, imported, null));
+                continue;
+            }
+            var moduleName = ModuleNames.TryGetModuleName(projectDirectory, file.FullPath, out var problem);
+            var module = moduleName is null ? null : new ModuleSource(moduleName, file.ItemSpec, file.FullPath, ModuleNames.RelativePath(projectDirectory, file.FullPath));
+            named.Add(new ModuleFile(file.ItemSpec, file.FullPath, module, problem));
         }
         return named;
     }
@@ -70,7 +116,7 @@ internal static class ModuleSelection
     /// <summary>The modules to read, sorted by name, with the diagnostics about the rest; <paramref name="rejected"/> collects colliding modules.</summary>
     public static IReadOnlyList<ModuleSource> Select(
         string projectDirectory,
-        IEnumerable<(string ItemSpec, string FullPath)> files,
+        IEnumerable<PythonInput> files,
         List<GenerationDiagnostic> diagnostics,
         List<ModuleSource> rejected)
     {
@@ -82,7 +128,7 @@ internal static class ModuleSelection
                 diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.NoModuleName, file.FullPath, 0, 0,
                     $"No C# wrapper is generated for '{file.ItemSpec}': {file.Problem}. Rename or move the file, or remove it from the PythonFile items."));
             }
-            else if (source.IsPrivate)
+            else if (source.IsPrivate && source.IsProjectModule)
             {
                 diagnostics.Add(GenerationDiagnostic.Message(file.FullPath, 0, $"'{source.ModuleName}' is a private module (a name part starts with '_') and gets no C# wrapper; it is read for what other modules re-export from it."));
             }
@@ -91,6 +137,13 @@ internal static class ModuleSelection
         var chosen = new List<ModuleSource>();
         foreach (var (moduleName, read, shadowed) in Group(named.Where(f => f.Module is not null).Select(f => f.Module!)))
         {
+            if (read.Count > 1 && !read[0].IsProjectModule && !read[1].IsProjectModule)
+            {
+                // Two roots of an environment offering one module (a package on two site directories): Python takes the first.
+                diagnostics.Add(GenerationDiagnostic.Message(read[1].FullPath, 0, $"'{read[1].DisplayPath}' is also the installed module '{moduleName}'; '{read[0].DisplayPath}' is read."));
+                chosen.Add(read[0]);
+                continue;
+            }
             if (read.Count > 1)
             {
                 diagnostics.Add(GenerationDiagnostic.Error(DiagnosticCodes.ModuleNameCollision, read[1].FullPath, 0, 0,
@@ -112,14 +165,28 @@ internal static class ModuleSelection
     {
         var owners = new Dictionary<string, ModuleSource>(StringComparer.Ordinal);
         var bad = new HashSet<ModuleSource>();
-        foreach (var module in modules)
+        // The project's own modules claim their names first: an installed module never takes a name from them.
+        foreach (var module in modules.OrderBy(m => m.IsProjectModule ? 0 : 1))
         {
-            // The four type names derive from one accessor: one error per pair of modules, naming the first clash.
+            // The four type names derive from one accessor: one diagnostic per pair of modules, naming the first clash.
             var reported = new HashSet<ModuleSource>();
-            foreach (var typeName in module.IsPrivate ? [] : module.TypeNames)
+            foreach (var typeName in module.GetsWrapper ? module.TypeNames : [])
             {
                 if (owners.TryGetValue(typeName, out var owner) && owner != module)
                 {
+                    if (!module.IsProjectModule)
+                    {
+                        // Inside an installed package (six.moves.urllib.error vs six.moves.urllib_error): the later one
+                        // takes the escape a project would be told to take, no wrapper, and the build goes on.
+                        if (reported.Add(owner))
+                        {
+                            diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.ImportedModuleNameCollision, module.FullPath, 0, 0,
+                                $"Modules '{owner.ModuleName}' and '{module.ModuleName}' would both generate the C# type '{typeName}' "
+                                + $"(accessor env.{owner.Accessor}()); '{module.ModuleName}' (from PythonImport '{module.ImportName}') gets no wrapper. It stays importable from Python."));
+                        }
+                        bad.Add(module);
+                        continue;
+                    }
                     if (reported.Add(owner))
                     {
                         diagnostics.Add(GenerationDiagnostic.Error(DiagnosticCodes.ModuleNameCollision, module.FullPath, 0, 0,
@@ -137,7 +204,8 @@ internal static class ModuleSelection
             }
         }
         rejected.AddRange(bad.OrderBy(m => m.ModuleName, StringComparer.Ordinal));
-        return modules.Where(m => !bad.Contains(m)).ToList();
+        // A rejected installed module is still read: what it defines may be re-exported by the modules that are wrapped.
+        return modules.Where(m => !bad.Contains(m) || !m.IsProjectModule).Select(m => bad.Contains(m) ? m with { ReadOnly = true } : m).ToList();
     }
 
     /// <summary>How file paths compare: ignoring case on Windows, as its file systems do.</summary>

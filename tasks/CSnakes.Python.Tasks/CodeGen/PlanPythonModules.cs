@@ -12,7 +12,7 @@ namespace CSnakes.Python.Tasks;
 /// </summary>
 public sealed class PlanPythonModules : Microsoft.Build.Utilities.Task
 {
-    /// <summary>The project's <c>.py</c>/<c>.pyi</c> files that get wrappers.</summary>
+    /// <summary>The project's <c>.py</c>/<c>.pyi</c> files that get wrappers, and the installed modules of <c>PythonImport</c> items (<see cref="ResolvePythonImports"/>).</summary>
     public ITaskItem[] PythonFiles { get; set; } = [];
 
     /// <summary>Module names are the files' paths relative to this folder.</summary>
@@ -37,10 +37,10 @@ public sealed class PlanPythonModules : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        var files = ModuleSelection.NameFiles(ProjectDirectory, PythonFiles.Select(item => (item.ItemSpec, FullPath(item))));
+        var files = ModuleSelection.NameFiles(ProjectDirectory, PythonFiles.Select(item => PythonInput.FromItem(item, ProjectDirectory)));
         var groups = ModuleSelection.Group(files.Where(f => f.Module is not null).Select(f => f.Module!));
         var shadowed = new HashSet<string>(groups.SelectMany(g => g.Shadowed).Select(m => m.FullPath), ModuleSelection.PathComparer);
-        var wrapperOf = groups.Where(g => !g.Read[0].IsPrivate)
+        var wrapperOf = groups.Where(g => g.Read[0].GetsWrapper)
             .ToDictionary(g => g.ModuleName, g => Path.Combine(OutputDirectory, g.Read[0].WrapperFileName), StringComparer.Ordinal);
         var moduleOf = files.ToDictionary(f => f.FullPath, f => f.Module, ModuleSelection.PathComparer);
 
@@ -54,7 +54,7 @@ public sealed class PlanPythonModules : Microsoft.Build.Utilities.Task
             }
             var planned = new TaskItem(item);
             planned.SetMetadata("ModuleName", module?.ModuleName ?? "");
-            planned.SetMetadata("IsPublic", module is { IsPrivate: false } ? "true" : "false");
+            planned.SetMetadata("IsPublic", module is { GetsWrapper: true } ? "true" : "false");
             planned.SetMetadata("WrapperFile", module is not null && wrapperOf.TryGetValue(module.ModuleName, out var wrapper) ? wrapper : "");
             moduleFiles.Add(planned);
         }

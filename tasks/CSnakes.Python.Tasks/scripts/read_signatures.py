@@ -130,6 +130,9 @@ class ModuleContext:
         self.key = module or path
         self.is_stub = path.endswith(".pyi")
         self.is_package = os.path.basename(path) in ("__init__.py", "__init__.pyi")
+        # The typing spec's library-interface rules (what counts as re-exported) hold for stubs and for every module
+        # of a package marked py.typed (PEP 561), whose source is its own stub.
+        self.interface_rules = self.is_stub or in_typed_package(path, module, self.is_package)
         self.tree = tree
         self.aliases = collect_aliases(tree)
         self.imports = collect_imports(tree, self)
@@ -158,6 +161,19 @@ class ModuleContext:
         if module:
             parts.append(module)
         return ".".join(parts) or None
+
+
+def in_typed_package(path, module, is_package):
+    """Whether the file's top-level package folder holds a py.typed marker (known only with the module's name)."""
+    if not module:
+        return False
+    depth = len(module.split("."))
+    if depth == 1 and not is_package:
+        return False  # a top-level module file: py.typed marks packages only
+    folder = os.path.dirname(os.path.abspath(path))
+    for _ in range(depth - 1):
+        folder = os.path.dirname(folder)
+    return os.path.isfile(os.path.join(folder, "py.typed"))
 
 
 def read_file(path, module):

@@ -24,7 +24,7 @@ class FromImport:
         self.alias = alias
         self.line = node.lineno
         self.column = node.col_offset + 1
-        self.explicit = explicit  # a PEP 484 re-export in a stub: `import name as name` or `*`
+        self.explicit = explicit  # a re-export under the library-interface rules: `import name as name` or `*`
 
 
 # ---- collecting ---------------------------------------------------------------------------------
@@ -34,7 +34,7 @@ def collect_statement(node, context):
     if isinstance(node, ast.ImportFrom):
         source = context.resolve_relative(node.level, node.module)
         for alias in node.names:
-            explicit = context.is_stub and (alias.name == "*" or alias.asname == alias.name)
+            explicit = context.interface_rules and (alias.name == "*" or alias.asname == alias.name)
             context.from_imports.append(FromImport(source, alias.name, alias.asname or alias.name, node, explicit))
     elif is_all_target(node):
         names = string_list(node.value)
@@ -171,12 +171,13 @@ def import_star(context, entry, exports, run, visiting):
 def is_reexport(context, entry, alias):
     """Whether a type checker sees this import as part of the module's interface."""
     if context.all_names is not None:
-        return alias in context.all_names or (entry.explicit and context.is_stub)
+        return alias in context.all_names or (entry.explicit and context.interface_rules)
     if alias.startswith("_"):
         return False
-    # A stub re-exports only with `as name` or `*` (PEP 484). In source, a package's __init__.py is its
-    # interface, so what it imports is re-exported; a plain module's imports are its own helpers.
-    return entry.explicit or (not context.is_stub and context.is_package)
+    # A stub or a py.typed module re-exports only with `as name` or `*` (the typing spec's library-interface rules).
+    # In other source, a package's __init__.py is its interface, so what it imports is re-exported; a plain module's
+    # imports are its own helpers.
+    return entry.explicit or (not context.interface_rules and context.is_package)
 
 
 def is_declared_reexport(context, entry, alias):

@@ -1,0 +1,145 @@
+using System.Text.Json;
+
+namespace CSnakes.Python.Sdk.Tests;
+
+/// <summary>
+/// test-projects/InstalledPackages: a Python project with no .py file, only <c>PythonImport</c> items, built against a
+/// Python whose system site-packages hold Debian's real packages: jinja2 (typed inline, py.typed), yaml (typed by the
+/// yaml-stubs package of python3-typeshed) and the standard library's json, re and sqlite3 (typeshed's stubs carried
+/// by python3-mypy). The app calls each through its wrappers; every line must equal the same call made in Python.
+/// </summary>
+[TestClass]
+public sealed class InstalledPackagesTests
+{
+    // The same calls as App/Program.cs, printed the same way.
+    private const string ExpectedScript = """
+        import sys, jinja2, yaml, json, re, sqlite3
+        sys.stdout.reconfigure(encoding="utf-8")
+        template = jinja2.Environment(autoescape=True).from_string("Hello {{ name }}, {{ items|join(', ') }}!")
+        print("jinja2:", template.render(name="<Ada>", items=[1, 2, 3]))
+        print("yaml:", yaml.safe_load("name: Ada\nlanguages: [python, csharp]\n"))
+        parsed = json.loads('{"a": [1, 2.5, null], "b": true}')
+        print("json_loads:", parsed)
+        print("json_dumps:", json.dumps(parsed, sort_keys=True))
+        match = re.compile(r"(\w+)@(\w+)\.com").search("mail ada@example.com now")
+        print(f"re: {match.group()}|{match.span()[0]}|{match.span()[1]}")
+        connection = sqlite3.connect(":memory:")
+        connection.execute("create table t (x integer, y text)")
+        connection.execute("insert into t values (?, ?)", (1, "one"))
+        connection.execute("insert into t values (?, ?)", (2, "two"))
+        print("sqlite3:", "|".join(str(row) for row in connection.execute("select x, y from t order by x").fetchall()))
+        """;
+
+    private static readonly Lazy<(string? Python, string Reason)> s_python = new(FindPython);
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public void InstalledModulesAreCalledThroughTheirWrappersAndReturnWhatPythonReturns()
+    {
+        var python = RequirePython();
+        var workspace = E2EEnvironment.CreateWorkspace("InstalledPackages");
+
+        var build = DotNetCli.Run(workspace, "build", "App", "-nodeReuse:false", $"-p:PythonExecutable={python}");
+        TestContext.WriteLine(build.ToString());
+        Assert.AreEqual(0, build.ExitCode, "build failed:\n" + ErrorLines(build));
+        // Where the types came from: the generated headers name the files read (stubs package, py.typed package, typeshed).
+        var generated = Path.Combine(workspace, "Installed", "obj", "Debug", "net10.0", "python", "generated");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(generated, "yaml.g.cs")), "yaml-stubs/__init__.pyi");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(generated, "sqlite3.g.cs")), "typeshed/stdlib/sqlite3/__init__.pyi");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(generated, "jinja2.g.cs")), "jinja2/__init__.py");
+        // Submodules="false": jinja2 alone; yaml's public submodules are wrapped, its private ones are only read.
+        Assert.IsFalse(File.Exists(Path.Combine(generated, "jinja2.environment.g.cs")), "jinja2 has Submodules=\"false\", yet jinja2.environment got a wrapper");
+        Assert.IsTrue(File.Exists(Path.Combine(generated, "yaml.nodes.g.cs")), "yaml's submodule yaml.nodes got no wrapper");
+        Assert.IsFalse(Directory.EnumerateFiles(generated, "*._*.g.cs").Any(), "a private module got a wrapper");
+
+        var run = DotNetCli.Run(workspace, "run", "--project", "App", "--no-build");
+        TestContext.WriteLine(run.ToString());
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var expected = DotNetCli.RunProgram(python, workspace, "-I", "-c", ExpectedScript);
+        Assert.AreEqual(0, expected.ExitCode, expected.ToString());
+        var actual = Lines(run.Output);
+        var missing = Lines(expected.Output).Where(line => !actual.Contains(line)).ToList();
+        Assert.AreEqual(0, missing.Count, $"Lines Python printed that the app did not:\n{string.Join('\n', missing)}\nThe app printed:\n{run.Output}");
+
+        // A no-change build reuses what the locator found: no Python runs for the imports, no generation.
+        var again = DotNetCli.Run(workspace, "build", "App", "-nodeReuse:false", "--no-restore", "-v:d", $"-p:PythonExecutable={python}");
+        Assert.AreEqual(0, again.ExitCode, again.ToString());
+        StringAssert.Contains(again.Output, "PythonImport: the environment is unchanged");
+        Assert.IsFalse(again.Output.Contains("Task \"GeneratePythonWrappers\""), "code generation ran on a no-change build");
+
+        // Installing a package into the environment is a change: the imports are looked up again.
+        var venvPython = Path.Combine(VenvOf(workspace), "bin", "python");
+        var install = DotNetCli.RunProgram(venvPython, workspace, "-m", "pip", "install", "--no-index", "--find-links", E2EEnvironment.WheelDirectory, $"{TinyWheel.Name}==1.0");
+        Assert.AreEqual(0, install.ExitCode, install.ToString());
+        var afterInstall = DotNetCli.Run(workspace, "build", "App", "-nodeReuse:false", "--no-restore", "-v:d", $"-p:PythonExecutable={python}");
+        Assert.AreEqual(0, afterInstall.ExitCode, afterInstall.ToString());
+        Assert.IsFalse(afterInstall.Output.Contains("PythonImport: the environment is unchanged"), "the imports were not looked up again after a package was installed");
+    }
+
+    [TestMethod]
+    public void AnImportThatIsNotInstalledOrIsAProjectModuleIsACodedErrorNamingIt()
+    {
+        var python = RequirePython();
+        var workspace = E2EEnvironment.CreateWorkspace("InstalledPackages");
+        var project = Path.Combine(workspace, "Installed", "Installed.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "<PythonImport Include=\"yaml;json;re;sqlite3;pathlib\" />",
+            "<PythonImport Include=\"no_such_module_here\" /><PythonImport Include=\"shadowed.sub\" />"));
+        File.WriteAllText(Path.Combine(workspace, "Installed", "shadowed.py"), "def f(x: int) -> int:\n    return x\n");
+
+        var build = DotNetCli.Run(workspace, "build", "Installed", "-nodeReuse:false", $"-p:PythonExecutable={python}");
+        TestContext.WriteLine(build.ToString());
+        Assert.AreNotEqual(0, build.ExitCode);
+        var errors = ErrorLines(build);
+        StringAssert.Contains(errors, "error CSPY3010: PythonImport 'no_such_module_here' is not importable");
+        StringAssert.Contains(errors, "error CSPY3011: PythonImport 'shadowed.sub' names the top-level module 'shadowed', which the project itself holds");
+        // The good import beside them still resolved; nothing else failed.
+        Assert.AreEqual(2, errors.Split('\n').Count(l => l.Contains(": error ", StringComparison.Ordinal)), errors);
+    }
+
+    private static string RequirePython()
+    {
+        if (s_python.Value.Python is null)
+        {
+            Assert.Inconclusive(s_python.Value.Reason);
+        }
+        return s_python.Value.Python!;
+    }
+
+    // An interpreter that imports jinja2, yaml and mypy (typeshed) and sees the yaml-stubs package: Debian's python3-jinja2,
+    // python3-yaml, python3-mypy and python3-typeshed. The run's own choice first (CSNAKES_PYTHON), then Debian's.
+    private static (string?, string) FindPython()
+    {
+        const string probe = "import jinja2, yaml, mypy, os, sys; sys.exit(0 if any(os.path.isdir(os.path.join(p, 'yaml-stubs')) for p in sys.path) else 3)";
+        var tried = new List<string>();
+        foreach (var candidate in new[] { Environment.GetEnvironmentVariable("CSNAKES_PYTHON"), "/usr/bin/python3.11", "/usr/bin/python3" }.OfType<string>().Where(c => c.Length > 0).Distinct())
+        {
+            if (!File.Exists(candidate))
+            {
+                tried.Add($"{candidate}: missing");
+                continue;
+            }
+            var result = DotNetCli.RunProgram(candidate, "/", "-I", "-c", probe);
+            if (result.ExitCode == 0)
+            {
+                return (candidate, "");
+            }
+            tried.Add($"{candidate}: lacks jinja2, yaml, mypy or yaml-stubs");
+        }
+        return (null, "No interpreter here has Debian's python3-jinja2, python3-yaml, python3-mypy and python3-typeshed: " + string.Join("; ", tried));
+    }
+
+    private static string VenvOf(string workspace)
+    {
+        var manifest = Path.Combine(workspace, "App", "bin", "Debug", "net10.0", "Installed.csnakes.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(manifest));
+        return document.RootElement.GetProperty("venv").GetString()!;
+    }
+
+    private static string ErrorLines(DotNetResult result) =>
+        string.Join('\n', result.Output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct());
+
+    private static HashSet<string> Lines(string output) =>
+        output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
+}

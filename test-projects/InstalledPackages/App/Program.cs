@@ -1,0 +1,44 @@
+using System.Globalization;
+using CSnakes.Runtime;
+using Installed;
+
+// Calls installed packages through wrappers generated from <PythonImport> items alone: jinja2 (py.typed), yaml (its
+// yaml-stubs package), and the standard library's json, re and sqlite3 (typeshed's stubs from mypy). Each line prints
+// what Python's str() prints for the same value, so the test can compare it with the same calls made in Python.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+using var env = PythonEnvironment.Start();
+
+using (var jinja = env.Jinja2().NewEnvironment(autoescape: true))
+using (var template = jinja.FromString("Hello {{ name }}, {{ items|join(', ') }}!"))
+using (var name = PyObject.From("<Ada>"))
+using (var items = PyObject.From<IReadOnlyList<long>>([1, 2, 3]))
+{
+    Console.WriteLine($"jinja2: {template.Render(kwargs: new Dictionary<string, PyObject> { ["name"] = name, ["items"] = items })}");
+}
+
+using (var document = env.Yaml().SafeLoad("name: Ada\nlanguages: [python, csharp]\n"))
+{
+    Console.WriteLine($"yaml: {document}");
+}
+
+using (var parsed = env.Json().Loads("{\"a\": [1, 2.5, null], \"b\": true}"))
+{
+    Console.WriteLine($"json_loads: {parsed}");
+    Console.WriteLine($"json_dumps: {env.Json().Dumps(parsed, sortKeys: true)}");
+}
+
+using (var pattern = env.Re().Compile(@"(\w+)@(\w+)\.com"))
+using (var match = pattern.Search("mail ada@example.com now"))
+{
+    Console.WriteLine($"re: {match!.Group()}|{match.Span().Item1}|{match.Span().Item2}");
+}
+
+using (var connection = env.Sqlite3().Connect(":memory:"))
+{
+    connection.Execute("create table t (x integer, y text)").Dispose();
+    connection.Execute("insert into t values (?, ?)", [PyObject.From(1L), PyObject.From("one")]).Dispose();
+    connection.Execute("insert into t values (?, ?)", [PyObject.From(2L), PyObject.From("two")]).Dispose();
+    using var cursor = connection.Execute("select x, y from t order by x");
+    var rows = cursor.Fetchall();
+    Console.WriteLine($"sqlite3: {string.Join("|", rows.Select(row => row.ToString()))}");
+}
