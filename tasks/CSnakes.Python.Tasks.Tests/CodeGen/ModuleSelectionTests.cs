@@ -11,7 +11,7 @@ public sealed class ModuleSelectionTests
     {
         var diagnostics = new List<GenerationDiagnostic>();
         var rejected = new List<ModuleSource>();
-        var chosen = ModuleSelection.Select(Root, relative.Select(r => (r, Path.Combine(Root, r))), diagnostics, rejected);
+        var chosen = ModuleSelection.Select(Root, relative.Select(r => (PythonInput)(r, Path.Combine(Root, r))), diagnostics, rejected);
         return (chosen, diagnostics, rejected);
     }
 
@@ -63,5 +63,26 @@ public sealed class ModuleSelectionTests
         Assert.AreEqual("CSPY3002", error.Code);
         StringAssert.Contains(error.Text, "stats.py");
         StringAssert.Contains(error.Text, "stats/__init__.py");
+    }
+
+    [TestMethod]
+    public void InstalledModulesWhoseCSharpNamesCollideTakeTheEscapeAndNeverTakeAProjectModulesName()
+    {
+        var diagnostics = new List<GenerationDiagnostic>();
+        var rejected = new List<ModuleSource>();
+        PythonInput Installed(string module, string path) => new(path, "/site/" + path, module, "six");
+        var chosen = ModuleSelection.Select(Root,
+        [
+            Installed("six.moves.urllib.error", "six-stubs/moves/urllib/error.pyi"),
+            Installed("six.moves.urllib_error", "six-stubs/moves/urllib_error.pyi"),
+            Installed("mine.tools", "mine/tools.pyi"),
+            (PythonInput)("mine_tools.py", Path.Combine(Root, "mine_tools.py")),
+        ], diagnostics, rejected);
+
+        Assert.IsFalse(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), string.Join("\n", diagnostics.Select(d => d.Text)));
+        Assert.AreEqual(2, diagnostics.Count(d => d.Code == DiagnosticCodes.ImportedModuleNameCollision));
+        // Every module is still read (re-exports may come from any of them); the losers get no wrapper.
+        CollectionAssert.AreEquivalent(new[] { "mine.tools", "mine_tools", "six.moves.urllib.error", "six.moves.urllib_error" }, chosen.Select(m => m.ModuleName).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "mine_tools", "six.moves.urllib.error" }, chosen.Where(m => m.GetsWrapper).Select(m => m.ModuleName).ToArray());
     }
 }
