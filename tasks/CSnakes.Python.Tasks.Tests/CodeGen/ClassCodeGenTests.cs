@@ -123,14 +123,15 @@ public sealed class ClassCodeGenTests
     }
 
     [TestMethod]
-    public void AClassWithoutAnnotatedPublicMembersIsNotWrapped()
+    public void AClassWithoutAnnotatedPublicMembersIsStillATypeThatAnnotationsName()
     {
+        // Every public class is a C# type: other modules' annotations name it, and a typed handle says more than PyObject.
         var plain = new PythonClass("Plain", 1, 1, null, false, [Method("run", null, Param("x")), Method("_hidden", Ann("int"))]);
         var (module, _, code) = Generate([plain], Function("use", Ann("Plain")));
 
-        Assert.AreEqual(0, module.Classes!.Count);
-        Assert.AreEqual("PyObject", GeneratedCode.Readable(module.Functions.Single().ReturnType!.Spelling));
-        Assert.IsFalse(code.Contains("class Plain", StringComparison.Ordinal));
+        Assert.AreEqual("Plain", module.Classes!.Single().Type.Name);
+        Assert.AreEqual("global::App.ShopModule.Plain", module.Functions.Single(f => f.PythonName == "use").ReturnType!.Spelling);
+        StringAssert.Contains(code, "class Plain");
     }
 
     [TestMethod]

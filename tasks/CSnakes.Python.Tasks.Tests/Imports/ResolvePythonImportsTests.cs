@@ -133,7 +133,7 @@ public sealed class ResolvePythonImportsTests
         var files = ByRelativePath(task);
         CollectionAssert.AreEquivalent(new[] { "stubbed-stubs/__init__.pyi", "untyped/__init__.py", "onefile.py" }, files.Keys.ToArray());
         Assert.AreEqual("stubbed", files["stubbed-stubs/__init__.pyi"].GetMetadata("ModuleName"));
-        var untypedWarnings = engine.Warnings.Where(w => w.Code == DiagnosticCodes.ImportUntyped).Select(w => w.Message).ToList();
+        var untypedWarnings = engine.Warnings.Where(w => w.Code == DiagnosticCodes.ImportUntyped).Select(w => w.Message ?? "").ToList();
         Assert.AreEqual(2, untypedWarnings.Count, string.Join("\n", untypedWarnings));
         Assert.IsTrue(untypedWarnings.Any(w => w.Contains("'untyped'") && w.Contains("types-untyped")), string.Join("\n", untypedWarnings));
     }
@@ -173,7 +173,7 @@ public sealed class ResolvePythonImportsTests
         var (_, engine, ok) = Run([Import("not_installed_anywhere"), Import("typedpkg.nosuch"), Import("onefile")], CacheFile(), "", projectFile);
 
         Assert.IsFalse(ok);
-        var errors = engine.Errors.Select(e => (e.Code, e.Message)).ToList();
+        var errors = engine.Errors.Select(e => (Code: e.Code ?? "", Message: e.Message ?? "")).ToList();
         Assert.AreEqual(3, errors.Count, engine.ErrorText);
         StringAssert.Contains(errors.Single(e => e.Message.Contains("'not_installed_anywhere'")).Code, DiagnosticCodes.ImportNotFound);
         StringAssert.Contains(errors.Single(e => e.Message.Contains("'typedpkg.nosuch'")).Code, DiagnosticCodes.ImportNotFound);

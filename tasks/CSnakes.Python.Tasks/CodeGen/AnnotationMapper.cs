@@ -180,6 +180,15 @@ internal sealed class AnnotationMapper(MappingPosition position, ModuleTypeDecla
                 {
                     throw new UnsupportedAnnotationException($"the enum '{name}' gets no C# enum because {skipped}");
                 }
+                // A class, record or enum of another module of the run (imported, re-exported, or owned by a shorter module).
+                if (_moduleTypes?.FindDeclaredElsewhere(name) is { } declared)
+                {
+                    if (declared is EnumType && args.Count != 0)
+                    {
+                        throw new UnsupportedAnnotationException($"the enum '{name}' takes no type arguments");
+                    }
+                    return declared;
+                }
                 throw new UnsupportedAnnotationException($"'{name}' is not a type the generator maps yet");
         }
     }

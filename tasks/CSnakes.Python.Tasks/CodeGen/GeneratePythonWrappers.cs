@@ -69,6 +69,9 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
         }
 
         Report(StdlibShadowing.Check(modules.Where(m => m.IsProjectModule), result.Report!.StdlibModules));
+        // Which module declares each class, record and enum of the run, so that every other module names that one type.
+        var index = new RunTypeIndex(RootNamespace, modules.Select((m, i) => (m.ModuleName, m.GetsWrapper, result.Report!.Files[i]))
+            .Where(m => m.Item3.Error is null).ToList());
         var planned = new List<(ModuleSource Module, FileSignatures Signatures, ModuleWrapper Wrapper)>();
         for (var i = 0; i < modules.Count; i++)
         {
@@ -76,7 +79,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
             {
                 continue;
             }
-            if (PlanModule(modules[i], result.Report!.Files[i]) is { } wrapper)
+            if (PlanModule(modules[i], result.Report!.Files[i], index) is { } wrapper)
             {
                 planned.Add((modules[i], result.Report!.Files[i], wrapper));
             }
@@ -91,7 +94,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
-    private ModuleWrapper? PlanModule(ModuleSource module, FileSignatures signatures)
+    private ModuleWrapper? PlanModule(ModuleSource module, FileSignatures signatures, RunTypeIndex index)
     {
         if (signatures.Error is { } importError && !module.IsProjectModule)
         {
@@ -110,7 +113,7 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
         }
 
         Report(ReaderNotes.Describe(module.ModuleName, module.FullPath, signatures), module);
-        var wrapper = WrapperPlanner.Plan(RootNamespace, module.ModuleName, module.FullPath, signatures, out var diagnostics);
+        var wrapper = WrapperPlanner.Plan(RootNamespace, module.ModuleName, module.FullPath, signatures, out var diagnostics, index);
         Report(diagnostics, module);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {

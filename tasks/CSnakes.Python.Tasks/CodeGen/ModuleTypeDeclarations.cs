@@ -14,13 +14,13 @@ internal sealed class ModuleTypeDeclarations
     private readonly string _moduleName;
     // The qualified static class the types are declared in, and the names a type nested there must not take.
     private readonly string _holder;
-    private readonly HashSet<string> _reservedTypeNames;
+    private readonly TypeNamePool _names;
+    private readonly RunTypeIndex _index;
     private readonly Dictionary<string, EnumType> _classes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _skippedClasses = new(StringComparer.Ordinal);
     // Literal set key ("str:a\nb", order-insensitive) -> its enum.
     private readonly Dictionary<string, EnumType> _literals = new(StringComparer.Ordinal);
     private readonly List<EnumType> _declaredEnums = [];
-    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, PythonRecord> _recordClasses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordType?> _records = new(StringComparer.Ordinal);
@@ -30,10 +30,17 @@ internal sealed class ModuleTypeDeclarations
     private readonly Dictionary<string, ClassType> _wrappedClasses = new(StringComparer.Ordinal);
 
     // holder: the qualified static class the module's types are nested in (global::Ns.DemoModule); holderName its simple name.
-    public ModuleTypeDeclarations(string moduleName, string holder, string holderName, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord>? records = null)
+    // index: the run's types (which module declares each, under which C# name); enums and records given here are this module's own.
+    public ModuleTypeDeclarations(string moduleName, string holder, string holderName, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord>? records = null, RunTypeIndex? index = null)
     {
         _holder = holder;
-        _reservedTypeNames = new HashSet<string>(CSharpNames.ObjectMembers, StringComparer.Ordinal) { holderName };
+        _index = index ?? RunTypeIndex.Empty;
+        _names = new TypeNamePool(holderName);
+        foreach (var assigned in _index.AssignedNames(moduleName))
+        {
+            // Other modules already spell these: literal enums and the like must not take them.
+            _names.Reserve(assigned);
+        }
         foreach (var record in records ?? [])
         {
             _recordClasses[record.Name] = record;
@@ -46,10 +53,7 @@ internal sealed class ModuleTypeDeclarations
                 _skippedClasses[pythonEnum.Name] = problem;
                 continue;
             }
-            var names = EnumNames.Unique(pythonEnum.Members.Select(m => EnumNames.Member(m.Name)));
-            var members = pythonEnum.Members.Select((m, i) => new EnumMember(names[i], m.Name)).ToList();
-            var type = new EnumType(UniqueTypeName(CSharpNames.ToPascalCase(pythonEnum.Name)), _holder, EnumOrigin.PythonEnum, members, moduleName, pythonEnum.Name,
-                $"The Python enum <c>{XmlDoc.Escape(moduleName + "." + pythonEnum.Name)}</c>.");
+            var type = PythonEnumType(pythonEnum, NamedTypeName(pythonEnum.Name), _holder, moduleName, pythonEnum.Name);
             _classes[pythonEnum.Name] = type;
             _declaredEnums.Add(type);
         }
@@ -81,7 +85,7 @@ internal sealed class ModuleTypeDeclarations
         }
         // Marks the record as in progress: a field that refers back to it maps as unsupported.
         _records[pythonName] = null;
-        var recordName = UniqueTypeName(CSharpNames.ToPascalCase(record.Name));
+        var recordName = NamedTypeName(record.Name);
         var reservedFields = new HashSet<string>(RecordMembers, StringComparer.Ordinal) { recordName };
         var names = EnumNames.Unique(record.Fields.Select(f => CSharpNames.AvoidReserved(CSharpNames.ToPascalCase(f.Name), reservedFields)));
         var fields = new List<RecordField>();
@@ -138,10 +142,66 @@ internal sealed class ModuleTypeDeclarations
     /// <summary>Declares (names) the C# wrapper class for the plain Python class <paramref name="pythonName"/> of this module.</summary>
     public ClassType DeclareWrappedClass(string pythonName)
     {
-        var type = new ClassType(UniqueTypeName(CSharpNames.ToPascalCase(pythonName)), _holder, _moduleName, pythonName);
+        var type = new ClassType(NamedTypeName(pythonName), _holder, _moduleName, pythonName);
         _wrappedClasses[pythonName] = type;
         return type;
     }
+
+    /// <summary>
+    /// The type another module of the run declares for <paramref name="name"/> (dotted as the reader resolves imports,
+    /// or bare for a class of this module that a shorter module owns); null when none does.
+    /// </summary>
+    public CSharpType? FindDeclaredElsewhere(string name)
+    {
+        var owned = (_scopeModule is not null ? _index.Find(_scopeModule, name) : null) ?? _index.Find(_moduleName, name);
+        if (owned is null)
+        {
+            return null;
+        }
+        if (owned.Owner == _moduleName)
+        {
+            // Named by where it is defined (pkg._models.Response) but declared here, under the name this module exports it as.
+            return FindEnum(owned.PythonName, out _) ?? GetOrDeclareRecord(owned.PythonName) ?? (CSharpType?)FindWrappedClass(owned.PythonName);
+        }
+        var holder = _index.HolderOf(owned.Owner);
+        return owned.Source switch
+        {
+            PythonEnum pythonEnum => PythonEnumType(pythonEnum, owned.CSharpName, holder, owned.Owner, owned.PythonName),
+            // The record's fields matter only where it is declared; elsewhere its name and converter are all that is spelled.
+            PythonRecord record => new RecordType(owned.CSharpName, holder, [], owned.Owner, owned.PythonName, record.Kind == RecordKind.TypedDict ? RecordShape.Dictionary : RecordShape.Attributes),
+            _ => new ClassType(owned.CSharpName, holder, owned.Owner, owned.PythonName),
+        };
+    }
+
+    /// <summary>
+    /// While the returned scope lives, bare names in annotations are looked up in <paramref name="definingModule"/> first:
+    /// a re-exported function or class was written there, so its bare names are that module's (null: this module's).
+    /// </summary>
+    public IDisposable NamesFrom(string? definingModule)
+    {
+        var previous = _scopeModule;
+        _scopeModule = definingModule;
+        return new ScopeRestore(() => _scopeModule = previous);
+    }
+
+    private string? _scopeModule;
+
+    private sealed class ScopeRestore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
+    // One rule for an enum class's C# enum, where it is declared and where another module names it.
+    private static EnumType PythonEnumType(PythonEnum pythonEnum, string name, string holder, string moduleName, string pythonName)
+    {
+        var names = EnumNames.Unique(pythonEnum.Members.Select(m => EnumNames.Member(m.Name)));
+        var members = pythonEnum.Members.Select((m, i) => new EnumMember(names[i], m.Name)).ToList();
+        return new EnumType(name, holder, EnumOrigin.PythonEnum, members, moduleName, pythonName,
+            $"The Python enum <c>{XmlDoc.Escape(moduleName + "." + pythonName)}</c>.");
+    }
+
+    // The name the run's index fixed for a class, record or enum of this module, else a fresh one.
+    private string NamedTypeName(string pythonName) => _index.AssignedName(_moduleName, pythonName) ?? _names.Take(CSharpNames.ToPascalCase(pythonName));
 
     /// <summary>The wrapper class for a plain Python class of this module named <paramref name="pythonName"/>, or null.</summary>
     public ClassType? FindWrappedClass(string pythonName) => _wrappedClasses.GetValueOrDefault(pythonName);
@@ -185,7 +245,7 @@ internal sealed class ModuleTypeDeclarations
         var names = EnumNames.Unique(texts.Select(EnumNames.Member));
         var members = texts.Select((t, i) => new EnumMember(names[i], t)).ToList();
         var shown = string.Join(", ", texts.Select(t => isInt ? t : "'" + t + "'"));
-        var type = new EnumType(UniqueTypeName(nameHint), _holder, isInt ? EnumOrigin.IntLiteral : EnumOrigin.StrLiteral, members, _moduleName, "",
+        var type = new EnumType(_names.Take(nameHint), _holder, isInt ? EnumOrigin.IntLiteral : EnumOrigin.StrLiteral, members, _moduleName, "",
             $"The values of <c>{XmlDoc.Escape("Literal[" + shown + "]")}</c> in the Python module <c>{XmlDoc.Escape(_moduleName)}</c>.");
         _literals[key] = type;
         _declaredEnums.Add(type);
@@ -197,15 +257,4 @@ internal sealed class ModuleTypeDeclarations
     {
         "EqualityContract", "Deconstruct", "PrintMembers", RecordType.ConverterField,
     };
-
-    private string UniqueTypeName(string name)
-    {
-        name = CSharpNames.AvoidReserved(name.Length == 0 ? "Literal" : name, _reservedTypeNames);
-        var candidate = name;
-        for (var suffix = 2; !_usedNames.Add(candidate); suffix++)
-        {
-            candidate = name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return candidate;
-    }
 }

@@ -22,7 +22,7 @@ internal sealed partial class WrapperPlanner
         // A later class of the same name replaces an earlier one, as it does when Python runs the module.
         foreach (var pythonClass in classes.GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.Last()))
         {
-            if (pythonClass.Name.StartsWith('_') || !pythonClass.Methods.Any(IsWrappableMember))
+            if (!GetsWrapperClass(pythonClass))
             {
                 continue;
             }

@@ -16,13 +16,13 @@ internal sealed partial class WrapperPlanner
     // Where messages say a function lives: the module, or module.Class while planning a class's methods.
     private string _scope;
 
-    private WrapperPlanner(string rootNamespace, string moduleName, string sourceFile, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord> records)
+    private WrapperPlanner(string rootNamespace, string moduleName, string sourceFile, IReadOnlyList<PythonEnum> enums, IReadOnlyList<PythonRecord> records, RunTypeIndex? index)
     {
         _moduleName = moduleName;
         _scope = moduleName;
         _sourceFile = sourceFile;
         var holderName = CSharpNames.TypesClassName(CSharpNames.ModuleAccessor(moduleName));
-        _types = new ModuleTypeDeclarations(moduleName, $"global::{rootNamespace}.{holderName}", holderName, enums, records);
+        _types = new ModuleTypeDeclarations(moduleName, $"global::{rootNamespace}.{holderName}", holderName, enums, records, index);
         foreach (var skipped in enums.Where(e => e.Problem is not null))
         {
             _diagnostics.Add(GenerationDiagnostic.Warning(DiagnosticCodes.UnmappedAnnotation, _sourceFile, skipped.Line, skipped.Column,
@@ -35,15 +35,28 @@ internal sealed partial class WrapperPlanner
     /// Plans the wrapper for a file that parsed; <paramref name="sourceFile"/> is where diagnostics point,
     /// <paramref name="rootNamespace"/> the project's namespace as written (escaped here).
     /// </summary>
-    public static ModuleWrapper Plan(string rootNamespace, string moduleName, string sourceFile, FileSignatures signatures, out IReadOnlyList<GenerationDiagnostic> diagnostics)
+    /// <paramref name="index"/>: the run's classes, records and enums; a type a shorter module of the run also exports is
+    /// declared there, not here, and this module's annotations name that one type.
+    public static ModuleWrapper Plan(string rootNamespace, string moduleName, string sourceFile, FileSignatures signatures, out IReadOnlyList<GenerationDiagnostic> diagnostics, RunTypeIndex? index = null)
     {
         rootNamespace = CSharpNames.Namespace(rootNamespace);
-        var planner = new WrapperPlanner(rootNamespace, moduleName, sourceFile, signatures.Enums ?? [], signatures.Records ?? []);
+        index ??= RunTypeIndex.Empty;
+        signatures = signatures with
+        {
+            Enums = signatures.Enums?.Where(e => index.Declares(moduleName, e.Name)).ToList(),
+            Records = signatures.Records?.Where(r => index.Declares(moduleName, r.Name)).ToList(),
+            Classes = signatures.Classes?.Where(c => index.Declares(moduleName, c.Name)).ToList(),
+        };
+        var planner = new WrapperPlanner(rootNamespace, moduleName, sourceFile, signatures.Enums ?? [], signatures.Records ?? [], index);
         // Wrapper classes are known before any annotation is mapped, so any signature may name them.
         var classes = planner.ReserveClasses(signatures.Classes ?? []);
         // A class's constructor is a module method (NewCounter), so it takes part in the name-collision checks.
         var functions = planner.PlanFunctions([.. signatures.Functions ?? [], .. classes.Select(c => planner.Constructor(c.Source)).OfType<PythonFunction>()], ModuleReservedNames);
-        var classWrappers = classes.Select(c => planner.PlanClass(c.Source, c.Type)).ToList();
+        var classWrappers = classes.Select(c =>
+        {
+            using var scope = planner._types.NamesFrom(c.Source.ReexportedFrom);
+            return planner.PlanClass(c.Source, c.Type);
+        }).ToList();
         // Records no function uses are still declared, for the app's own use with PyObject.As<T>().
         foreach (var record in signatures.Records ?? [])
         {
@@ -58,6 +71,11 @@ internal sealed partial class WrapperPlanner
         diagnostics = planner._diagnostics.Distinct().ToList();
         return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._types.DeclaredEnums, planner._types.DeclaredRecords, classWrappers, recordMethods);
     }
+
+    /// <summary>Whether a class gets a C# wrapper class (a public name and something typed to call); the run's index asks the same.</summary>
+    // Every public class is a C# type, even one with nothing typed to call: other annotations may name it, and a typed
+    // handle says more than PyObject.
+    internal static bool GetsWrapperClass(PythonClass pythonClass) => !pythonClass.Name.StartsWith('_');
 
     // The module interface's one reserved name: a method named Finalize there is warning CS0465 (it looks like a
     // destructor); object's other members may be declared on an interface (the implementation is explicit).
@@ -104,6 +122,8 @@ internal sealed partial class WrapperPlanner
                 Note(function, $"'{function.Name}' is marked '# csharp: ignore' and gets no C# method.");
                 continue;
             }
+            // A re-exported function's bare names are those of the module that defines it.
+            using var scope = _types.NamesFrom(function.ReexportedFrom);
             foreach (var wrapper in PlanOverloads(function))
             {
                 planned.Add((function, wrapper));

@@ -45,7 +45,7 @@ internal sealed record PublicName(string Name, string Kind, int Line);
 /// <see cref="ReexportedFrom"/>: set when the class is defined in that other module and re-exported by this one.
 /// <see cref="NestedClasses"/>: public classes defined in its body (enums and records carry the same list).
 internal sealed record PythonClass(string Name, int Line, int Column, string? Docstring, bool HasBases, IReadOnlyList<PythonFunction> Methods, string? ReexportedFrom = null,
-    IReadOnlyList<NestedClass>? NestedClasses = null);
+    IReadOnlyList<NestedClass>? NestedClasses = null, string? ReexportedName = null);
 
 /// <summary>A public class defined inside another class's body; it gets no C# type.</summary>
 internal sealed record NestedClass(string Name, int Line);
@@ -56,7 +56,7 @@ internal sealed record NestedClass(string Name, int Line);
 /// </summary>
 internal sealed record PythonRecord(
     string Name, RecordKind Kind, int Line, int Column, IReadOnlyList<PythonRecordField> Fields,
-    IReadOnlyList<PythonFunction>? Methods = null, string? ReexportedFrom = null, IReadOnlyList<NestedClass>? NestedClasses = null);
+    IReadOnlyList<PythonFunction>? Methods = null, string? ReexportedFrom = null, IReadOnlyList<NestedClass>? NestedClasses = null, string? ReexportedName = null);
 
 /// <summary>What makes a class a record; the script spells each in lower case (<c>dataclass</c>, <c>namedtuple</c>, <c>typeddict</c>).</summary>
 internal enum RecordKind
@@ -78,7 +78,7 @@ internal sealed record PythonRecordField(string Name, int Line, PythonAnnotation
 /// </summary>
 /// <see cref="Methods"/>: the <c>def</c>s of its body, which a C# enum cannot carry.
 internal sealed record PythonEnum(string Name, string Base, int Line, int Column, IReadOnlyList<PythonEnumMember> Members, string? Problem, string? ReexportedFrom = null,
-    IReadOnlyList<PythonFunction>? Methods = null, IReadOnlyList<NestedClass>? NestedClasses = null);
+    IReadOnlyList<PythonFunction>? Methods = null, IReadOnlyList<NestedClass>? NestedClasses = null, string? ReexportedName = null);
 
 /// <summary>An enum member with a literal value; <see cref="Kind"/> is <c>int</c> or <c>str</c>, <see cref="Value"/> its text.</summary>
 internal sealed record PythonEnumMember(string Name, string Kind, string Value, int Line);

@@ -134,7 +134,7 @@ class ModuleContext:
         # of a package marked py.typed (PEP 561), whose source is its own stub.
         self.interface_rules = self.is_stub or in_typed_package(path, module, self.is_package)
         self.tree = tree
-        self.aliases = collect_aliases(tree)
+        self.aliases = collect_aliases(tree, self)
         self.imports = collect_imports(tree, self)
         self.ignored_lines = find_ignored_lines(source)
         self.definitions = {}  # name -> signatures_types.Definition (aliases, TypeVars, NewTypes)
@@ -266,8 +266,9 @@ def find_ignored_lines(source):
 
 # ---- names ---------------------------------------------------------------------------------
 
-def collect_aliases(tree):
-    """Maps each name bound by an import anywhere at module level (also under if/try) to its dotted origin."""
+def collect_aliases(tree, context):
+    """Maps each name bound by an import anywhere at module level (also under if/try) to its dotted origin; a relative
+    import is made absolute with the module's own name, so `from ._models import Response` names `pkg._models.Response`."""
     aliases = {}
     star_typing = False
     for node in walk_module_level(tree.body):
@@ -278,6 +279,12 @@ def collect_aliases(tree):
                 else:
                     root = alias.name.split(".")[0]
                     aliases[root] = root
+        elif isinstance(node, ast.ImportFrom) and node.level > 0:
+            source = context.resolve_relative(node.level, node.module)
+            if source is not None:
+                for alias in node.names:
+                    if alias.name != "*":
+                        aliases[alias.asname or alias.name] = source + "." + alias.name
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             for alias in node.names:
                 if alias.name == "*":

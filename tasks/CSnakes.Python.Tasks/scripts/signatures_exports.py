@@ -145,6 +145,8 @@ def import_name(context, entry, name, alias, exports, run, visiting):
         twin = dict(item)  # only the name and origin differ; the rest is shared, read-only JSON
         twin["name"] = alias
         twin["reexported_from"] = item.get("reexported_from") or source.module
+        # The name in the defining module, so every re-export of one class is known as the same class.
+        twin["reexported_name"] = item.get("reexported_name") or item["name"]
         context.result[list_name].append(twin)
         copies.append((list_name, twin))
     exports[alias] = copies
