@@ -343,8 +343,7 @@ internal sealed partial class WrapperEmitter
         EmitPositionalArguments(positional, varPositional, pythonName);
         if (varPositional is not null)
         {
-            // *args goes after the named positional arguments; the caller keeps ownership of its objects.
-            w.Line($"__call.AddRange({varPositional.CSharpName});");
+            EmitVarPositional(varPositional);
         }
         foreach (var parameter in keywords)
         {
@@ -434,8 +433,8 @@ internal sealed partial class WrapperEmitter
     {
         var parameters = function.Parameters.Select(p =>
             withDefaults && p.IsOptional
-                ? $"{p.DeclaredType} {p.CSharpName} = {p.DefaultLiteral}"
-                : $"{p.DeclaredType} {p.CSharpName}");
+                ? $"{p.Declaration} {p.CSharpName} = {p.DefaultLiteral}"
+                : $"{p.Declaration} {p.CSharpName}");
         if (function.TakesCancellationToken)
         {
             parameters = parameters.Append(withDefaults
@@ -451,7 +450,9 @@ internal sealed partial class WrapperEmitter
     {
         foreach (var function in functions)
         {
-            foreach (var parameter in function.Parameters.Where(p => p.Passing is ArgumentPassing.Positional or ArgumentPassing.Keyword))
+            // A typed *args array converts each item with its item type's converter.
+            foreach (var parameter in function.Parameters.Where(p => p.Passing is ArgumentPassing.Positional or ArgumentPassing.Keyword
+                || (p.Passing == ArgumentPassing.VarPositional && p.ValueType != ScalarType.Object)))
             {
                 Register(parameter.ValueType);
             }

@@ -35,6 +35,7 @@ internal sealed record ModuleWrapper(
 // IsAsync: The call returns a coroutine: the method returns Task/Task<ReturnType> and takes a trailing CancellationToken.
 // IsAsyncIterator: The call returns an async iterator of ReturnType items: the method returns
 // IAsyncEnumerable<ReturnType> and takes a trailing CancellationToken.
+// Binding: how a method of a class reaches Python (an instance method, or a static/class method of the class object).
 internal sealed record FunctionWrapper(
     string PythonName,
     string MethodName,
@@ -43,13 +44,30 @@ internal sealed record FunctionWrapper(
     CSharpType? ReturnType,
     IReadOnlyList<ParameterWrapper> Parameters,
     bool IsAsync = false,
-    bool IsAsyncIterator = false)
+    bool IsAsyncIterator = false,
+    MethodBinding Binding = MethodBinding.Instance)
 {
+    /// <summary>True for a <c>@staticmethod</c> or <c>@classmethod</c>: a static C# method that calls the class object.</summary>
+    public bool IsStatic => Binding != MethodBinding.Instance;
+
     /// <summary>True when the method takes a trailing <c>CancellationToken</c>.</summary>
     public bool TakesCancellationToken => IsAsync || IsAsyncIterator;
 
     /// <summary>The name of the trailing <c>CancellationToken</c> parameter of an async method.</summary>
     public const string CancellationTokenName = "cancellationToken";
+}
+
+/// <summary>What a method of a Python class is bound to when it is called.</summary>
+internal enum MethodBinding
+{
+    /// <summary>A plain method (or a module function): called on the instance, which Python passes as <c>self</c>.</summary>
+    Instance,
+
+    /// <summary>A <c>@staticmethod</c>: called on the class object, nothing bound.</summary>
+    Static,
+
+    /// <summary>A <c>@classmethod</c>: called on the class object, which Python passes as <c>cls</c>.</summary>
+    Class,
 }
 
 /// <summary>How a parameter travels to Python.</summary>
@@ -98,12 +116,13 @@ internal sealed record ParameterWrapper(
     string? DefaultLiteral,
     ArgumentPassing Passing,
     bool KeywordAllowed = true,
-    bool DefaultHidden = false)
+    bool DefaultHidden = false,
+    bool IsParams = false)
 {
-    /// <summary>The declared C# type.</summary>
+    /// <summary>The declared C# type. A <c>*args</c> array holds its items' type (<see cref="ValueType"/>), PyObject when they do not map.</summary>
     public string DeclaredType => Passing switch
     {
-        ArgumentPassing.VarPositional => DotNetNames.PyObject + "[]?",
+        ArgumentPassing.VarPositional => ValueType.ParameterSpelling + "[]?",
         ArgumentPassing.VarKeyword => $"{DotNetNames.IReadOnlyDictionary}<string, {DotNetNames.PyObject}>?",
         _ => Null == NullMeaning.NotNullable ? ValueType.ParameterSpelling : ValueType.ParameterSpelling + "?",
     };
@@ -113,6 +132,9 @@ internal sealed record ParameterWrapper(
     /// make a call that leaves the parameter out ambiguous; <see cref="DefaultLiteral"/> still says what Python's default is.
     /// </summary>
     public bool IsOptional => DefaultLiteral is not null && !DefaultHidden;
+
+    /// <summary>The type as the C# parameter list states it: <see cref="DeclaredType"/>, after <c>params</c> for a trailing <c>*args</c> array.</summary>
+    public string Declaration => IsParams ? "params " + DeclaredType : DeclaredType;
 
     /// <summary>The local that holds the converted Python object.</summary>
     public string LocalName => "__py_" + CSharpName.TrimStart('@');

@@ -356,6 +356,7 @@ internal sealed partial class WrapperPlanner
             .Concat(parameters.Where(p => p.Passing == ArgumentPassing.VarPositional))
             .Concat(parameters.Where(p => p.Passing == ArgumentPassing.VarKeyword))
             .ToList();
+        MakeParamsArray(ordered, isAsync || isAsyncIterator);
 
         return new FunctionWrapper(
             function.Name,
@@ -374,7 +375,7 @@ internal sealed partial class WrapperPlanner
         switch (parameter.Kind)
         {
             case ParameterKinds.VarPositional:
-                return new ParameterWrapper(index, parameter.Name, name, ScalarType.Object, NullMeaning.Omit, "null", ArgumentPassing.VarPositional);
+                return PlanVarPositional(function, parameter, index, name);
             case ParameterKinds.VarKeyword:
                 return new ParameterWrapper(index, parameter.Name, name, ScalarType.Object, NullMeaning.Omit, "null", ArgumentPassing.VarKeyword);
         }
