@@ -97,7 +97,8 @@ public sealed class WebSampleTests
 
         Assert.IsTrue(s_app!.WaitForOutput("ValueError: history needs at least two values, got 1\n", TimeSpan.FromSeconds(30)), s_app.Output);
         string output = s_app.Output;
-        StringAssert.Contains(output, "CSnakes.Runtime.PythonInvocationException: Python raised ValueError: history needs at least two values, got 1");
+        // The logged exception is the .NET type of the Python class (BuiltinsModule.ValueError), with the Python message.
+        StringAssert.Contains(output, "CSnakes.Runtime.BuiltinsModule+ValueError: Python raised ValueError: history needs at least two values, got 1");
         StringAssert.Contains(output, "--- Python traceback ---");
         StringAssert.Contains(output, "forecast.py\", line 13, in predict");
     }

@@ -79,7 +79,7 @@ public sealed class AsyncTests
     {
         using var message = StrConverter.Instance.ToPython("boom");
         var task = Start("fail_later", IntConverter.Instance, CancellationToken.None, message);
-        var error = await Assert.ThrowsExactlyAsync<PythonInvocationException>(() => task.WaitAsync(Patience));
+        var error = await Assert.ThrowsAsync<PythonInvocationException>(() => task.WaitAsync(Patience));
         Assert.AreEqual("ValueError", error.PythonTypeName);
         StringAssert.Contains(error.PythonMessage, "boom");
         StringAssert.Contains(error.PythonStackTrace, "fail_later");

@@ -131,7 +131,7 @@ public sealed class BufferTests
         // While exported, a bytearray cannot be resized: proves the buffer is held.
         using var append = obj.GetAttr("append");
         using var item = PyObject.From(1L);
-        Assert.AreEqual("BufferError", Assert.ThrowsExactly<PythonInvocationException>(() => append.Call([item])).PythonTypeName);
+        Assert.AreEqual("BufferError", Assert.Throws<PythonInvocationException>(() => append.Call([item])).PythonTypeName);
         buffer.Dispose();
         buffer.Dispose();
         append.Call([item]).Dispose(); // released: resizing works again

@@ -122,7 +122,7 @@ public sealed class CallbackTests
     [TestMethod]
     public void ADotNetExceptionThatPythonLetsPropagateReachesTheDotNetCaller()
     {
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() =>
+        var e = Assert.Throws<PythonInvocationException>(() =>
             CallFixture("call_with", s_longToLong, _ => throw new ArgumentOutOfRangeException("amount", "must be positive"), 1L).Dispose());
         StringAssert.Contains(e.PythonTypeName, "DotNetError");
         StringAssert.Contains(e.PythonMessage, "System.ArgumentOutOfRangeException: must be positive");
@@ -146,7 +146,7 @@ public sealed class CallbackTests
             Assert.AreEqual("TypeError|False|.NET callback Func<Int64, Int64>: argument 1: Expected a Python 'int' but got 'str'.", wrongType.As<string>());
         }
 
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() => CallFixture("call_with_keyword", s_longToLong, x => x).Dispose());
+        var e = Assert.Throws<PythonInvocationException>(() => CallFixture("call_with_keyword", s_longToLong, x => x).Dispose());
         Assert.AreEqual("TypeError", e.PythonTypeName);
         StringAssert.Contains(e.PythonMessage, "keyword");
     }
@@ -265,7 +265,7 @@ public sealed class CallbackTests
         CollectionAssert.AreEqual(Enumerable.Range(0, 16).Select(i => i + 1000L).ToArray(), results);
 
         var action = new ActionConverter<long>(IntConverter.Instance).FromPython(add);
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() => action(1));
+        var e = Assert.Throws<PythonInvocationException>(() => action(1));
         Assert.AreEqual("TypeError", e.PythonTypeName);
 
         using var notCallable = PyObject.From(3L);

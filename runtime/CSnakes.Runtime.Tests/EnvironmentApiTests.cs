@@ -59,7 +59,7 @@ public sealed class EnvironmentApiTests
     {
         Env.Execute("leftover = 1").Dispose();
 
-        var error = Assert.ThrowsExactly<PythonInvocationException>(() => Env.ExecuteExpression("leftover"));
+        var error = Assert.Throws<PythonInvocationException>(() => Env.ExecuteExpression("leftover"));
 
         Assert.AreEqual("NameError", error.PythonTypeName);
     }
@@ -67,7 +67,7 @@ public sealed class EnvironmentApiTests
     [TestMethod]
     public void InvalidPythonIsASyntaxErrorNotACrash()
     {
-        var error = Assert.ThrowsExactly<PythonInvocationException>(() => Env.Execute("def broken(:\n"));
+        var error = Assert.Throws<PythonInvocationException>(() => Env.Execute("def broken(:\n"));
 
         Assert.AreEqual("SyntaxError", error.PythonTypeName);
     }

@@ -14,7 +14,7 @@ public sealed class ExceptionLocalsTests
         try
         {
             using var n = PyObject.From(21L);
-            var e = Assert.ThrowsExactly<PythonInvocationException>(() => Call("fail_with_locals", n));
+            var e = Assert.Throws<PythonInvocationException>(() => Call("fail_with_locals", n));
 
             Assert.IsNotNull(e.PythonLocals);
             CollectionAssert.AreEquivalent(new[] { "n", "doubled", "label" }, e.PythonLocals.Keys.ToArray());
@@ -36,7 +36,7 @@ public sealed class ExceptionLocalsTests
     public void OffByDefault()
     {
         using var n = PyObject.From(1L);
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() => Call("fail_with_locals", n));
+        var e = Assert.Throws<PythonInvocationException>(() => Call("fail_with_locals", n));
 
         Assert.IsNull(e.PythonLocals);
         Assert.IsNull(e.PythonGlobals);

@@ -9,7 +9,7 @@ public sealed class ExceptionTests
     public void PythonExceptionCarriesTypeMessageAndTraceback()
     {
         using var message = PyObject.From("bad input 🐍");
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() => Call("raise_value_error", message));
+        var e = Assert.Throws<PythonInvocationException>(() => Call("raise_value_error", message));
         Assert.AreEqual("ValueError", e.PythonTypeName);
         Assert.AreEqual("bad input 🐍", e.PythonMessage);
         StringAssert.Contains(e.Message, "ValueError: bad input");
@@ -26,7 +26,7 @@ public sealed class ExceptionTests
     [TestMethod]
     public void CauseBecomesInnerException()
     {
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() => Call("raise_with_cause"));
+        var e = Assert.Throws<PythonInvocationException>(() => Call("raise_with_cause"));
         Assert.AreEqual("RuntimeError", e.PythonTypeName);
         var inner = Assert.IsInstanceOfType<PythonInvocationException>(e.InnerException);
         Assert.AreEqual("KeyError", inner.PythonTypeName);
@@ -36,18 +36,18 @@ public sealed class ExceptionTests
     [TestMethod]
     public void ContextBecomesInnerExceptionUnlessSuppressed()
     {
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() => Call("raise_with_context"));
+        var e = Assert.Throws<PythonInvocationException>(() => Call("raise_with_context"));
         Assert.AreEqual("TypeError", e.PythonTypeName);
         Assert.AreEqual("KeyError", ((PythonInvocationException)e.InnerException!).PythonTypeName);
 
-        var suppressed = Assert.ThrowsExactly<PythonInvocationException>(() => Call("raise_suppressed_context"));
+        var suppressed = Assert.Throws<PythonInvocationException>(() => Call("raise_suppressed_context"));
         Assert.IsNull(suppressed.InnerException);
     }
 
     [TestMethod]
     public void UserExceptionTypesAreModuleQualified()
     {
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() => Call("raise_custom"));
+        var e = Assert.Throws<PythonInvocationException>(() => Call("raise_custom"));
         Assert.AreEqual("fixtures.CustomError", e.PythonTypeName);
         Assert.AreEqual("custom message", e.PythonMessage);
     }
@@ -55,16 +55,16 @@ public sealed class ExceptionTests
     [TestMethod]
     public void MissingAttributeAndModuleRaiseClearly()
     {
-        var attr = Assert.ThrowsExactly<PythonInvocationException>(() => Fixtures.GetAttr("no_such_function"));
+        var attr = Assert.Throws<PythonInvocationException>(() => Fixtures.GetAttr("no_such_function"));
         Assert.AreEqual("AttributeError", attr.PythonTypeName);
-        var module = Assert.ThrowsExactly<PythonInvocationException>(() => Env.Import("no_such_module_anywhere"));
+        var module = Assert.Throws<PythonInvocationException>(() => Env.Import("no_such_module_anywhere"));
         Assert.AreEqual("ModuleNotFoundError", module.PythonTypeName);
     }
 
     [TestMethod]
     public void ErrorsLeaveThePythonErrorStateClean()
     {
-        Assert.ThrowsExactly<PythonInvocationException>(() => Call("raise_custom"));
+        Assert.Throws<PythonInvocationException>(() => Call("raise_custom"));
         using var a = PyObject.From(2L);
         using var b = PyObject.From(3L);
         using var sum = Call("add", a, b);

@@ -22,7 +22,7 @@ public sealed class FaultsTests
     [TestMethod]
     public void RecursionErrorBecomesAnExceptionAndTheNextCallWorks()
     {
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() => CallFaults("recurse_forever"));
+        var e = Assert.ThrowsExactly<BuiltinsModule.RecursionError>(() => CallFaults("recurse_forever"));
         Assert.AreEqual("RecursionError", e.PythonTypeName);
         StringAssert.Contains(e.PythonMessage, "recursion");
         StringAssert.Contains(e.PythonStackTrace, "in recurse_forever");
@@ -30,13 +30,13 @@ public sealed class FaultsTests
         // The recursion limit is intact, so the interpreter's stack guard still works next time.
         using var limit = CallFaults("recursion_limit");
         Assert.AreEqual(1000L, limit.As<long>());
-        Assert.ThrowsExactly<PythonInvocationException>(() => CallFaults("recurse_forever"));
+        Assert.Throws<PythonInvocationException>(() => CallFaults("recurse_forever"));
     }
 
     [TestMethod]
     public void MemoryErrorBecomesAnExceptionAndTheNextCallWorks()
     {
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() => CallFaults("allocate_too_much"));
+        var e = Assert.ThrowsExactly<BuiltinsModule.MemoryError>(() => CallFaults("allocate_too_much"));
         Assert.AreEqual("MemoryError", e.PythonTypeName);
         AssertStillWorks();
     }
@@ -45,7 +45,7 @@ public sealed class FaultsTests
     public void SysExitBecomesAnExceptionAndNeverEndsTheProcess()
     {
         using var code = PyObject.From(3L);
-        var e = Assert.ThrowsExactly<PythonInvocationException>(() => CallFaults("exit_process", code));
+        var e = Assert.ThrowsExactly<BuiltinsModule.SystemExit>(() => CallFaults("exit_process", code));
         Assert.AreEqual("SystemExit", e.PythonTypeName);
         Assert.AreEqual("3", e.PythonMessage);
         AssertStillWorks();
@@ -54,9 +54,9 @@ public sealed class FaultsTests
     [TestMethod]
     public void KeyboardInterruptAndGeneratorExitRaisedInPythonAreOrdinaryExceptions()
     {
-        var interrupt = Assert.ThrowsExactly<PythonInvocationException>(() => CallFaults("raise_keyboard_interrupt"));
+        var interrupt = Assert.ThrowsExactly<BuiltinsModule.KeyboardInterrupt>(() => CallFaults("raise_keyboard_interrupt"));
         Assert.AreEqual("KeyboardInterrupt", interrupt.PythonTypeName);
-        var generatorExit = Assert.ThrowsExactly<PythonInvocationException>(() => CallFaults("raise_generator_exit"));
+        var generatorExit = Assert.ThrowsExactly<BuiltinsModule.GeneratorExit>(() => CallFaults("raise_generator_exit"));
         Assert.AreEqual("GeneratorExit", generatorExit.PythonTypeName);
         AssertStillWorks();
     }

@@ -31,7 +31,7 @@ public sealed class PyObjectTests
         Assert.AreEqual(42L, read.As<long>());
         Assert.AreEqual(1L, bag.Length());
         using var missing = PyObject.From("missing");
-        Assert.AreEqual("KeyError", Assert.ThrowsExactly<PythonInvocationException>(() => bag.GetItem(missing)).PythonTypeName);
+        Assert.AreEqual("KeyError", Assert.Throws<PythonInvocationException>(() => bag.GetItem(missing)).PythonTypeName);
     }
 
     [TestMethod]
@@ -46,7 +46,7 @@ public sealed class PyObjectTests
         using var result = kinds.Call([a, b, extra], [new KeywordArg("c", c)], new Dictionary<string, PyObject> { ["z"] = z });
         using var rendered = PyObject.From("");
         Assert.AreEqual("{'a': 1, 'b': 2, 'args': [3], 'c': 'c', 'd': 4, 'kwargs': {'z': 'z'}}", result.Repr());
-        var missing = Assert.ThrowsExactly<PythonInvocationException>(() => kinds.Call([a, b]));
+        var missing = Assert.Throws<PythonInvocationException>(() => kinds.Call([a, b]));
         Assert.AreEqual("TypeError", missing.PythonTypeName);
         StringAssert.Contains(missing.PythonMessage, "'c'");
     }
@@ -85,7 +85,7 @@ public sealed class PyObjectTests
         Assert.IsFalse(one.Is(oneFloat));
 
         using var list = PyObject.From<IReadOnlyList<long>>([1]);
-        Assert.AreEqual("TypeError", Assert.ThrowsExactly<PythonInvocationException>(() => list.PythonHash()).PythonTypeName);
+        Assert.AreEqual("TypeError", Assert.Throws<PythonInvocationException>(() => list.PythonHash()).PythonTypeName);
     }
 
     [TestMethod]

@@ -97,7 +97,8 @@ internal static unsafe class PythonErrors
             }
         }
 
-        return new PythonInvocationException(typeName, message, tracebackText, frames, inner, locals, globals);
+        var details = new PythonExceptionDetails(typeName, message, tracebackText, frames, inner, locals, globals);
+        return ExceptionTypeLookup.Create(exception.Handle, details);
     }
 
     // The innermost traceback entry is the frame that raised. dict(f_locals) copies the names (3.13's f_locals is a

@@ -43,8 +43,8 @@ public sealed class ClassCodeGenTests
 
         var wrapper = module.Classes!.Single();
         Assert.AreEqual("Counter", wrapper.Type.Name);
-        CollectionAssert.AreEqual(new[] { "Increment", "Merge", "Dispose_" }, wrapper.Methods.Select(m => m.MethodName).ToArray(),
-            "private, static and special methods get no member; a reserved name gets a trailing '_'");
+        CollectionAssert.AreEqual(new[] { "Increment", "Merge", "Zero", "Dispose_" }, wrapper.Methods.Select(m => m.MethodName).ToArray(),
+            "private and special methods get no member (a static method gets a static one); a reserved name gets a trailing '_'");
         StringAssert.Contains(code, "public sealed class Counter : IDisposable\n    {");
         StringAssert.Contains(code, "internal static readonly ClassConverter<Counter> PythonConverter = new(\"shop\", \"Counter\", static o => new Counter(o), static c => c.PythonObject);");
         StringAssert.Contains(code, "public long Increment(long by = 1)\n");

@@ -49,7 +49,7 @@ public sealed class ReaderNotesTests
         var message = notes.Single();
         Assert.AreEqual(DiagnosticSeverity.Message, message.Severity);
         Assert.AreEqual(
-            "csv: public names with no C# member: QUOTE_ALL (constant), Dialect (class without annotated members), _T (typevar), StrPath (alias), Error (re-exported from a file not read).",
+            "csv: public names with no C# member: QUOTE_ALL (constant), _T (typevar), StrPath (alias), Error (re-exported from a file not read).",
             message.Text);
     }
 

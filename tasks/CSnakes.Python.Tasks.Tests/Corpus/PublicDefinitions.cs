@@ -46,6 +46,16 @@ internal static class PublicDefinitions
     {
         var diagnostics = corpus.AllDiagnostics();
         var missing = new List<PublicDefinition>();
+        // A class another module re-exports is declared once, by the shortest public module exporting it, whose file
+        // says where Python defines it ("defined as <c>pkg._impl.Point</c>"): any file naming the class counts.
+        var declaringFile = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var generated in corpus.Generated.Values)
+        {
+            foreach (System.Text.RegularExpressions.Match named in Regex.Matches(generated, @"<c>([\w.]+)</c>"))
+            {
+                declaringFile.TryAdd(named.Groups[1].Value, generated);
+            }
+        }
         foreach (var module in definitions.GroupBy(d => d.Module))
         {
             var first = module.First();
@@ -55,10 +65,16 @@ internal static class PublicDefinitions
             corpus.Generated.TryGetValue(module.Key, out var code);
             // Classes that got no C# type: their methods are accounted for (or not) with the class itself.
             var unwrappedClasses = new HashSet<string>(StringComparer.Ordinal);
+            var classCode = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var definition in module.Where(d => d.Kind == "class"))
             {
                 if (code is not null && NamesType(code, $"{module.Key}.{definition.Name}"))
                 {
+                    continue;
+                }
+                if (declaringFile.TryGetValue($"{module.Key}.{definition.Name}", out var elsewhere))
+                {
+                    classCode[definition.Name] = elsewhere;
                     continue;
                 }
                 unwrappedClasses.Add(definition.Name);
@@ -74,9 +90,11 @@ internal static class PublicDefinitions
                 {
                     continue;
                 }
-                var wrapped = code is not null && (definition.Kind == "nested_class"
-                    ? NamesType(code, $"{module.Key}.{definition.Owner}.{definition.Name}")
-                    : WrapsFunction(code, definition.Name));
+                // A member of a class declared by another module is in that module's file.
+                var memberCode = definition.Owner is not null && classCode.TryGetValue(definition.Owner, out var owner) ? owner : code;
+                var wrapped = memberCode is not null && (definition.Kind == "nested_class"
+                    ? NamesType(memberCode, $"{module.Key}.{definition.Owner}.{definition.Name}")
+                    : WrapsFunction(memberCode, definition.Name));
                 if (!wrapped && !aboutModule.Any(d => ContainsWord(d, definition.Name)))
                 {
                     missing.Add(definition);

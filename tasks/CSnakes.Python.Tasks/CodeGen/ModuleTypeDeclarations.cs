@@ -163,6 +163,10 @@ internal sealed class ModuleTypeDeclarations
             // Named by where it is defined (pkg._models.Response) but declared here, under the name this module exports it as.
             return FindEnum(owned.PythonName, out _) ?? GetOrDeclareRecord(owned.PythonName) ?? (CSharpType?)FindWrappedClass(owned.PythonName);
         }
+        if (owned.Source is PythonClass && _index.ExceptionBaseOf(owned.Owner, owned.PythonName) is not null)
+        {
+            return null;  // an exception class is a .NET exception type, not a wrapper an annotation can hold
+        }
         var holder = _index.HolderOf(owned.Owner);
         return owned.Source switch
         {
@@ -200,8 +204,25 @@ internal sealed class ModuleTypeDeclarations
             $"The Python enum <c>{XmlDoc.Escape(moduleName + "." + pythonName)}</c>.");
     }
 
-    // The name the run's index fixed for a class, record or enum of this module, else a fresh one.
-    private string NamedTypeName(string pythonName) => _index.AssignedName(_moduleName, pythonName) ?? _names.Take(CSharpNames.ToPascalCase(pythonName));
+    // The name the run's index fixed for a class, record or enum of this module, else a fresh one; noted with where
+    // Python defines it when that is another module (this one re-exports it).
+    private string NamedTypeName(string pythonName)
+    {
+        var name = _index.AssignedName(_moduleName, pythonName) ?? _names.Take(CSharpNames.ToPascalCase(pythonName));
+        if (_index.OriginOf(_moduleName, pythonName) is { } origin && origin != _moduleName + "." + pythonName)
+        {
+            _definedAs[name] = origin;
+        }
+        return name;
+    }
+
+    private readonly Dictionary<string, string> _definedAs = new(StringComparer.Ordinal);
+
+    /// <summary>Names the .NET exception type for the exception class <paramref name="pythonName"/> of this module.</summary>
+    public string DeclareException(string pythonName) => NamedTypeName(pythonName);
+
+    /// <summary>For each declared type another module defines, by C# name, its defining <c>module.Class</c>.</summary>
+    public IReadOnlyDictionary<string, string> DefinedAs => _definedAs;
 
     /// <summary>The wrapper class for a plain Python class of this module named <paramref name="pythonName"/>, or null.</summary>
     public ClassType? FindWrappedClass(string pythonName) => _wrappedClasses.GetValueOrDefault(pythonName);

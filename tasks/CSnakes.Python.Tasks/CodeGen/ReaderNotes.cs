@@ -107,13 +107,8 @@ internal static class ReaderNotes
         {
             return "class";
         }
-        // The same rule as WrapperPlanner.ReserveClasses: a public method or property with an annotation.
-        return pythonClass.Methods.Any(IsAnnotatedPublicMember) ? null : "class without annotated members";
+        // The planner's own rule, so the message never contradicts the wrappers.
+        return ClassWrapRule.IsWrapped(pythonClass) ? null : "private class";
     }
-
-    private static bool IsAnnotatedPublicMember(PythonFunction method) =>
-        !method.Name.StartsWith('_')
-        && !method.Decorators.Any(d => d is "staticmethod" or "classmethod")
-        && (method.Returns is not null || method.Parameters.Skip(1).Any(p => p.Annotation is not null));
 
 }

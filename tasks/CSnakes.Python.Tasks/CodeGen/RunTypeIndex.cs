@@ -20,6 +20,10 @@ internal sealed class RunTypeIndex
     // "module.name" under every name any module of the run exports it as -> the origin key ("defining module.name").
     private readonly Dictionary<string, string> _origins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OwnedType> _owned = new(StringComparer.Ordinal);
+    // Every class of the run by origin key, private ones too, with its defining module: bases are followed through them.
+    private readonly Dictionary<string, (string Module, PythonClass Class)> _classes = new(StringComparer.Ordinal);
+    // Origin key -> the C# type its exception class derives from; null for a class that is no exception.
+    private readonly Dictionary<string, string?> _exceptionBases = new(StringComparer.Ordinal);
     private readonly string _rootNamespace;
 
     public static readonly RunTypeIndex Empty = new("", []);
@@ -34,11 +38,15 @@ internal sealed class RunTypeIndex
         var exporters = new Dictionary<string, List<(string Module, string Name, object Source)>>(StringComparer.Ordinal);
         foreach (var (module, wrapped, signatures) in modules)
         {
-            foreach (var (name, reexportedFrom, reexportedName, source) in NamedTypes(signatures))
+            foreach (var (name, reexportedFrom, reexportedName, source, declarable) in NamedTypes(signatures))
             {
                 var origin = (reexportedFrom ?? module) + "." + (reexportedName ?? name);
                 _origins[module + "." + name] = origin;
-                if (wrapped && !name.StartsWith('_'))
+                if (source is PythonClass pythonClass && reexportedFrom is null)
+                {
+                    _classes[origin] = (module, pythonClass);
+                }
+                if (wrapped && declarable)
                 {
                     if (!exporters.TryGetValue(origin, out var list))
                     {
@@ -91,34 +99,72 @@ internal sealed class RunTypeIndex
         return _origins.TryGetValue(key, out var origin) && _owned.TryGetValue(origin, out var owned) ? owned : null;
     }
 
+    /// <summary>Where Python defines what <paramref name="module"/> exports as <paramref name="name"/> (<c>pkg._impl.Point</c>); null when unknown.</summary>
+    public string? OriginOf(string module, string name) => _origins.GetValueOrDefault(module + "." + name);
+
     /// <summary>Every C# name the index fixed for types <paramref name="module"/> declares.</summary>
     public IEnumerable<string> AssignedNames(string module) => _owned.Values.Where(o => o.Owner == module).Select(o => o.CSharpName);
 
     /// <summary>The qualified types class of <paramref name="module"/>: where its nested types are spelled from.</summary>
     public string HolderOf(string module) => $"global::{_rootNamespace}.{CSharpNames.TypesClassName(CSharpNames.ModuleAccessor(module))}";
 
+    /// <summary>
+    /// The .NET type the exception class <paramref name="module"/>.<paramref name="name"/> derives from: the type of its
+    /// first base that is an exception (a built-in's runtime type, or another exception class of the run; a private
+    /// one is skipped for the type it derives from); null when the class is no exception, as far as the run shows.
+    /// </summary>
+    public string? ExceptionBaseOf(string module, string name) => ExceptionBase(_origins.GetValueOrDefault(module + "." + name) ?? module + "." + name);
+
+    private string? ExceptionBase(string origin)
+    {
+        if (_exceptionBases.TryGetValue(origin, out var known))
+        {
+            return known;
+        }
+        _exceptionBases[origin] = null;  // a cycle of bases (not valid Python) ends here
+        if (!_classes.TryGetValue(origin, out var definition))
+        {
+            return null;
+        }
+        string? result = null;
+        foreach (var baseName in definition.Class.Bases ?? [])
+        {
+            if (PythonBuiltinExceptions.CSharpTypeOf(baseName) is { } builtin)
+            {
+                result = builtin;
+                break;
+            }
+            // Bases are named in the defining module: dotted as imports resolve, or bare for a class of that module.
+            var key = baseName.Contains('.') ? baseName : definition.Module + "." + baseName;
+            var baseOrigin = _origins.GetValueOrDefault(key) ?? key;
+            if (ExceptionBase(baseOrigin) is not { } inherited)
+            {
+                continue;
+            }
+            result = _owned.TryGetValue(baseOrigin, out var owned) ? HolderOf(owned.Owner) + "." + owned.CSharpName : inherited;
+            break;
+        }
+        _exceptionBases[origin] = result;
+        return result;
+    }
+
     private static int KindOrder(object source) => source switch { PythonEnum => 0, PythonClass => 1, _ => 2 };
 
-    // The classes, records and enums a module's report lists that become C# types, with where each was re-exported from.
-    private static IEnumerable<(string Name, string? From, string? FromName, object Source)> NamedTypes(FileSignatures signatures)
+    // The classes, records and enums a module's report lists, with where each was re-exported from and whether it
+    // becomes a C# type (a public class, an enum whose members have literal values, a record).
+    private static IEnumerable<(string Name, string? From, string? FromName, object Source, bool Declarable)> NamedTypes(FileSignatures signatures)
     {
         foreach (var e in signatures.Enums ?? [])
         {
-            if (e.Problem is null)
-            {
-                yield return (e.Name, e.ReexportedFrom, e.ReexportedName, e);
-            }
+            yield return (e.Name, e.ReexportedFrom, e.ReexportedName, e, e.Problem is null && !e.Name.StartsWith('_'));
         }
         foreach (var c in (signatures.Classes ?? []).GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.Last()))
         {
-            if (WrapperPlanner.GetsWrapperClass(c))
-            {
-                yield return (c.Name, c.ReexportedFrom, c.ReexportedName, c);
-            }
+            yield return (c.Name, c.ReexportedFrom, c.ReexportedName, c, ClassWrapRule.IsWrapped(c));
         }
         foreach (var r in signatures.Records ?? [])
         {
-            yield return (r.Name, r.ReexportedFrom, r.ReexportedName, r);
+            yield return (r.Name, r.ReexportedFrom, r.ReexportedName, r, !r.Name.StartsWith('_'));
         }
     }
 }

@@ -41,9 +41,9 @@ internal sealed partial class WrapperEmitter
 
         var summary = wrapper.Docstring is { } doc && XmlDoc.Lines(doc) is { Count: > 0 } lines
             ? lines
-            : [$"An instance of the Python class <c>{XmlDoc.Escape(qualified)}</c>."];
+            : [$"An instance of the Python class <c>{XmlDoc.Escape(qualified)}</c>{_module.DefinedAsNote(type.Name)}."];
         XmlDoc.Write(w, "summary", summary);
-        XmlDoc.Write(w, "remarks", [$"Holds the Python instance itself (by reference); dispose it to release the instance. Python: <c>{XmlDoc.Escape(qualified)}</c>"]);
+        XmlDoc.Write(w, "remarks", [$"Holds the Python instance itself (by reference); dispose it to release the instance. Python: <c>{XmlDoc.Escape(qualified)}</c>{_module.DefinedAsNote(type.Name)}"]);
         using (w.Block($"public sealed class {type.Name} : {DotNetNames.IDisposable}"))
         {
             // Declared first: the converter fields below may use it (list[Counter]) and are initialized in order.
@@ -66,6 +66,11 @@ internal sealed partial class WrapperEmitter
             foreach (var method in wrapper.Methods)
             {
                 w.Line();
+                if (method.IsStatic)
+                {
+                    EmitStaticMethod(method, type);
+                    continue;
+                }
                 EmitInstanceMethod(method, qualified, [$"using var __method = PythonObject.GetAttr({CSharpLiterals.String(method.PythonName)});"]);
             }
             w.Line();
@@ -86,26 +91,33 @@ internal sealed partial class WrapperEmitter
     {
         var w = _writer;
         var qualified = owner.PythonModule + "." + owner.PythonClass + "." + property.PythonName;
+        var kind = property.IsAttribute ? property.IsStatic ? "class attribute" : "attribute" : "property";
         var summary = property.Docstring is { } doc && XmlDoc.Lines(doc) is { Count: > 0 } lines
             ? lines
-            : [$"The Python property <c>{XmlDoc.Escape(qualified)}</c>."];
+            : [$"The Python {kind} <c>{XmlDoc.Escape(qualified)}</c>."];
         XmlDoc.Write(w, "summary", summary);
         var name = CSharpLiterals.String(property.PythonName);
         var context = CSharpLiterals.String(qualified);
-        using (w.Block($"public {property.Type.Spelling} {property.CSharpName}"))
+        // A class attribute is read from the class object, which static code reaches without an instance.
+        var source = property.IsStatic ? "__class" : "PythonObject";
+        using (w.Block($"public {(property.IsStatic ? "static " : "")}{property.Type.Spelling} {property.CSharpName}"))
         {
             using (w.Block("get"))
             using (w.Block(AcquireGil))
             {
+                if (property.IsStatic)
+                {
+                    w.Line(GetClassObject(owner));
+                }
                 if (property.Type == ScalarType.Object)
                 {
                     // The caller owns the returned object.
-                    w.Line($"return PythonObject.GetAttr({name});");
+                    w.Line($"return {source}.GetAttr({name});");
                 }
                 else
                 {
                     var converter = property.Type.LazyConverterExpression(context) ?? ConverterReference(property.Type);
-                    w.Line($"using var __value = PythonObject.GetAttr({name});");
+                    w.Line($"using var __value = {source}.GetAttr({name});");
                     w.Line($"return {converter}.FromPython(__value, {context});");
                 }
             }

@@ -64,6 +64,7 @@ internal sealed partial class WrapperEmitter
             EmitEnums();
             EmitRecords();
             EmitClasses();
+            EmitExceptions();
         }
     }
 
@@ -102,7 +103,7 @@ internal sealed partial class WrapperEmitter
         var w = _writer;
         foreach (var enumType in _module.Enums ?? [])
         {
-            XmlDoc.Write(w, "summary", [enumType.Description]);
+            XmlDoc.Write(w, "summary", [enumType.Description + _module.DefinedAsNote(enumType.Name)]);
             using (w.Block($"public enum {enumType.Name}"))
             {
                 foreach (var member in enumType.Members)
@@ -127,7 +128,7 @@ internal sealed partial class WrapperEmitter
         foreach (var record in _module.Records ?? [])
         {
             var kind = record.Shape == RecordShape.Dictionary ? "TypedDict" : "record class";
-            XmlDoc.Write(w, "summary", [$"The Python {kind} <c>{XmlDoc.Escape(record.PythonModule + "." + record.PythonClass)}</c>, converted by value."]);
+            XmlDoc.Write(w, "summary", [$"The Python {kind} <c>{XmlDoc.Escape(record.PythonModule + "." + record.PythonClass)}</c>{_module.DefinedAsNote(record.Name)}, converted by value."]);
             var parameters = string.Join(", ", record.Fields.Select(f =>
                 f.Type.Spelling + " " + f.CSharpName + (f.DefaultValue is null ? "" : " = " + f.DefaultValue)));
             using (w.Block($"public sealed record {record.Name}({parameters})"))
@@ -214,6 +215,12 @@ internal sealed partial class WrapperEmitter
         using (w.Block())
         {
             w.Line($"{DotNetNames.PythonModuleRegistry}.Register<{contract}>({CSharpLiterals.String(_module.ModuleName)}, static env => {_module.Accessor}(env));");
+            // A Python exception of these classes arrives as its .NET type, whichever module's call raised it.
+            foreach (var exception in _module.Exceptions ?? [])
+            {
+                w.Line($"{DotNetNames.PythonExceptionTypes}.Register({CSharpLiterals.String(exception.PythonModule)}, {CSharpLiterals.String(exception.PythonClass)}, "
+                    + $"static details => new {_module.Qualified(_module.TypesClassName)}.{exception.Name}(details));");
+            }
         }
     }
 
@@ -343,8 +350,7 @@ internal sealed partial class WrapperEmitter
         EmitPositionalArguments(positional, varPositional, pythonName);
         if (varPositional is not null)
         {
-            // *args goes after the named positional arguments; the caller keeps ownership of its objects.
-            w.Line($"__call.AddRange({varPositional.CSharpName});");
+            EmitVarPositional(varPositional);
         }
         foreach (var parameter in keywords)
         {
@@ -434,8 +440,8 @@ internal sealed partial class WrapperEmitter
     {
         var parameters = function.Parameters.Select(p =>
             withDefaults && p.IsOptional
-                ? $"{p.DeclaredType} {p.CSharpName} = {p.DefaultLiteral}"
-                : $"{p.DeclaredType} {p.CSharpName}");
+                ? $"{p.Declaration} {p.CSharpName} = {p.DefaultLiteral}"
+                : $"{p.Declaration} {p.CSharpName}");
         if (function.TakesCancellationToken)
         {
             parameters = parameters.Append(withDefaults
@@ -451,7 +457,9 @@ internal sealed partial class WrapperEmitter
     {
         foreach (var function in functions)
         {
-            foreach (var parameter in function.Parameters.Where(p => p.Passing is ArgumentPassing.Positional or ArgumentPassing.Keyword))
+            // A typed *args array converts each item with its item type's converter.
+            foreach (var parameter in function.Parameters.Where(p => p.Passing is ArgumentPassing.Positional or ArgumentPassing.Keyword
+                || (p.Passing == ArgumentPassing.VarPositional && p.ValueType != ScalarType.Object)))
             {
                 Register(parameter.ValueType);
             }

@@ -5,6 +5,8 @@ namespace CSnakes.Python.Tasks.CodeGen;
 // Enums, Records, Classes: the C# types nested in the module's types class (TypesClassName): its enum classes
 // and Literal sets, its dataclass/NamedTuple/TypedDict records, its wrapped classes.
 // RecordMethods: the methods of each record (by C# record name), called on a Python copy of the record.
+// DefinedAs: for a type this module declares but another module defines (it re-exports it), by C# name, where Python defines it.
+// Exceptions: the module's exception classes, as .NET exception types registered with the runtime.
 internal sealed record ModuleWrapper(
     string Namespace,
     string ModuleName,
@@ -14,7 +16,9 @@ internal sealed record ModuleWrapper(
     IReadOnlyList<EnumType>? Enums = null,
     IReadOnlyList<RecordType>? Records = null,
     IReadOnlyList<ClassWrapper>? Classes = null,
-    IReadOnlyDictionary<string, IReadOnlyList<FunctionWrapper>>? RecordMethods = null)
+    IReadOnlyDictionary<string, IReadOnlyList<FunctionWrapper>>? RecordMethods = null,
+    IReadOnlyDictionary<string, string>? DefinedAs = null,
+    IReadOnlyList<ExceptionType>? Exceptions = null)
 {
     public string InterfaceName => CSharpNames.InterfaceName(Accessor);
     public string ImplementationName => CSharpNames.ImplementationName(Accessor);
@@ -25,7 +29,11 @@ internal sealed record ModuleWrapper(
     public string Qualified(string name) => $"global::{Namespace}.{name}";
 
     /// <summary>True when the module declares enums, records or classes (and so its types class).</summary>
-    public bool HasTypes => (Enums?.Count ?? 0) + (Records?.Count ?? 0) + (Classes?.Count ?? 0) > 0;
+    public bool HasTypes => (Enums?.Count ?? 0) + (Records?.Count ?? 0) + (Classes?.Count ?? 0) + (Exceptions?.Count ?? 0) > 0;
+
+    /// <summary>" (defined as <c>pkg._impl.Point</c>)" for a type declared here that another module defines, else "".</summary>
+    public string DefinedAsNote(string typeName) =>
+        DefinedAs is not null && DefinedAs.TryGetValue(typeName, out var origin) ? $" (defined as <c>{XmlDoc.Escape(origin)}</c>)" : "";
 }
 
 /// <summary>One wrapped function.</summary>
@@ -35,6 +43,7 @@ internal sealed record ModuleWrapper(
 // IsAsync: The call returns a coroutine: the method returns Task/Task<ReturnType> and takes a trailing CancellationToken.
 // IsAsyncIterator: The call returns an async iterator of ReturnType items: the method returns
 // IAsyncEnumerable<ReturnType> and takes a trailing CancellationToken.
+// Binding: how a method of a class reaches Python (an instance method, or a static/class method of the class object).
 internal sealed record FunctionWrapper(
     string PythonName,
     string MethodName,
@@ -43,13 +52,30 @@ internal sealed record FunctionWrapper(
     CSharpType? ReturnType,
     IReadOnlyList<ParameterWrapper> Parameters,
     bool IsAsync = false,
-    bool IsAsyncIterator = false)
+    bool IsAsyncIterator = false,
+    MethodBinding Binding = MethodBinding.Instance)
 {
+    /// <summary>True for a <c>@staticmethod</c> or <c>@classmethod</c>: a static C# method that calls the class object.</summary>
+    public bool IsStatic => Binding != MethodBinding.Instance;
+
     /// <summary>True when the method takes a trailing <c>CancellationToken</c>.</summary>
     public bool TakesCancellationToken => IsAsync || IsAsyncIterator;
 
     /// <summary>The name of the trailing <c>CancellationToken</c> parameter of an async method.</summary>
     public const string CancellationTokenName = "cancellationToken";
+}
+
+/// <summary>What a method of a Python class is bound to when it is called.</summary>
+internal enum MethodBinding
+{
+    /// <summary>A plain method (or a module function): called on the instance, which Python passes as <c>self</c>.</summary>
+    Instance,
+
+    /// <summary>A <c>@staticmethod</c>: called on the class object, nothing bound.</summary>
+    Static,
+
+    /// <summary>A <c>@classmethod</c>: called on the class object, which Python passes as <c>cls</c>.</summary>
+    Class,
 }
 
 /// <summary>How a parameter travels to Python.</summary>
@@ -98,12 +124,13 @@ internal sealed record ParameterWrapper(
     string? DefaultLiteral,
     ArgumentPassing Passing,
     bool KeywordAllowed = true,
-    bool DefaultHidden = false)
+    bool DefaultHidden = false,
+    bool IsParams = false)
 {
-    /// <summary>The declared C# type.</summary>
+    /// <summary>The declared C# type. A <c>*args</c> array holds its items' type (<see cref="ValueType"/>), PyObject when they do not map.</summary>
     public string DeclaredType => Passing switch
     {
-        ArgumentPassing.VarPositional => DotNetNames.PyObject + "[]?",
+        ArgumentPassing.VarPositional => ValueType.ParameterSpelling + "[]?",
         ArgumentPassing.VarKeyword => $"{DotNetNames.IReadOnlyDictionary}<string, {DotNetNames.PyObject}>?",
         _ => Null == NullMeaning.NotNullable ? ValueType.ParameterSpelling : ValueType.ParameterSpelling + "?",
     };
@@ -114,6 +141,16 @@ internal sealed record ParameterWrapper(
     /// </summary>
     public bool IsOptional => DefaultLiteral is not null && !DefaultHidden;
 
+    /// <summary>The type as the C# parameter list states it: <see cref="DeclaredType"/>, after <c>params</c> for a trailing <c>*args</c> array.</summary>
+    public string Declaration => IsParams ? "params " + DeclaredType : DeclaredType;
+
     /// <summary>The local that holds the converted Python object.</summary>
     public string LocalName => "__py_" + CSharpName.TrimStart('@');
 }
+
+/// <summary>
+/// A .NET exception type for a Python exception class of the module: <see cref="BaseSpelling"/> is the type of its
+/// Python base (another generated exception type, a <c>BuiltinsModule</c> type, or <c>PythonInvocationException</c>).
+/// The module's registration tells the runtime to raise it for <see cref="PythonModule"/>.<see cref="PythonClass"/>.
+/// </summary>
+internal sealed record ExceptionType(string Name, string BaseSpelling, string PythonModule, string PythonClass, string? Docstring);

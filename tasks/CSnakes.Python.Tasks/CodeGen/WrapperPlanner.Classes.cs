@@ -13,8 +13,8 @@ internal sealed partial class WrapperPlanner
     private readonly HashSet<string> _constructors = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The classes that get a wrapper: public, and with at least one annotated public method or
-    /// <c>@property</c>; their C# names are reserved now so that any annotation may use them.
+    /// The classes that get a wrapper (<see cref="ClassWrapRule"/>); their C# names are reserved now so that any
+    /// annotation may use them.
     /// </summary>
     private List<(PythonClass Source, ClassType Type)> ReserveClasses(IReadOnlyList<PythonClass> classes)
     {
@@ -22,36 +22,31 @@ internal sealed partial class WrapperPlanner
         // A later class of the same name replaces an earlier one, as it does when Python runs the module.
         foreach (var pythonClass in classes.GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.Last()))
         {
-            if (!GetsWrapperClass(pythonClass))
+            if (ClassWrapRule.IsWrapped(pythonClass))
             {
-                continue;
+                result.Add((pythonClass, _types.DeclareWrappedClass(pythonClass.Name)));
             }
-            result.Add((pythonClass, _types.DeclareWrappedClass(pythonClass.Name)));
         }
         return result;
     }
 
-    private static bool IsWrappableMember(PythonFunction method)
-    {
-        if (method.Name.StartsWith('_') || method.Decorators.Any(d => d is "staticmethod" or "classmethod"))
-        {
-            return false;
-        }
-        return method.Returns is not null || method.Parameters.Skip(1).Any(p => p.Annotation is not null);
-    }
+    private static MethodBinding Binding(PythonFunction method) => ClassWrapRule.Binding(method);
 
     /// <summary>
     /// The module-level function that makes an instance: <c>__init__</c> without <c>self</c>, returning the
-    /// class. A class without its own <c>__init__</c> gets one without parameters, unless it has bases
+    /// class; without an <c>__init__</c>, <c>__new__</c> without <c>cls</c> (typeshed's <c>pathlib.PurePath</c>
+    /// declares only that). A class with neither gets one without parameters, unless it has bases
     /// (whose constructor the reader cannot see): then it gets none.
     /// </summary>
     private PythonFunction? Constructor(PythonClass pythonClass)
     {
-        var init = pythonClass.Methods.LastOrDefault(m => m.Name == "__init__");
+        // Both drop their first parameter: self for __init__, cls for __new__ (a static method Python passes the class to).
+        var init = pythonClass.Methods.LastOrDefault(m => m.Name == "__init__")
+            ?? pythonClass.Methods.LastOrDefault(m => m.Name == "__new__" && m.Parameters.Count > 0);
         if (init is null && pythonClass.HasBases)
         {
             _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, pythonClass.Line,
-                $"{_moduleName}: the class '{pythonClass.Name}' has base classes and no __init__ of its own, so it gets no C# constructor method; add an annotated __init__ to get one."));
+                $"{_moduleName}: the class '{pythonClass.Name}' has base classes and no __init__ or __new__ of its own, so it gets no C# constructor method; add an annotated __init__ to get one."));
             return null;
         }
         _constructors.Add(pythonClass.Name);
@@ -71,22 +66,28 @@ internal sealed partial class WrapperPlanner
     {
         // A member C# already has (object's, the wrapper's own, the class's name) takes the one escape: a trailing '_'.
         var reserved = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { type.Name };
-        var (methods, properties) = PlanMembers(pythonClass.Name, pythonClass.Line, pythonClass.Methods, type.Name, reserved, settable: true);
+        var (methods, properties) = PlanMembers(pythonClass.Name, pythonClass.Line, pythonClass.Methods, type.Name, reserved, settable: true,
+            staticMembers: true, attributes: pythonClass.Attributes ?? []);
         return new ClassWrapper(type, pythonClass.Docstring, methods, properties);
     }
 
     /// <summary>
     /// The C# members for the <c>def</c>s of a class body: methods without <c>self</c>, and <c>@property</c>s
-    /// (with a setter only when <paramref name="settable"/>); static, class and special methods get none.
+    /// (with a setter only when <paramref name="settable"/>); special methods get none. With <paramref name="staticMembers"/>,
+    /// static and class methods become static methods (without <c>cls</c>), else they get none; <paramref name="attributes"/>
+    /// become get-only properties. All share one set of C# names, so a static member cannot take an instance member's name.
     /// </summary>
     // typeName: the C# type the members belong to (names Literal enums); reserved: member names C# already uses there.
     private (List<FunctionWrapper> Methods, List<PropertyWrapper> Properties) PlanMembers(
-        string className, int classLine, IReadOnlyList<PythonFunction> defs, string typeName, ISet<string> reserved, bool settable)
+        string className, int classLine, IReadOnlyList<PythonFunction> defs, string typeName, ISet<string> reserved, bool settable,
+        bool staticMembers = false, IReadOnlyList<PythonClassAttribute>? attributes = null)
     {
         _scope = _moduleName + "." + className;
         try
         {
             var methods = new List<PythonFunction>();
+            // The binding of the last def of each name, which is the one planned.
+            var bindings = new Dictionary<string, MethodBinding>(StringComparer.Ordinal);
             var getters = new Dictionary<string, PythonFunction>(StringComparer.Ordinal);
             var setters = new HashSet<string>(StringComparer.Ordinal);
             foreach (var method in defs)
@@ -99,13 +100,26 @@ internal sealed partial class WrapperPlanner
                 {
                     setters.Add(method.Name);
                 }
-                else if (method.Decorators.Any(d => d is "staticmethod" or "classmethod" || d.EndsWith(".deleter", StringComparison.Ordinal)))
-                {
-                    Note(method, $"'{className}.{method.Name}' is a {method.Decorators[0]} and gets no C# member; call it through the PyObject.");
-                }
                 else if (method.Name.StartsWith("__", StringComparison.Ordinal) && method.Name.EndsWith("__", StringComparison.Ordinal))
                 {
-                    // Special methods (__init__, __repr__, ...) are Python's protocol, not the class's API.
+                    // Special methods (__init__, __repr__, __class_getitem__, ...) are Python's protocol, not the class's API.
+                }
+                else if (method.Decorators.Any(d => d.EndsWith(".deleter", StringComparison.Ordinal))
+                    || (!staticMembers && Binding(method) != MethodBinding.Instance))
+                {
+                    var kind = method.Decorators.First(d => d.EndsWith(".deleter", StringComparison.Ordinal) || d.EndsWith("staticmethod", StringComparison.Ordinal) || d.EndsWith("classmethod", StringComparison.Ordinal));
+                    Note(method, $"'{className}.{method.Name}' is a {kind} and gets no C# member; call it through the PyObject.");
+                }
+                else if (Binding(method) is var binding && binding != MethodBinding.Instance)
+                {
+                    if (binding == MethodBinding.Class && method.Parameters.FirstOrDefault()?.Kind is not (ParameterKinds.PositionalOnly or ParameterKinds.PositionalOrKeyword))
+                    {
+                        Note(method, $"'{className}.{method.Name}' is a classmethod that takes no 'cls' and gets no C# member.");
+                        continue;
+                    }
+                    // Python binds cls itself; a static method's parameters are all the caller's.
+                    methods.Add(binding == MethodBinding.Class ? method with { Parameters = method.Parameters.Skip(1).ToList() } : method);
+                    bindings[method.Name] = binding;
                 }
                 else if (method.Parameters.Count == 0 || method.Parameters[0].Kind is not (ParameterKinds.PositionalOnly or ParameterKinds.PositionalOrKeyword))
                 {
@@ -114,10 +128,13 @@ internal sealed partial class WrapperPlanner
                 else
                 {
                     methods.Add(method with { Parameters = method.Parameters.Skip(1).ToList() });
+                    bindings.Remove(method.Name);
                 }
             }
 
-            var planned = PlanFunctions(methods, reserved);
+            var planned = PlanFunctions(methods, reserved)
+                .Select(m => bindings.TryGetValue(m.PythonName, out var binding) ? m with { Binding = binding } : m)
+                .ToList();
             var used = new HashSet<string>(reserved, StringComparer.Ordinal);
             used.UnionWith(planned.Select(p => p.MethodName));
 
@@ -140,6 +157,8 @@ internal sealed partial class WrapperPlanner
                     properties.Add(property);
                 }
             }
+            var defined = new HashSet<string>(defs.Select(d => d.Name), StringComparer.Ordinal);
+            properties.AddRange(PlanAttributes(className, attributes ?? [], defined, typeName, reserved, used));
             return (planned, properties);
         }
         finally

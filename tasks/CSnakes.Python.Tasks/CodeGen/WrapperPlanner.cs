@@ -41,13 +41,25 @@ internal sealed partial class WrapperPlanner
     {
         rootNamespace = CSharpNames.Namespace(rootNamespace);
         index ??= RunTypeIndex.Empty;
+        if (index == RunTypeIndex.Empty)
+        {
+            // Planned alone (tests): the module is its own run.
+            index = new RunTypeIndex(rootNamespace, [(moduleName, true, signatures)]);
+        }
+        var ownClasses = signatures.Classes?.Where(c => index.Declares(moduleName, c.Name)).ToList() ?? [];
+        // Exception classes become .NET exception types (registered with the runtime), not wrappers of instances.
+        var exceptionClasses = ownClasses.Where(c => index.ExceptionBaseOf(moduleName, c.Name) is not null).ToList();
         signatures = signatures with
         {
             Enums = signatures.Enums?.Where(e => index.Declares(moduleName, e.Name)).ToList(),
             Records = signatures.Records?.Where(r => index.Declares(moduleName, r.Name)).ToList(),
-            Classes = signatures.Classes?.Where(c => index.Declares(moduleName, c.Name)).ToList(),
+            Classes = ownClasses.Except(exceptionClasses).ToList(),
         };
         var planner = new WrapperPlanner(rootNamespace, moduleName, sourceFile, signatures.Enums ?? [], signatures.Records ?? [], index);
+        var exceptions = exceptionClasses.GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.Last())
+            .Where(ClassWrapRule.IsWrapped)
+            .Select(c => new ExceptionType(planner._types.DeclareException(c.Name), index.ExceptionBaseOf(moduleName, c.Name)!, moduleName, c.Name, c.Docstring))
+            .ToList();
         // Wrapper classes are known before any annotation is mapped, so any signature may name them.
         var classes = planner.ReserveClasses(signatures.Classes ?? []);
         // A class's constructor is a module method (NewCounter), so it takes part in the name-collision checks.
@@ -69,13 +81,9 @@ internal sealed partial class WrapperPlanner
         }
         // Overloads of one function map the same annotations again; report each problem once.
         diagnostics = planner._diagnostics.Distinct().ToList();
-        return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._types.DeclaredEnums, planner._types.DeclaredRecords, classWrappers, recordMethods);
+        return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._types.DeclaredEnums, planner._types.DeclaredRecords, classWrappers, recordMethods,
+            planner._types.DefinedAs, exceptions);
     }
-
-    /// <summary>Whether a class gets a C# wrapper class (a public name and something typed to call); the run's index asks the same.</summary>
-    // Every public class is a C# type, even one with nothing typed to call: other annotations may name it, and a typed
-    // handle says more than PyObject.
-    internal static bool GetsWrapperClass(PythonClass pythonClass) => !pythonClass.Name.StartsWith('_');
 
     // The module interface's one reserved name: a method named Finalize there is warning CS0465 (it looks like a
     // destructor); object's other members may be declared on an interface (the implementation is explicit).
@@ -376,6 +384,7 @@ internal sealed partial class WrapperPlanner
             .Concat(parameters.Where(p => p.Passing == ArgumentPassing.VarPositional))
             .Concat(parameters.Where(p => p.Passing == ArgumentPassing.VarKeyword))
             .ToList();
+        MakeParamsArray(ordered, isAsync || isAsyncIterator);
 
         return new FunctionWrapper(
             function.Name,
@@ -394,7 +403,7 @@ internal sealed partial class WrapperPlanner
         switch (parameter.Kind)
         {
             case ParameterKinds.VarPositional:
-                return new ParameterWrapper(index, parameter.Name, name, ScalarType.Object, NullMeaning.Omit, "null", ArgumentPassing.VarPositional);
+                return PlanVarPositional(function, parameter, index, name);
             case ParameterKinds.VarKeyword:
                 return new ParameterWrapper(index, parameter.Name, name, ScalarType.Object, NullMeaning.Omit, "null", ArgumentPassing.VarKeyword);
         }

@@ -40,12 +40,23 @@ internal sealed record PublicName(string Name, string Kind, int Line);
 
 /// <summary>
 /// A module-level class that is neither an enum nor a record, with the <c>def</c>s of its body in order
-/// (<c>self</c> still first, decorators as written). <see cref="HasBases"/>: the class names base classes.
+/// (<c>self</c> still first, decorators as written). <see cref="HasBases"/>: the class names base classes;
+/// <see cref="Bases"/> those that are names, dotted as the module's imports resolve them (bare for its own classes).
 /// </summary>
 /// <see cref="ReexportedFrom"/>: set when the class is defined in that other module and re-exported by this one.
 /// <see cref="NestedClasses"/>: public classes defined in its body (enums and records carry the same list).
+/// <see cref="Attributes"/>: the public annotated names of its body (class constants and instance attributes).
 internal sealed record PythonClass(string Name, int Line, int Column, string? Docstring, bool HasBases, IReadOnlyList<PythonFunction> Methods, string? ReexportedFrom = null,
-    IReadOnlyList<NestedClass>? NestedClasses = null, string? ReexportedName = null);
+    IReadOnlyList<NestedClass>? NestedClasses = null, IReadOnlyList<PythonClassAttribute>? Attributes = null, string? ReexportedName = null,
+    IReadOnlyList<string>? Bases = null);
+
+/// <summary>
+/// A public annotated name of a class body. <see cref="Kind"/> is <c>class</c> for <c>ClassVar[T]</c> and a
+/// <c>Final</c> with a value (read from the class), <c>instance</c> for any other (<c>x: int</c>, read from an
+/// instance). <see cref="Annotation"/> is <c>T</c> without the <c>ClassVar</c>/<c>Final</c> marker (a bare
+/// <c>Final = 3</c> has its literal's type); null when nothing says the type.
+/// </summary>
+internal sealed record PythonClassAttribute(string Name, int Line, int Column, PythonAnnotation? Annotation, string Kind, bool Final, PythonDefault? Default);
 
 /// <summary>A public class defined inside another class's body; it gets no C# type.</summary>
 internal sealed record NestedClass(string Name, int Line);

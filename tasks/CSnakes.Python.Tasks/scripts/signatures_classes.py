@@ -21,6 +21,10 @@ REQUIRED_MARKERS = {
     "typing_extensions.Required": True,
 }
 
+# Markers of a class-level annotation: ClassVar[T] is the class's own; Final (with a value) cannot change.
+CLASSVAR_NAMES = frozenset(("typing.ClassVar", "typing_extensions.ClassVar"))
+FINAL_NAMES = frozenset(("typing.Final", "typing_extensions.Final"))
+
 RECORD_BASES = {
     "typing.NamedTuple": "namedtuple",
     "typing_extensions.NamedTuple": "namedtuple",
@@ -174,8 +178,74 @@ def describe_class(node, body, context):
         "column": node.col_offset + 1,
         "docstring": docstring(node),
         "has_bases": bool(node.bases),
+        # Dotted as the module's imports resolve them (a class of this module stays bare): exceptions follow them.
+        "bases": [name for name in (dotted_name(base, context.aliases) for base in node.bases) if name],
         "methods": describe_methods(node, body, context),
+        "attributes": describe_attributes(body, context.aliases),
     }
+
+
+def describe_attributes(body, aliases):
+    """
+    The annotated names of a class body, public ones only. As type checkers read them (PEP 526, PEP 591):
+    `X: ClassVar[T]` and `X: Final = value` belong to the class (`kind` "class"); any other annotated name
+    (`x: int`, `x: int = 0`, `x: Final[int]` set in __init__) is an attribute of each instance ("instance"),
+    whose value may be a class-level default. `annotation` is T without the marker; a bare `Final` or
+    `ClassVar` takes the type of its literal value, or none (PyObject) when the value is not a literal.
+    """
+    attributes = []
+    for statement in body:
+        if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
+            continue
+        name = statement.target.id
+        if name.startswith("_"):
+            continue
+        annotation = statement.annotation
+        markers = set()
+        # ClassVar[Final[int]] is allowed since 3.13, so markers may nest.
+        while True:
+            head = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+            marker = dotted_name(head, aliases)
+            if marker in CLASSVAR_NAMES:
+                markers.add("classvar")
+            elif marker in FINAL_NAMES:
+                markers.add("final")
+            else:
+                break
+            if not isinstance(annotation, ast.Subscript):
+                annotation = None
+                break
+            annotation = annotation.slice
+        if annotation is None:
+            described = literal_type_annotation(statement.value, statement.annotation)
+        else:
+            described = describe_annotation(annotation, aliases)
+        on_class = "classvar" in markers or ("final" in markers and statement.value is not None)
+        attributes.append({
+            "name": name,
+            "line": statement.lineno,
+            "column": statement.col_offset + 1,
+            "annotation": described,
+            "kind": "class" if on_class else "instance",
+            "final": "final" in markers,
+            "default": describe_default(statement.value),
+        })
+    return attributes
+
+
+LITERAL_TYPES = ((bool, "bool"), (int, "int"), (float, "float"), (str, "str"), (bytes, "bytes"))
+
+
+def literal_type_annotation(value, marker):
+    """`X: Final = 3` is an int: the type of a literal value (a leading minus too), or None for any other value."""
+    if isinstance(value, ast.UnaryOp) and isinstance(value.op, (ast.USub, ast.UAdd)) and isinstance(value.operand, ast.Constant):
+        value = value.operand
+    if not isinstance(value, ast.Constant):
+        return None
+    name = next((n for t, n in LITERAL_TYPES if isinstance(value.value, t)), None)
+    if name is None:
+        return None
+    return {"text": unparse(marker), "line": marker.lineno, "column": marker.col_offset + 1, "type": {"kind": "name", "name": name, "args": []}}
 
 
 def describe_methods(node, body, context):

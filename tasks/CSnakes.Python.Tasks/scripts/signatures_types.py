@@ -158,7 +158,10 @@ def resolve_module(context, run):
     result = context.result
     result["functions"] = resolve_functions(result["functions"], Scope(context, run, None))
     for cls in result["classes"]:
-        cls["methods"] = resolve_functions(cls["methods"], Scope(context, run, cls["name"]))
+        scope = Scope(context, run, cls["name"])
+        cls["methods"] = resolve_functions(cls["methods"], scope)
+        for attribute in cls.get("attributes") or []:
+            resolve_annotation(attribute.get("annotation"), scope, {})
     for record in result["records"]:
         scope = Scope(context, run, record["name"])
         record["methods"] = resolve_functions(record["methods"], scope)

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using CSnakes.Python.Tasks.Tests.Signatures;
+using Microsoft.Build.Utilities;
+
+namespace CSnakes.Python.Tasks.Tests.CodeGen;
+
+/// <summary>
+/// Static and class methods, <c>__new__</c> constructors, typed <c>*args</c> and class attributes: the generated wrappers
+/// compile with a caller against the real runtime (warnings are errors), and the caller runs them on a real interpreter.
+/// </summary>
+[TestClass]
+public sealed class ClassMembersCompileTests
+{
+    private const string PythonVersion = "3.13.0";
+
+    private const string Module = """
+        from typing import ClassVar, Final, Self
+
+        WIDTH = 80
+
+        class Text:
+            '''Styled text, the way rich writes it.'''
+            MAX_WIDTH: Final = 120
+            STYLE: ClassVar[str] = "plain"
+            markers: ClassVar[list[str]] = ["[b]", "[/b]"]
+            plain: str
+            size: int = 0
+
+            def __init__(self, plain: str = "") -> None:
+                self.plain = plain
+                self.size = len(plain)
+
+            @classmethod
+            def from_markup(cls, markup: str) -> Self:
+                return cls(markup.replace("[b]", "").replace("[/b]", ""))
+
+            @classmethod
+            def assemble(cls, *parts: str) -> "Text":
+                return cls("".join(parts))
+
+            @staticmethod
+            def blank(width: int = 3) -> "Text":
+                return Text(" " * width)
+
+            @staticmethod
+            def to_string() -> str:
+                return "static to_string"
+
+            def upper(self) -> "Text":
+                return Text(self.plain.upper())
+
+        class Path:
+            '''Like typeshed's pathlib.PurePath: __new__ and no __init__.'''
+            def __new__(cls, *segments: str) -> Self:
+                self = object.__new__(cls)
+                self._parts = list(segments)
+                return self
+
+            @property
+            def parts(self) -> list[str]:
+                return self._parts
+
+            def joinpath(self, *more: str) -> "Path":
+                return Path(*self._parts, *more)
+
+        def join(sep: str, *parts: str) -> str:
+            return sep.join(parts)
+
+        def total(*values: int) -> int:
+            return sum(values)
+
+        def describe(*values: int | str) -> str:
+            return ",".join(type(v).__name__ for v in values)
+        """;
+
+    private const string Program = """
+        using System;
+        using CSnakes.Runtime;
+        using Sample.App;
+        using static Sample.App.RichishModule;
+
+        var options = new PythonEnvironmentOptions { LibPythonPath = args[0], Home = args[1], ModulePaths = [args[2]] };
+        using var env = PythonEnvironment.Start(options);
+        using Text bold = Text.FromMarkup("[b]hi[/b]");
+        using Text upper = bold.Upper();
+        using Text assembled = Text.Assemble("a", "b", "c");
+        using Text blank = Text.Blank();
+        Console.WriteLine($"class methods: {bold.Plain} {upper.Plain} {assembled.Plain} [{blank.Plain}] {Text.ToString_()}");
+        Console.WriteLine($"attributes: {Text.MaxWidth} {Text.Style} {string.Join("", Text.Markers)} {bold.Size}");
+        using Path path = env.Richish().NewPath("usr", "lib");
+        using Path longer = path.Joinpath("python3", "site");
+        Console.WriteLine($"new: {string.Join("/", path.Parts)} {string.Join("/", longer.Parts)}");
+        Console.WriteLine($"args: {env.Richish().Join("-", "a", "b")} {env.Richish().Total(1, 2, 3)} {env.Richish().Total()} {env.Richish().Describe(PyObject.From(1L), PyObject.From("x"))}");
+        """;
+
+    [TestMethod]
+    [TestCategory("Slow")]
+    public void ClassMembersCompileAndRunAgainstTheRuntime()
+    {
+        var python = PyenvPython.Require(PythonVersion);
+        using var folder = new TempFolder();
+        var pythonRoot = Path.Combine(folder.Path, "py");
+        folder.Write("py/richish.py", Module);
+        var engine = new FakeBuildEngine();
+        var task = new GeneratePythonWrappers
+        {
+            BuildEngine = engine,
+            PythonExecutable = python,
+            PythonFiles = [new TaskItem(Path.Combine(pythonRoot, "richish.py"))],
+            ProjectDirectory = pythonRoot,
+            RootNamespace = "Sample.App",
+            OutputDirectory = Path.Combine(folder.Path, "app", "generated"),
+        };
+        Assert.IsTrue(task.Execute(), engine.ErrorText);
+        Assert.IsFalse(engine.Warnings.Any(), string.Join("\n", engine.Warnings.Select(w => w.Message)));
+        var app = Path.Combine(folder.Path, "app");
+        folder.Write("app/Program.cs", Program);
+        GeneratedCodeBuild.WriteProject(app);
+        // An app this time, run on the installed runtime whatever its major version.
+        var project = Path.Combine(app, "App.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<Nullable>", "<OutputType>Exe</OutputType><RollForward>Major</RollForward><Nullable>", StringComparison.Ordinal));
+        TestContext.WriteLine(File.ReadAllText(task.GeneratedFiles.Single().ItemSpec));
+
+        var (exitCode, output) = GeneratedCodeBuild.Build(app);
+        Assert.AreEqual(0, exitCode, output);
+
+        var home = Path.GetDirectoryName(Path.GetDirectoryName(python))!;
+        var libPython = Path.Combine(home, "lib", "libpython3.13.so.1.0");
+        var run = Run(Path.Combine(app, "bin", "Debug", "net8.0", "App.dll"), libPython, home, pythonRoot);
+        TestContext.WriteLine(run);
+        StringAssert.Contains(run, "class methods: hi HI abc [   ] static to_string\n");
+        StringAssert.Contains(run, "attributes: 120 plain [b][/b] 2\n");
+        StringAssert.Contains(run, "new: usr/lib usr/lib/python3/site\n");
+        StringAssert.Contains(run, "args: a-b 6 0 int,str\n");
+    }
+
+    private static string Run(string assembly, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        startInfo.ArgumentList.Add(assembly);
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(startInfo)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var output = stdout + stderr.GetAwaiter().GetResult();
+        Assert.AreEqual(0, process.ExitCode, output);
+        return output;
+    }
+
+    public TestContext TestContext { get; set; } = null!;
+}
