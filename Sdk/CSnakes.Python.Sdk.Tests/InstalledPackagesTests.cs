@@ -6,7 +6,9 @@ namespace CSnakes.Python.Sdk.Tests;
 /// test-projects/InstalledPackages: a Python project with no .py file, only <c>PythonImport</c> items, built against a
 /// Python whose system site-packages hold Debian's real packages: jinja2 (typed inline, py.typed), yaml (typed by the
 /// yaml-stubs package of python3-typeshed) and the standard library's json, re and sqlite3 (typeshed's stubs carried
-/// by python3-mypy). The app calls each through its wrappers; every line must equal the same call made in Python.
+/// by python3-mypy). The app calls each through its wrappers; every line must equal the same call made in Python,
+/// including the Python exceptions each raises, caught in C# by their generated types (sqlite3.OperationalError,
+/// json.JSONDecodeError also as the runtime's ValueError, jinja2.TemplateSyntaxError as its base TemplateError).
 /// </summary>
 [TestClass]
 public sealed class InstalledPackagesTests
@@ -28,6 +30,20 @@ public sealed class InstalledPackagesTests
         connection.execute("insert into t values (?, ?)", (1, "one"))
         connection.execute("insert into t values (?, ?)", (2, "two"))
         print("sqlite3:", "|".join(str(row) for row in connection.execute("select x, y from t order by x").fetchall()))
+        def qualified(e):
+            return type(e).__module__ + "." + type(e).__qualname__
+        try:
+            sqlite3.connect(":memory:").execute("select * from missing_table")
+        except sqlite3.OperationalError as e:
+            print(f"sqlite3_error: {qualified(e)}|{isinstance(e, sqlite3.DatabaseError)}|{e}")
+        try:
+            json.loads('{"a": ')
+        except json.JSONDecodeError as e:
+            print(f"json_error: {qualified(e)}|{e}")
+        try:
+            jinja2.Environment().from_string("{% if %}")
+        except jinja2.TemplateSyntaxError as e:
+            print(f"jinja2_error: {qualified(e)}|{e}")
         """;
 
     private static readonly Lazy<(string? Python, string Reason)> s_python = new(FindPython);

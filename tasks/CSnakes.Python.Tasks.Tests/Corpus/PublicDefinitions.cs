@@ -95,7 +95,10 @@ internal static class PublicDefinitions
                 var wrapped = memberCode is not null && (definition.Kind == "nested_class"
                     ? NamesType(memberCode, $"{module.Key}.{definition.Owner}.{definition.Name}")
                     : WrapsFunction(memberCode, definition.Name));
-                if (!wrapped && !aboutModule.Any(d => ContainsWord(d, definition.Name)))
+                // A member of a class declared by another module is reported from that module's file, naming Class.member.
+                var aboutMember = definition.Owner is not null && classCode.ContainsKey(definition.Owner)
+                    && diagnostics.Any(d => d.Contains($"{definition.Owner}.{definition.Name}", StringComparison.Ordinal));
+                if (!wrapped && !aboutMember && !aboutModule.Any(d => ContainsWord(d, definition.Name)))
                 {
                     missing.Add(definition);
                 }

@@ -25,13 +25,13 @@ internal static class PythonBuiltinExceptions
     {
         "BaseException", "Exception", "Warning", "UserWarning", "DeprecationWarning", "PendingDeprecationWarning", "SyntaxWarning",
         "RuntimeWarning", "FutureWarning", "ImportWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning", "EncodingWarning",
-        "BaseExceptionGroup", "ExceptionGroup", "PythonFinalizationError",
+        "BaseExceptionGroup", "ExceptionGroup",
     };
 
-    // Old names that are the same class (IOError is OSError).
+    // Old names of the same class (IOError is OSError), and newer built-ins that arrive as their nearest typed base.
     private static readonly Dictionary<string, string> s_aliases = new(StringComparer.Ordinal)
     {
-        ["IOError"] = "OSError", ["EnvironmentError"] = "OSError", ["WindowsError"] = "OSError",
+        ["IOError"] = "OSError", ["EnvironmentError"] = "OSError", ["WindowsError"] = "OSError", ["PythonFinalizationError"] = "RuntimeError",
     };
 
     private static readonly HashSet<string> s_typed = new(WithRuntimeType, StringComparer.Ordinal);

@@ -58,7 +58,7 @@ internal sealed partial class WrapperPlanner
         var planner = new WrapperPlanner(rootNamespace, moduleName, sourceFile, signatures.Enums ?? [], signatures.Records ?? [], index);
         var exceptions = exceptionClasses.GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.Last())
             .Where(ClassWrapRule.IsWrapped)
-            .Select(c => new ExceptionType(planner._types.DeclareException(c.Name), index.ExceptionBaseOf(moduleName, c.Name)!, moduleName, c.Name, c.Docstring))
+            .Select(c => planner.PlanException(c, index.ExceptionBaseOf(moduleName, c.Name)!))
             .ToList();
         // Wrapper classes are known before any annotation is mapped, so any signature may name them.
         var classes = planner.ReserveClasses(signatures.Classes ?? []);
@@ -83,6 +83,21 @@ internal sealed partial class WrapperPlanner
         diagnostics = planner._diagnostics.Distinct().ToList();
         return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._types.DeclaredEnums, planner._types.DeclaredRecords, classWrappers, recordMethods,
             planner._types.DefinedAs, exceptions);
+    }
+
+    // An exception class is a .NET exception type: it carries what the runtime read off the Python exception, not the
+    // class's own members, which are named in a build message so that none goes unmentioned.
+    private ExceptionType PlanException(PythonClass pythonClass, string baseSpelling)
+    {
+        var members = pythonClass.Methods.Select(m => m.Name).Concat(pythonClass.Attributes?.Select(a => a.Name) ?? [])
+            .Where(n => !n.StartsWith('_')).Distinct(StringComparer.Ordinal).ToList();
+        if (members.Count > 0)
+        {
+            _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, pythonClass.Line,
+                $"{_moduleName}: '{pythonClass.Name}' is an exception class and becomes a .NET exception type, whose members are the runtime's "
+                + $"(PythonTypeName, PythonMessage, the traceback); its own get no C# member: {string.Join(", ", members.Select(m => pythonClass.Name + "." + m))}."));
+        }
+        return new ExceptionType(_types.DeclareException(pythonClass.Name), baseSpelling, _moduleName, pythonClass.Name, pythonClass.Docstring);
     }
 
     // The module interface's one reserved name: a method named Finalize there is warning CS0465 (it looks like a

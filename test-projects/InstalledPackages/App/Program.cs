@@ -42,3 +42,33 @@ using (var connection = env.Sqlite3().Connect(":memory:"))
     var rows = cursor.Fetchall();
     Console.WriteLine($"sqlite3: {string.Join("|", rows.Select(row => row.ToString()))}");
 }
+
+// Python exceptions arrive as .NET types: the module's own (generated), and the runtime's built-in hierarchy.
+try
+{
+    using var connection = env.Sqlite3().Connect(":memory:");
+    connection.Execute("select * from missing_table").Dispose();
+}
+catch (Sqlite3Module.OperationalError e)
+{
+    Console.WriteLine($"sqlite3_error: {e.PythonTypeName}|{e is Sqlite3Module.DatabaseError}|{e.PythonMessage}");
+}
+
+try
+{
+    env.Json().Loads("{\"a\": ").Dispose();
+}
+catch (JsonModule.JSONDecodeError e) when (e is BuiltinsModule.ValueError)
+{
+    Console.WriteLine($"json_error: {e.PythonTypeName}|{e.PythonMessage}");
+}
+
+try
+{
+    using var jinja = env.Jinja2().NewEnvironment();
+    jinja.FromString("{% if %}").Dispose();
+}
+catch (Jinja2Module.TemplateSyntaxError e) when (e is Jinja2Module.TemplateError)
+{
+    Console.WriteLine($"jinja2_error: {e.PythonTypeName}|{e.PythonMessage}");
+}
