@@ -44,8 +44,10 @@ public sealed class ResolvePythonImportsTests
         Write("untyped/__init__.py", "def go(n: int): ...\n");
         Write("onefile.py", "def one() -> int: ...\n");
         Write("mypy/__init__.py");
-        Write("mypy/typeshed/stdlib/VERSIONS", "json: 3.0-\njson.tool: 3.0-3.1\n_typeshed: 3.0-\n");
-        Write("mypy/typeshed/stdlib/json/__init__.pyi", "from .decoder import JSONDecodeError as JSONDecodeError\n");
+        Write("mypy/typeshed/stdlib/VERSIONS", "json: 3.0-\njson.tool: 3.0-3.1\n_typeshed: 3.0-\n_json: 3.0-\n_other: 3.0-\n");
+        Write("mypy/typeshed/stdlib/json/__init__.pyi", "from .decoder import JSONDecodeError as JSONDecodeError\nfrom _json import make_scanner as make_scanner\n");
+        Write("mypy/typeshed/stdlib/_json.pyi", "import _other\ndef make_scanner(context: object) -> object: ...\n");
+        Write("mypy/typeshed/stdlib/_other.pyi", "def unrelated() -> None: ...\n");
         Write("mypy/typeshed/stdlib/json/decoder.pyi", "class JSONDecodeError(ValueError): ...\n");
         Write("mypy/typeshed/stdlib/json/tool.pyi", "def main() -> None: ...\n");
         Write("mypy/typeshed/stdlib/_typeshed/__init__.pyi", "StrPath = str\n");
@@ -146,8 +148,13 @@ public sealed class ResolvePythonImportsTests
         Assert.IsTrue(ok, engine.ErrorText);
         var files = ByRelativePath(task);
         CollectionAssert.AreEquivalent(
-            new[] { "mypy/typeshed/stdlib/json/__init__.pyi", "mypy/typeshed/stdlib/json/decoder.pyi", "mypy/typeshed/stdlib/_typeshed/__init__.pyi" },
-            files.Keys.ToArray(), "json.tool is for Python 3.0-3.1 by VERSIONS; typeshed's helpers are read");
+            new[]
+            {
+                "mypy/typeshed/stdlib/json/__init__.pyi", "mypy/typeshed/stdlib/json/decoder.pyi", "mypy/typeshed/stdlib/_typeshed/__init__.pyi",
+                "mypy/typeshed/stdlib/_json.pyi", "mypy/typeshed/stdlib/_other.pyi",
+            },
+            files.Keys.ToArray(), "json.tool is for Python 3.0-3.1 by VERSIONS; typeshed's helpers and the private modules json takes names from (transitively) are read");
+        Assert.AreEqual("true", files["mypy/typeshed/stdlib/_json.pyi"].GetMetadata("ReadOnly"));
         Assert.AreEqual("true", files["mypy/typeshed/stdlib/_typeshed/__init__.pyi"].GetMetadata("ReadOnly"));
         Assert.AreEqual("json.decoder", files["mypy/typeshed/stdlib/json/decoder.pyi"].GetMetadata("ModuleName"));
     }

@@ -20,6 +20,7 @@ read); which modules get wrappers is the caller's business. The signature reader
 packages (read by the typing spec's library-interface rules) from plain source.
 """
 
+import ast
 import json
 import os
 import sys
@@ -76,6 +77,9 @@ def locate(name, search_path):
             if stdlib_root is not None and module_file(stdlib_root, top, name, folder_is_package=not single) is not None and available(typeshed, name):
                 files = package_files(stdlib_root, top, single=single)
                 files = [f for f in files if available(typeshed, f["module"])]
+                # What the module re-exports from typeshed's private accelerator modules (sqlite3 takes connect
+                # from _sqlite3, json its scanner from _json) must be read for the re-export to be followed.
+                files += private_stdlib_sources(typeshed, files)
                 # typeshed's own helper aliases (_typeshed.StrPath, Incomplete...) are read, never wrapped.
                 helpers = os.path.join(typeshed, "_typeshed")
                 if os.path.isdir(helpers) and top != "_typeshed":
@@ -187,6 +191,43 @@ def is_stdlib(top, location):
         if folder and location.startswith(os.path.realpath(folder) + os.sep) and "-packages" not in location:
             return True
     return False
+
+
+def private_stdlib_sources(typeshed, files):
+    """The files of the private top-level stdlib stubs (`_sqlite3`) that `files` import from, transitively."""
+    seen = {f["path"] for f in files}
+    found = []
+    pending = list(files)
+    while pending:
+        for name in imported_private_modules(pending.pop()["path"]):
+            top = name.split(".")[0]
+            if top == "_typeshed" or not available(typeshed, top):
+                continue
+            folder = os.path.join(typeshed, top)
+            single = os.path.join(typeshed, top + ".pyi")
+            more = package_files(folder, top) if os.path.isdir(folder) else package_files(single, top, single=True) if os.path.isfile(single) else []
+            for entry in more:
+                if entry["path"] not in seen:
+                    seen.add(entry["path"])
+                    found.append(entry)
+                    pending.append(entry)
+    return found
+
+
+def imported_private_modules(path):
+    """Top-level `_x` modules a stub imports from (`from _sqlite3 import ...`, `import _socket`)."""
+    try:
+        with open(path, "rb") as handle:
+            tree = ast.parse(handle.read(), filename=path)
+    except (OSError, SyntaxError, ValueError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return {n for n in names if n.startswith("_") and not n.startswith("__")}
 
 
 def find_typeshed_stdlib(search_path):
