@@ -3,9 +3,9 @@ using CSnakes.Runtime.Native;
 namespace CSnakes.Runtime;
 
 /// <summary>
-/// Reaches a class of a Python module from static code, where no <see cref="IPythonEnvironment"/> is at hand:
-/// generated wrapper classes call their class's <c>@staticmethod</c>s and <c>@classmethod</c>s and read its
-/// class constants through it. There is one interpreter per process, so the module is found the way
+/// Reaches a class (or any other attribute) of a Python module from static code, where no <see cref="IPythonEnvironment"/>
+/// is at hand: generated wrapper classes call their class's <c>@staticmethod</c>s and <c>@classmethod</c>s and read its
+/// class constants through it, and module interfaces read the module's constants. There is one interpreter per process, so the module is found the way
 /// <c>import</c> finds it.
 /// </summary>
 public static class PythonClasses

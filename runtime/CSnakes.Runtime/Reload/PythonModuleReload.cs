@@ -12,7 +12,7 @@ public static class PythonModuleReload
     /// The old object is deliberately not disposed: a call in flight on another thread may be using it, and its
     /// finalizer releases it once nothing does.
     /// </summary>
-    public static PyObject Rebind(PyObject module, string name, PyObject current, List<string> missing)
+    public static PyObject? Rebind(PyObject module, string name, PyObject? current, List<string> missing)
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(missing);

@@ -27,7 +27,7 @@ public sealed class AsyncCodeGenTests
 
         StringAssert.Contains(code, "Task<byte[]> Fetch(string url, long retries = 3, CancellationToken cancellationToken = default);\n");
         StringAssert.Contains(code, "Task<byte[]> IWeb.Fetch(string url, long retries, CancellationToken cancellationToken)\n");
-        StringAssert.Contains(code, "using var __coroutine = __call.InvokeObject(_fnFetch);\n");
+        StringAssert.Contains(code, "using var __coroutine = __call.InvokeObject(__function);\n");
         StringAssert.Contains(code, "return PythonCoroutine.Run(__coroutine, BytesConverter.Instance, \"web.fetch\", cancellationToken);\n");
         StringAssert.Contains(code, "/// Python: <c>async def fetch(url: str, retries: int = 3) -&gt; bytes</c>\n");
     }
@@ -120,7 +120,7 @@ public sealed class AsyncCodeGenTests
         var code = GeneratedCode.Emit(module, "web.py");
         StringAssert.Contains(code, "IAsyncEnumerable<long> Stream(long count, CancellationToken cancellationToken = default);\n");
         StringAssert.Contains(code, "IAsyncEnumerable<long> IWeb.Stream(long count, CancellationToken cancellationToken)\n");
-        StringAssert.Contains(code, "using var __iterator = __call.InvokeObject(_fnStream);\n");
+        StringAssert.Contains(code, "using var __iterator = __call.InvokeObject(__function);\n");
         StringAssert.Contains(code, "return PythonAsyncIterator.Enumerate(__iterator, IntConverter.Instance, \"web.stream\", cancellationToken);\n");
         Assert.IsFalse(code.Contains("PythonCoroutine", StringComparison.Ordinal));
     }

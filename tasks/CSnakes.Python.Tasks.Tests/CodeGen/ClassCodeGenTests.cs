@@ -91,7 +91,7 @@ public sealed class ClassCodeGenTests
         Assert.AreEqual("NewCounter", constructor.MethodName);
         Assert.AreEqual("Counter", constructor.PythonName, "it calls the class object of the module");
         StringAssert.Contains(code, "Counter NewCounter(long start);");
-        StringAssert.Contains(code, "_fnNewCounter = module.GetAttr(\"Counter\");");
+        StringAssert.Contains(code, "_fnNewCounter = PythonModuleMembers.Find(module, \"Counter\");");
     }
 
     [TestMethod]

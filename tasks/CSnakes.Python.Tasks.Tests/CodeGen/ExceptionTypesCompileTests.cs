@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CSnakes.Python.Tasks.Tests.Signatures;
 using Microsoft.Build.Utilities;
 
@@ -101,36 +100,12 @@ public sealed class ExceptionTypesCompileTests
 
         var app = Path.Combine(folder.Path, "app");
         folder.Write("app/Program.cs", Program);
-        GeneratedCodeBuild.WriteProject(app);
-        var project = Path.Combine(app, "App.csproj");
-        File.WriteAllText(project, File.ReadAllText(project).Replace("<Nullable>", "<OutputType>Exe</OutputType><RollForward>Major</RollForward><Nullable>", StringComparison.Ordinal));
-        var (exitCode, output) = GeneratedCodeBuild.Build(app);
-        Assert.AreEqual(0, exitCode, output);
-
-        var home = Path.GetDirectoryName(Path.GetDirectoryName(python))!;
-        var run = Run(Path.Combine(app, "bin", "Debug", "net8.0", "App.dll"), Path.Combine(home, "lib", "libpython3.12.so.1.0"), home, pythonRoot);
+        var run = GeneratedApp.BuildAndRun(app, python, PythonVersion, pythonRoot);
         TestContext.WriteLine(run);
         StringAssert.Contains(run, "ok: 2 x coffee\n");
         StringAssert.Contains(run, "own type: shop.errors.OutOfStock True True\n");
         StringAssert.Contains(run, "base type through a private base: OutOfStock\n");
         StringAssert.Contains(run, "builtin base: BadQuantity quantity must be positive, got 0\n");
         StringAssert.Contains(run, "subclass in another module: Refused True\n");
-    }
-
-    private static string Run(string assembly, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        startInfo.ArgumentList.Add(assembly);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(startInfo)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var output = stdout + stderr.GetAwaiter().GetResult();
-        Assert.AreEqual(0, process.ExitCode, output);
-        return output;
     }
 }

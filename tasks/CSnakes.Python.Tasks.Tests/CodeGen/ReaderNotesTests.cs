@@ -49,7 +49,7 @@ public sealed class ReaderNotesTests
         var message = notes.Single();
         Assert.AreEqual(DiagnosticSeverity.Message, message.Severity);
         Assert.AreEqual(
-            "csv: public names with no C# member: QUOTE_ALL (constant), _T (typevar), StrPath (alias), Error (re-exported from a file not read).",
+            "csv: public names with no C# member: QUOTE_ALL (constant without an annotation), _T (typevar), StrPath (alias), Error (re-exported from a file not read).",
             message.Text);
     }
 
@@ -105,7 +105,7 @@ public sealed class ReaderNotesTests
         var warning = engine.Warnings.Single(w => w.Code == "CSPY3008");
         Assert.AreEqual(8, warning.LineNumber);
         StringAssert.Contains(warning.Message, "pkg: 'second' is not read");
-        StringAssert.Contains(engine.MessageText, "pkg: public names with no C# member: LIMIT (constant)");
+        StringAssert.Contains(engine.MessageText, "pkg: public names with no C# member: LIMIT (constant without an annotation)");
         var wrapper = System.IO.File.ReadAllText(Path.Combine(project.Path, "obj", "python", "pkg.g.cs"));
         StringAssert.Contains(wrapper, "long Get(string url);");
         StringAssert.Contains(wrapper, "long First();");

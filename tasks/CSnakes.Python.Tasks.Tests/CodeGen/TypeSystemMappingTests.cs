@@ -111,7 +111,7 @@ public sealed class TypeSystemMappingTests
     {
         var module = WrapperPlanner.Plan("App", "nums", "/p/nums.py", File(Function("count_up", Ann(Name("typing.Iterator", Name("int"))), Param("n", Ann("int")))), out _);
         var code = GeneratedCode.Emit(module, "nums.py");
-        StringAssert.Contains(code, "return __call.Invoke(_fnCountUp, new IterableConverter<long>(IntConverter.Instance, iterator: true, context: \"nums.count_up\"), \"nums.count_up\");");
+        StringAssert.Contains(code, "return __call.Invoke(__function, new IterableConverter<long>(IntConverter.Instance, iterator: true, context: \"nums.count_up\"), \"nums.count_up\");");
         Assert.IsFalse(code.Contains("private static readonly IterableConverter"), code);
     }
 

@@ -39,7 +39,7 @@ public sealed class WrapperEmitterTests
         StringAssert.Contains(code, "public static IStatsSmoothing StatsSmoothing(this IPythonEnvironment env)\n");
         StringAssert.Contains(code, "return env.GetModule<IStatsSmoothing>(\"stats.smoothing\", static module => new StatsSmoothingModuleImplementation(module));");
         StringAssert.Contains(code, "internal sealed class StatsSmoothingModuleImplementation : IStatsSmoothing, IReloadableModule\n");
-        StringAssert.Contains(code, "_fnEwma = module.GetAttr(\"ewma\");");
+        StringAssert.Contains(code, "_fnEwma = PythonModuleMembers.Find(module, \"ewma\");");
         Assert.IsFalse(code.Contains('\r'));
     }
 
@@ -90,7 +90,7 @@ public sealed class WrapperEmitterTests
         StringAssert.Contains(code, "using var __call = new PyCall(stackalloc nint[PyCall.SlotsFor(2)]);");
         StringAssert.Contains(code, "__call.AddConverted(s_listOfFloat.ToPython(values));");
         StringAssert.Contains(code, "__call.Add(FloatConverter.Instance, alpha);");
-        StringAssert.Contains(code, "return __call.Invoke(_fnEwma, s_listOfFloat, \"stats.smoothing.ewma\");");
+        StringAssert.Contains(code, "return __call.Invoke(__function, s_listOfFloat, \"stats.smoothing.ewma\");");
     }
 
     [TestMethod]
@@ -98,8 +98,8 @@ public sealed class WrapperEmitterTests
     {
         var code = Emit("stats.smoothing", Sample);
 
-        StringAssert.Contains(code, "void IStatsSmoothing.Reset()\n    {\n        using (GIL.Acquire())\n        {\n            using var __call = new PyCall(stackalloc nint[PyCall.SlotsFor(0)]);\n            __call.Invoke(_fnReset);\n        }\n    }");
-        StringAssert.Contains(code, "return __call.InvokeObject(_fnRaw);");
+        StringAssert.Contains(code, "void IStatsSmoothing.Reset()\n    {\n        using (GIL.Acquire())\n        {\n            var __function = _fnReset ?? throw PythonModuleMembers.Missing(\"stats.smoothing\", \"reset\");\n            using var __call = new PyCall(stackalloc nint[PyCall.SlotsFor(0)]);\n            __call.Invoke(__function);\n        }\n    }");
+        StringAssert.Contains(code, "return __call.InvokeObject(__function);");
     }
 
     [TestMethod]
@@ -136,7 +136,7 @@ public sealed class WrapperEmitterTests
         StringAssert.Contains(code, "__call.Add(IntConverter.Instance, a);");
         // A reference-type parameter that may not be None is checked before the GIL is taken, naming the function.
         StringAssert.Contains(code, "if (label is null) throw new ArgumentNullException(\"label\", \"stats.smoothing.tune() needs a value for its parameter 'label'");
-        StringAssert.Contains(code, "return __call.Invoke(_fnTune, IntConverter.Instance, \"stats.smoothing.tune\");");
+        StringAssert.Contains(code, "return __call.Invoke(__function, IntConverter.Instance, \"stats.smoothing.tune\");");
     }
 
     [TestMethod]

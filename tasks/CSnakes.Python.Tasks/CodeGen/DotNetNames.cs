@@ -24,6 +24,7 @@ internal static class DotNetNames
     public const string RecordShape = Converters + "RecordShape";
     public const string ReloadableModule = Runtime + "IReloadableModule";
     public const string PythonModuleReload = Runtime + "PythonModuleReload";
+    public const string PythonModuleMembers = Runtime + "PythonModuleMembers";
     public const string PythonExceptionTypes = Runtime + "PythonExceptionTypes";
     public const string PythonExceptionDetails = Runtime + "PythonExceptionDetails";
     public const string PythonInvocationException = Runtime + "PythonInvocationException";

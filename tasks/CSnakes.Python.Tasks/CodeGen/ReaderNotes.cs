@@ -90,7 +90,9 @@ internal static class ReaderNotes
 
     private static string? WhyNoMember(PublicName name, FileSignatures signatures) => name.Kind switch
     {
-        "constant" or "alias" or "typevar" => name.Kind,
+        // An annotated constant is a property of the module interface (WrapperPlanner.Constants.cs says when not).
+        "constant" => (signatures.Constants ?? []).Any(c => c.Name == name.Name) ? null : "constant without an annotation",
+        "alias" or "typevar" => name.Kind,
         "import" => "re-exported from a file not read",
         "class" => WhyClassHasNoMember(name.Name, signatures),
         _ => null,

@@ -3,8 +3,6 @@ namespace CSnakes.Python.Tasks.CodeGen;
 // Static members of wrapper classes: @staticmethod/@classmethod calls and class constants, made on the class object.
 internal sealed partial class WrapperEmitter
 {
-    // The runtime's way to a module's class from static code, where no IPythonEnvironment is at hand.
-    private const string PythonClassesGet = "global::CSnakes.Runtime.PythonClasses.Get";
 
     /// <summary>
     /// A static C# method that calls the method on the class object: a classmethod gets the class as <c>cls</c> from

@@ -23,6 +23,13 @@ internal sealed partial class WrapperEmitter
     {
         var emitter = new WrapperEmitter(module);
         emitter.CollectConverters(module.Functions);
+        foreach (var constant in module.Constants ?? [])
+        {
+            if (constant.Type != ScalarType.Object && constant.Type.LazyConverterExpression("") is null)
+            {
+                emitter.Register(constant.Type);
+            }
+        }
         return emitter.EmitFile(sourceDisplayPath);
     }
 
@@ -87,6 +94,7 @@ internal sealed partial class WrapperEmitter
                 WriteFunctionDocs(function, $"Calls the Python function <c>{XmlDoc.Escape(_module.ModuleName + "." + function.PythonName)}</c>.");
                 w.Line($"{ReturnSpelling(function)} {function.MethodName}({ParameterList(function, withDefaults: true)});");
             }
+            EmitConstantDeclarations();
         }
     }
 
@@ -245,7 +253,7 @@ internal sealed partial class WrapperEmitter
             var pythonFunctions = _module.Functions.DistinctBy(f => f.PythonName).ToList();
             foreach (var function in pythonFunctions)
             {
-                w.Line($"private {DotNetNames.PyObject} {FunctionField(function)};");
+                w.Line($"private {DotNetNames.PyObject}? {FunctionField(function)};");
             }
             if (_module.Functions.Count > 0)
             {
@@ -262,7 +270,8 @@ internal sealed partial class WrapperEmitter
                     {
                         foreach (var function in pythonFunctions)
                         {
-                            w.Line($"{FunctionField(function)} = module.GetAttr({CSharpLiterals.String(function.PythonName)});");
+                            // Null when this Python's module lacks it: that function fails when called, the others work.
+                            w.Line($"{FunctionField(function)} = {DotNetNames.PythonModuleMembers}.Find(module, {CSharpLiterals.String(function.PythonName)});");
                         }
                     }
                 }
@@ -275,6 +284,7 @@ internal sealed partial class WrapperEmitter
                 w.Line();
                 EmitMethod(function);
             }
+            EmitConstantImplementations();
         }
     }
 
@@ -304,7 +314,8 @@ internal sealed partial class WrapperEmitter
     private void EmitMethod(FunctionWrapper function)
     {
         _writer.Line($"{ReturnSpelling(function)} {_module.Qualified(_module.InterfaceName)}.{function.MethodName}({ParameterList(function, withDefaults: false)})");
-        EmitCallBody(function, FunctionField(function), _module.ModuleName + "." + function.PythonName, getCallable: []);
+        EmitCallBody(function, "__function", _module.ModuleName + "." + function.PythonName,
+            getCallable: [$"var __function = {FunctionField(function)} ?? throw {DotNetNames.PythonModuleMembers}.Missing({CSharpLiterals.String(_module.ModuleName)}, {CSharpLiterals.String(function.PythonName)});"]);
     }
 
     // callable: the PyObject to call; getCallable: the statements that fetch it first (a bound method), if any.

@@ -7,6 +7,7 @@ namespace CSnakes.Python.Tasks.CodeGen;
 // RecordMethods: the methods of each record (by C# record name), called on a Python copy of the record.
 // DefinedAs: for a type this module declares but another module defines (it re-exports it), by C# name, where Python defines it.
 // Exceptions: the module's exception classes, as .NET exception types registered with the runtime.
+// Constants: the module's annotated module-level names, as get-only properties of the module interface.
 internal sealed record ModuleWrapper(
     string Namespace,
     string ModuleName,
@@ -18,7 +19,8 @@ internal sealed record ModuleWrapper(
     IReadOnlyList<ClassWrapper>? Classes = null,
     IReadOnlyDictionary<string, IReadOnlyList<FunctionWrapper>>? RecordMethods = null,
     IReadOnlyDictionary<string, string>? DefinedAs = null,
-    IReadOnlyList<ExceptionType>? Exceptions = null)
+    IReadOnlyList<ExceptionType>? Exceptions = null,
+    IReadOnlyList<PropertyWrapper>? Constants = null)
 {
     public string InterfaceName => CSharpNames.InterfaceName(Accessor);
     public string ImplementationName => CSharpNames.ImplementationName(Accessor);

@@ -24,7 +24,8 @@ internal sealed record FileSignatures(
     string? Module = null,
     IReadOnlyList<SkippedDefinition>? Skipped = null,
     IReadOnlyList<SkippedDefinition>? Inactive = null,
-    IReadOnlyList<PublicName>? Names = null);
+    IReadOnlyList<PublicName>? Names = null,
+    IReadOnlyList<PythonClassAttribute>? Constants = null);
 
 /// <summary>
 /// A definition the reader left out: <see cref="Name"/> is <c>f</c>, <c>Class</c>, <c>Class.method</c>

@@ -37,7 +37,7 @@ import typing
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import signatures_conditions  # noqa: E402
-from signatures_classes import describe_any_class  # noqa: E402
+from signatures_classes import describe_any_class, describe_attributes  # noqa: E402
 import signatures_exports  # noqa: E402
 import signatures_types  # noqa: E402
 from signatures_annotations import docstring, dotted_name  # noqa: E402
@@ -222,6 +222,8 @@ def describe_module(context):
         "inactive": list(walk.inactive),
     }
     defined = set()
+    # Annotated module-level names that are values (not aliases or TypeVars): the module's constants.
+    constant_statements = []
     for node, fallback in walk.statements:
         name = getattr(node, "name", None)
         if fallback and name in defined:
@@ -235,9 +237,14 @@ def describe_module(context):
         else:
             for target in signatures_types.collect_statement(node, context, defined, fallback):
                 defined.add(target)
+                if isinstance(node, ast.AnnAssign) and context.names[-1:] and context.names[-1]["kind"] == "constant":
+                    constant_statements.append(node)
             signatures_exports.collect_statement(node, context)
             continue
         defined.add(name)
+    # The last binding of a name wins, as when Python runs the module.
+    last = {node.target.id: node for node in constant_statements}
+    result["constants"] = describe_attributes([node for node in constant_statements if last[node.target.id] is node], context.aliases)
     return result
 
 

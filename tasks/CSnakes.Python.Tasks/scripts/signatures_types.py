@@ -157,6 +157,8 @@ def resolve_run(modules):
 def resolve_module(context, run):
     result = context.result
     result["functions"] = resolve_functions(result["functions"], Scope(context, run, None))
+    for constant in result.get("constants") or []:
+        resolve_annotation(constant.get("annotation"), Scope(context, run, None), {})
     for cls in result["classes"]:
         scope = Scope(context, run, cls["name"])
         cls["methods"] = resolve_functions(cls["methods"], scope)
