@@ -103,6 +103,18 @@ public sealed class ProtocolsCodeGenTests
     }
 
     [TestMethod]
+    public void OverloadsThatMeetAsTheWrapperGiveOneOperator()
+    {
+        // xmlrpc.client.DateTime.__eq__(self, other: DateTime | datetime | str | _SupportsTimeTuple): the unmapped protocol is object too.
+        var (_, diagnostics, code) = Generate(Class("Stamp",
+            Method("__eq__", Ann("bool"), Param("other", Ann(Union(Name("Stamp"), Name("object")))))));
+
+        Assert.AreEqual(1, code.Split("operator ==(").Length - 1, code);
+        Assert.AreEqual(1, code.Split("operator !=(").Length - 1, code);
+        Assert.IsTrue(diagnostics.Any(d => d.Text.Contains("take the same C# operand types", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
     public void AnOrderingWithoutItsPartnerIsCompletedWhenPythonCanAnswerElseSkipped()
     {
         var (_, diagnostics, code) = Generate(Class("Version",

@@ -150,6 +150,13 @@ internal sealed partial class WrapperPlanner
                     // Like any .NET ==, it takes nulls (a == null is false without asking Python), so its operands are nullable.
                     op = op with { Parameters = op.Parameters.Select(p => p.ValueType.IsValueType ? p : p with { Null = NullMeaning.None }).ToList() };
                 }
+                // Two overloads may now take the same types (xmlrpc's DateTime.__eq__: DateTime | datetime | str | object): one operator.
+                if (operators.Any(o => o.Symbol == symbol && o.Function.MethodName == op.MethodName && ParameterKey(o.Function) == ParameterKey(op)))
+                {
+                    _diagnostics.Add(GenerationDiagnostic.Message(_sourceFile, pythonClass.Line,
+                        $"{_moduleName}: two overloads of '{pythonClass.Name}.{python}' take the same C# operand types; one C# {(symbol is null ? "method" : "operator")} is generated for both."));
+                    continue;
+                }
                 operators.Add(new OperatorWrapper(symbol, function, op));
             }
         }
@@ -202,6 +209,9 @@ internal sealed partial class WrapperPlanner
                 + $"{op.Function.Parameters[1].ValueType.ParameterSpelling} but no {bPython} Python could answer; neither operator is generated for that type."));
         }
     }
+
+    // C# tells overloads apart by their parameter types only.
+    private static string ParameterKey(FunctionWrapper function) => string.Join(",", function.Parameters.Select(OverloadKey));
 
     // C# pairs operators by parameter and return types.
     private static string OperatorKey(OperatorWrapper op) =>
