@@ -2,9 +2,11 @@ namespace CSnakes.Python.Tasks.CodeGen;
 
 /// <summary>
 /// One generated wrapper class: its methods (planned like module functions, without <c>self</c>; static and class
-/// methods marked <see cref="FunctionWrapper.IsStatic"/>) and properties (<c>@property</c>s and annotated class attributes).
+/// methods marked <see cref="FunctionWrapper.IsStatic"/>) and properties (<c>@property</c>s and annotated class attributes);
+/// <see cref="Protocols"/>: what its special methods become (operators, a collection, a context manager).
 /// </summary>
-internal sealed record ClassWrapper(ClassType Type, string? Docstring, IReadOnlyList<FunctionWrapper> Methods, IReadOnlyList<PropertyWrapper> Properties);
+internal sealed record ClassWrapper(ClassType Type, string? Docstring, IReadOnlyList<FunctionWrapper> Methods, IReadOnlyList<PropertyWrapper> Properties,
+    ClassProtocols? Protocols = null);
 
 /// <summary>
 /// A C# property for an annotated Python <c>@property</c>; <see cref="HasSetter"/> when a <c>@x.setter</c> exists.

@@ -34,6 +34,10 @@ internal static class DotNetNames
     public const string IReadOnlyDictionary = Collections + "IReadOnlyDictionary";
     public const string IEnumerable = Collections + "IEnumerable";
     public const string IAsyncEnumerable = Collections + "IAsyncEnumerable";
+    public const string IReadOnlyCollection = Collections + "IReadOnlyCollection";
+    public const string IEnumerator = Collections + "IEnumerator";
+    public const string NonGenericIEnumerable = "global::System.Collections.IEnumerable";
+    public const string NonGenericIEnumerator = "global::System.Collections.IEnumerator";
     public const string List = Collections + "List";
 
     public const string ValueTuple = "global::System.ValueTuple";
@@ -45,6 +49,8 @@ internal static class DotNetNames
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string ModuleInitializer = "global::System.Runtime.CompilerServices.ModuleInitializer";
     public const string Volatile = "global::System.Threading.Volatile";
+    public const string Interlocked = "global::System.Threading.Interlocked";
+    public const string IndexerName = "global::System.Runtime.CompilerServices.IndexerName";
 
     /// <summary>A type of <c>System</c> (<c>DateTime</c>, <c>Guid</c>, <c>Numerics.BigInteger</c>…).</summary>
     public static string System(string name) => "global::System." + name;

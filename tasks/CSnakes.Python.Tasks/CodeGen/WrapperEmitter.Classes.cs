@@ -33,7 +33,9 @@ internal sealed partial class WrapperEmitter
         var w = _writer;
         var type = wrapper.Type;
         var qualified = type.PythonModule + "." + type.PythonClass;
+        var protocols = wrapper.Protocols ?? ClassProtocols.None;
         CollectConverters(wrapper.Methods);
+        CollectProtocolConverters(protocols);
         foreach (var property in wrapper.Properties.Where(p => p.Type != ScalarType.Object && p.Type.LazyConverterExpression("") is null))
         {
             Register(property.Type);
@@ -44,7 +46,7 @@ internal sealed partial class WrapperEmitter
             : [$"An instance of the Python class <c>{XmlDoc.Escape(qualified)}</c>{_module.DefinedAsNote(type.Name)}."];
         XmlDoc.Write(w, "summary", summary);
         XmlDoc.Write(w, "remarks", [$"Holds the Python instance itself (by reference); dispose it to release the instance. Python: <c>{XmlDoc.Escape(qualified)}</c>{_module.DefinedAsNote(type.Name)}"]);
-        using (w.Block($"public sealed class {type.Name} : {DotNetNames.IDisposable}"))
+        using (w.Block($"public sealed class {type.Name} : {DotNetNames.IDisposable}{CollectionInterfaces(protocols)}"))
         {
             // Declared first: the converter fields below may use it (list[Counter]) and are initialized in order.
             w.Line($"internal static readonly {type.ConverterType} {ClassType.ConverterField} = new({CSharpLiterals.String(type.PythonModule)}, {CSharpLiterals.String(type.PythonClass)}, static o => new {type.Spelling}(o), static c => c.PythonObject);");
@@ -73,9 +75,17 @@ internal sealed partial class WrapperEmitter
                 }
                 EmitInstanceMethod(method, qualified, [$"using var __method = PythonObject.GetAttr({CSharpLiterals.String(method.PythonName)});"]);
             }
+            EmitProtocols(type, protocols);
             w.Line();
-            w.Line("/// <summary>Releases the Python instance.</summary>");
-            w.Line("public void Dispose() => PythonObject.Dispose();");
+            if (protocols.Enter is { } enter)
+            {
+                EmitExitingDispose(enter);
+            }
+            else
+            {
+                w.Line("/// <summary>Releases the Python instance.</summary>");
+                w.Line("public void Dispose() => PythonObject.Dispose();");
+            }
         }
     }
 

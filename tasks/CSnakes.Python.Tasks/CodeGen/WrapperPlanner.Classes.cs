@@ -68,7 +68,12 @@ internal sealed partial class WrapperPlanner
         var reserved = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { type.Name };
         var (methods, properties) = PlanMembers(pythonClass.Name, pythonClass.Line, pythonClass.Methods, type.Name, reserved, settable: true,
             staticMembers: true, attributes: pythonClass.Attributes ?? []);
-        return new ClassWrapper(type, pythonClass.Docstring, methods, properties);
+        // Special methods come last, so a member the class names itself keeps its name and a protocol member takes the escape.
+        var used = new HashSet<string>(reserved, StringComparer.Ordinal);
+        used.UnionWith(methods.Select(m => m.MethodName));
+        used.UnionWith(properties.Select(p => p.CSharpName));
+        var protocols = PlanProtocols(pythonClass, type, used, methods);
+        return new ClassWrapper(type, pythonClass.Docstring, methods, properties, protocols);
     }
 
     /// <summary>
@@ -102,7 +107,8 @@ internal sealed partial class WrapperPlanner
                 }
                 else if (method.Name.StartsWith("__", StringComparison.Ordinal) && method.Name.EndsWith("__", StringComparison.Ordinal))
                 {
-                    // Special methods (__init__, __repr__, __class_getitem__, ...) are Python's protocol, not the class's API.
+                    // Special methods (__init__, __repr__, __class_getitem__, ...) are Python's protocol, not the class's API;
+                    // a plain class's operators, collection and context-manager methods become C# members (PlanProtocols).
                 }
                 else if (method.Decorators.Any(d => d.EndsWith(".deleter", StringComparison.Ordinal))
                     || (!staticMembers && Binding(method) != MethodBinding.Instance))
