@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CSnakes.Python.Tasks.Tests.Signatures;
 using Microsoft.Build.Utilities;
 
@@ -233,18 +232,7 @@ public sealed class ProtocolsCompileTests
         Assert.IsFalse(engine.Warnings.Any(), string.Join("\n", engine.Warnings.Select(w => w.Message)));
         var app = Path.Combine(folder.Path, "app");
         folder.Write("app/Program.cs", Program);
-        GeneratedCodeBuild.WriteProject(app);
-        // An app this time, run on the installed runtime whatever its major version.
-        var project = Path.Combine(app, "App.csproj");
-        File.WriteAllText(project, File.ReadAllText(project).Replace("<Nullable>", "<OutputType>Exe</OutputType><RollForward>Major</RollForward><Nullable>", StringComparison.Ordinal));
-        TestContext.WriteLine(File.ReadAllText(task.GeneratedFiles.Single().ItemSpec));
-
-        var (exitCode, output) = GeneratedCodeBuild.Build(app);
-        Assert.AreEqual(0, exitCode, output);
-
-        var home = Path.GetDirectoryName(Path.GetDirectoryName(python))!;
-        var libPython = Path.Combine(home, "lib", "libpython3.13.so.1.0");
-        var run = Run(Path.Combine(app, "bin", "Debug", "net8.0", "App.dll"), libPython, home, pythonRoot);
+        var run = GeneratedApp.BuildAndRun(app, python, PythonVersion, pythonRoot);
         TestContext.WriteLine(run);
         StringAssert.Contains(run, "ops: (4, 6) (2, 2) (3, 6) 1.5,2 (1, 2) (1, 0) (-1, -2) (1, 2) 1 5 0 (2, 4) (1, 2)\n");
         StringAssert.Contains(run, "compare: True True False True True False True True 1 False\n");
@@ -255,23 +243,6 @@ public sealed class ProtocolsCompileTests
         StringAssert.Contains(run, "call: Hello, Ada! Hello, Bob?\n");
         StringAssert.Contains(run, "inside: enter db\n");
         StringAssert.Contains(run, "session: enter db,exit db True\n");
-    }
-
-    private static string Run(string assembly, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        startInfo.ArgumentList.Add(assembly);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(startInfo)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var output = stdout + stderr.GetAwaiter().GetResult();
-        Assert.AreEqual(0, process.ExitCode, output);
-        return output;
     }
 
     public TestContext TestContext { get; set; } = null!;
