@@ -21,16 +21,9 @@ package="$(ls "$repo"/artifacts/packages/CSnakes.Python.Sdk.*.nupkg | head -1)"
 version="$(basename "$package" .nupkg)"; version="${version#CSnakes.Python.Sdk.}"
 work="$repo/artifacts/bench-installed-packages"
 rm -rf "$work"; mkdir -p "$work"
-cat > "$work/Directory.Build.props" <<XML
-<Project>
-  <PropertyGroup>
-    <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
-    <ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>
-  </PropertyGroup>
-</Project>
-XML
 source "$repo/eng/bench/workspace.sh"
 bench_workspace "$work" "$version"
+bench_isolate "$work"
 cd "$work"
 
 printf '| package | built | types from | modules wrapped | callables | with a CSPY3001 | typed | CSPY3001 |\n|---|---|---|---|---|---|---|---|\n'

@@ -132,5 +132,7 @@ PY
 
 # Build time of a large real-world stub set (typeshed's stdlib), in its own table.
 "$repo/eng/bench/typeshed-build.sh" --python "$python_version" --no-pack
+# PythonImport on Debian's real packages: built warning-free? how much typed? (Debian's python3.11 and its packages.)
+if [ -x /usr/bin/python3.11 ]; then "$repo/eng/bench/installed-packages.sh" --no-pack; fi
 # What the SDK costs a build, a publish and an app (no-change build, publish, cold start, web throughput).
 "$repo/eng/bench/sdk-bench.sh" --python "$python_version" --no-pack

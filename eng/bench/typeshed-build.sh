@@ -37,17 +37,9 @@ cat > "$work/StdlibStubs/StdlibStubs.csproj" <<XML
   </PropertyGroup>
 </Project>
 XML
-# Built like a user's project: the repository's own Directory.Build.props/targets and central packages stay out.
-cat > "$work/Directory.Build.props" <<XML
-<Project>
-  <PropertyGroup>
-    <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
-    <ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>
-  </PropertyGroup>
-</Project>
-XML
 source "$repo/eng/bench/workspace.sh"
 bench_workspace "$work" "$version"
+bench_isolate "$work"
 cd "$work"
 
 # Prints "<ms> <exit code> <errors>" for one build.

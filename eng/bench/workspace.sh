@@ -10,3 +10,15 @@ JSON
 XML
     export NUGET_PACKAGES="$work/.nuget" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 }
+
+# Built like a user's project: the repository's own Directory.Build.props/targets and central packages stay out of $1.
+bench_isolate() {
+    cat > "$1/Directory.Build.props" <<XML
+<Project>
+  <PropertyGroup>
+    <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
+    <ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>
+  </PropertyGroup>
+</Project>
+XML
+}

@@ -1,5 +1,4 @@
 using CSnakes.Python.Tasks.Tests.Signatures;
-using Microsoft.Build.Utilities;
 
 namespace CSnakes.Python.Tasks.Tests.CodeGen;
 
@@ -75,21 +74,11 @@ public sealed class ExceptionTypesCompileTests
     {
         var python = PyenvPython.Require(PythonVersion);
         using var folder = new TempFolder();
-        var pythonRoot = Path.Combine(folder.Path, "py");
+        var pythonRoot = GeneratedApp.PythonRoot(folder);
         folder.Write("py/shop/__init__.py", Init);
         folder.Write("py/shop/errors.py", Errors);
         folder.Write("py/shop/orders.py", Orders);
-        var engine = new FakeBuildEngine();
-        var task = new GeneratePythonWrappers
-        {
-            BuildEngine = engine,
-            PythonExecutable = python,
-            PythonFiles = new[] { "shop/__init__.py", "shop/errors.py", "shop/orders.py" }.Select(f => (Microsoft.Build.Framework.ITaskItem)new TaskItem(Path.Combine(pythonRoot, f))).ToArray(),
-            ProjectDirectory = pythonRoot,
-            RootNamespace = "Sample.App",
-            OutputDirectory = Path.Combine(folder.Path, "app", "generated"),
-        };
-        Assert.IsTrue(task.Execute(), engine.ErrorText);
+        var (_, engine) = GeneratedApp.Generate(folder, python, "shop/__init__.py", "shop/errors.py", "shop/orders.py");
         Assert.IsFalse(engine.Warnings.Any(), string.Join("\n", engine.Warnings.Select(w => w.Message)));
         var shop = File.ReadAllText(Path.Combine(folder.Path, "app", "generated", "shop.g.cs"));
         var errors = File.ReadAllText(Path.Combine(folder.Path, "app", "generated", "shop.errors.g.cs"));

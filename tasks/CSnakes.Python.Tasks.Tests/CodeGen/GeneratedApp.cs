@@ -8,6 +8,26 @@ namespace CSnakes.Python.Tasks.Tests.CodeGen;
 /// </summary>
 internal static class GeneratedApp
 {
+    /// <summary>The module root the tests write their Python under (<c>py/</c> of the temp folder).</summary>
+    public static string PythonRoot(Signatures.TempFolder folder) => Path.Combine(folder.Path, "py");
+
+    /// <summary>Runs the generator (namespace <c>Sample.App</c>) on <paramref name="files"/> under <c>py/</c>, writing into <c>app/generated/</c>; it must succeed.</summary>
+    public static (GeneratePythonWrappers Task, FakeBuildEngine Engine) Generate(Signatures.TempFolder folder, string python, params string[] files)
+    {
+        var engine = new FakeBuildEngine();
+        var task = new GeneratePythonWrappers
+        {
+            BuildEngine = engine,
+            PythonExecutable = python,
+            PythonFiles = files.Select(f => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(Path.Combine(PythonRoot(folder), f))).ToArray(),
+            ProjectDirectory = PythonRoot(folder),
+            RootNamespace = "Sample.App",
+            OutputDirectory = Path.Combine(folder.Path, "app", "generated"),
+        };
+        Assert.IsTrue(task.Execute(), engine.ErrorText);
+        return (task, engine);
+    }
+
     /// <summary>Builds <paramref name="appDirectory"/> (generated files and Program.cs already in it) and runs it with <paramref name="python"/>'s libpython.</summary>
     public static string BuildAndRun(string appDirectory, string python, string pythonVersion, string modulePath)
     {

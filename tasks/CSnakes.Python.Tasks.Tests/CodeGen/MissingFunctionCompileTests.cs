@@ -1,5 +1,4 @@
 using CSnakes.Python.Tasks.Tests.Signatures;
-using Microsoft.Build.Utilities;
 
 namespace CSnakes.Python.Tasks.Tests.CodeGen;
 
@@ -34,20 +33,10 @@ public sealed class MissingFunctionCompileTests
     {
         var python = PyenvPython.Require(PythonVersion);
         using var folder = new TempFolder();
-        var pythonRoot = Path.Combine(folder.Path, "py");
+        var pythonRoot = GeneratedApp.PythonRoot(folder);
         folder.Write("py/partial.py", "def present() -> int:\n    return 42\n");
         folder.Write("py/partial.pyi", "def present() -> int: ...\ndef absent() -> int: ...\n");
-        var engine = new FakeBuildEngine();
-        var task = new GeneratePythonWrappers
-        {
-            BuildEngine = engine,
-            PythonExecutable = python,
-            PythonFiles = [new TaskItem(Path.Combine(pythonRoot, "partial.py")), new TaskItem(Path.Combine(pythonRoot, "partial.pyi"))],
-            ProjectDirectory = pythonRoot,
-            RootNamespace = "Sample.App",
-            OutputDirectory = Path.Combine(folder.Path, "app", "generated"),
-        };
-        Assert.IsTrue(task.Execute(), engine.ErrorText);
+        GeneratedApp.Generate(folder, python, "partial.py", "partial.pyi");
         folder.Write("app/Program.cs", Program);
 
         var run = GeneratedApp.BuildAndRun(Path.Combine(folder.Path, "app"), python, PythonVersion, pythonRoot);

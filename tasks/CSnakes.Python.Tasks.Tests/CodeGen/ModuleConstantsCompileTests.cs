@@ -1,5 +1,4 @@
 using CSnakes.Python.Tasks.Tests.Signatures;
-using Microsoft.Build.Utilities;
 
 namespace CSnakes.Python.Tasks.Tests.CodeGen;
 
@@ -52,19 +51,9 @@ public sealed class ModuleConstantsCompileTests
     {
         var python = PyenvPython.Require(PythonVersion);
         using var folder = new TempFolder();
-        var pythonRoot = Path.Combine(folder.Path, "py");
+        var pythonRoot = GeneratedApp.PythonRoot(folder);
         folder.Write("py/settings.py", Module);
-        var engine = new FakeBuildEngine();
-        var task = new GeneratePythonWrappers
-        {
-            BuildEngine = engine,
-            PythonExecutable = python,
-            PythonFiles = [new TaskItem(Path.Combine(pythonRoot, "settings.py"))],
-            ProjectDirectory = pythonRoot,
-            RootNamespace = "Sample.App",
-            OutputDirectory = Path.Combine(folder.Path, "app", "generated"),
-        };
-        Assert.IsTrue(task.Execute(), engine.ErrorText);
+        var (task, engine) = GeneratedApp.Generate(folder, python, "settings.py");
         var code = File.ReadAllText(task.GeneratedFiles.Single().ItemSpec);
         TestContext.WriteLine(code);
         StringAssert.Contains(code, "long MaxSize { get; }");

@@ -1,5 +1,4 @@
 using CSnakes.Python.Tasks.Tests.Signatures;
-using Microsoft.Build.Utilities;
 
 namespace CSnakes.Python.Tasks.Tests.CodeGen;
 
@@ -216,19 +215,9 @@ public sealed class ProtocolsCompileTests
     {
         var python = PyenvPython.Require(PythonVersion);
         using var folder = new TempFolder();
-        var pythonRoot = Path.Combine(folder.Path, "py");
+        var pythonRoot = GeneratedApp.PythonRoot(folder);
         folder.Write("py/protocolish.py", Module);
-        var engine = new FakeBuildEngine();
-        var task = new GeneratePythonWrappers
-        {
-            BuildEngine = engine,
-            PythonExecutable = python,
-            PythonFiles = [new TaskItem(Path.Combine(pythonRoot, "protocolish.py"))],
-            ProjectDirectory = pythonRoot,
-            RootNamespace = "Sample.App",
-            OutputDirectory = Path.Combine(folder.Path, "app", "generated"),
-        };
-        Assert.IsTrue(task.Execute(), engine.ErrorText);
+        var (_, engine) = GeneratedApp.Generate(folder, python, "protocolish.py");
         Assert.IsFalse(engine.Warnings.Any(), string.Join("\n", engine.Warnings.Select(w => w.Message)));
         var app = Path.Combine(folder.Path, "app");
         folder.Write("app/Program.cs", Program);

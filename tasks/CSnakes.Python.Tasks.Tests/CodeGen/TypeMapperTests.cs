@@ -86,6 +86,7 @@ public sealed class TypeMapperTests
         [Union(Name("int"), Name("str")), "several types"],
         [Name("list", Name("int"), Name("str")), "one type argument"],
         [Name("dict", Name("str")), "2 type arguments"],
+        [Name("dict", Union(Name("str"), new AnnotationNode(AnnotationKind.None, null, null, null)), Name("int")), "keys may be None"],
         [Name("tuple", Ellipsis, Name("int")), "tuple[T, ...]"],
         [Name("list", Name("Widget")), "Widget"],
         [Other("1 + 2"), "1 + 2"],

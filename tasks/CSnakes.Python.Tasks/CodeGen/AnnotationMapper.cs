@@ -141,7 +141,13 @@ internal sealed class AnnotationMapper(MappingPosition position, ModuleTypeDecla
                     return new DictType(ScalarType.Object, ScalarType.Object);
                 }
                 RequireArguments(name, args, 2);
-                return new DictType(Map(args[0]), Map(args[1]));
+                var key = Map(args[0]);
+                if (key is OptionalType)
+                {
+                    // A .NET dictionary has no null key (its key type is notnull): dict[str | None, V] has no C# form.
+                    throw new UnsupportedAnnotationException("a dict whose keys may be None has no C# dictionary type");
+                }
+                return new DictType(key, Map(args[1]));
             case "tuple":
             case "typing.Tuple":
                 return MapTuple(name, args);

@@ -1,4 +1,5 @@
 using System.Text;
+using CSnakes.Modules;
 using CSnakes.Python.Tasks.CodeGen;
 using CSnakes.Python.Tasks.Signatures;
 using Microsoft.Build.Framework;
@@ -125,7 +126,9 @@ public sealed class GeneratePythonWrappers : Microsoft.Build.Utilities.Task
 
     private ITaskItem WriteModule(ModuleSource module, ModuleWrapper wrapper)
     {
-        var code = WrapperEmitter.Emit(wrapper, module.DisplayPath);
+        // A stub, or an installed package, describes code it may not match call for call (WrapperEmitter.Arguments).
+        var describesOtherCode = ModuleNaming.IsStub(module.FullPath) || !module.IsProjectModule;
+        var code = WrapperEmitter.Emit(wrapper with { ElideTrailingDefaults = describesOtherCode }, module.DisplayPath);
         var outputPath = OutputPath(module);
         Directory.CreateDirectory(OutputDirectory);
         // Written only when its text changes: an edit inside a function body, or in another module, then

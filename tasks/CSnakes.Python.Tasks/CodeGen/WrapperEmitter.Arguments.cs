@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CSnakes.Python.Tasks.CodeGen;
 
 // How each argument reaches Python: Python's calling convention (positional while given, keywords after a
@@ -13,6 +15,11 @@ internal sealed partial class WrapperEmitter
     {
         var firstOmittable = positional.ToList().FindIndex(p => p.Null == NullMeaning.Omit);
         var gapMatters = firstOmittable >= 0 && (firstOmittable < positional.Count - 1 || varPositional is not null);
+        if (_module.ElideTrailingDefaults && !gapMatters && firstOmittable < 0 && varPositional is null)
+        {
+            EmitWithoutTrailingDefaults(positional);
+            return;
+        }
         if (gapMatters)
         {
             _writer.Line("bool __gap = false;");
@@ -35,6 +42,46 @@ internal sealed partial class WrapperEmitter
         {
             var omittable = positional.Where(p => p.Null == NullMeaning.Omit);
             _writer.Line($"if (__gap && {varPositional.CSharpName} is {{ Length: > 0 }}) {Refuse(varPositional, omittable, pythonName)}");
+        }
+    }
+
+    // Signatures read from a stub describe code the stub did not write: the running function may take fewer arguments by
+    // position than the stub says (CPython 3.15's sqlite3.connect takes only the database so; typeshed still lists all).
+    // Arguments that hold the stub's default at the end of the list are left out, so Python's own defaults apply and a
+    // call that sets none of them works whatever the runtime's signature.
+    private void EmitWithoutTrailingDefaults(IReadOnlyList<ParameterWrapper> positional)
+    {
+        var first = positional.Count;
+        while (first > 0 && positional[first - 1].DefaultLiteral is not null)
+        {
+            first--;
+        }
+        if (first == positional.Count)
+        {
+            foreach (var parameter in positional)
+            {
+                EmitArgument(parameter, keyword: false);
+            }
+            return;
+        }
+        // __send: how many positional arguments go; each trailing one that holds its default, from the last, lowers it.
+        var count = positional.Count.ToString(CultureInfo.InvariantCulture);
+        _writer.Line($"int __send = {count};");
+        for (var i = positional.Count - 1; i >= first; i--)
+        {
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            _writer.Line($"if (__send == {(i + 1).ToString(CultureInfo.InvariantCulture)} && {positional[i].CSharpName} == {positional[i].DefaultLiteral}) __send = {index};");
+        }
+        for (var i = 0; i < positional.Count; i++)
+        {
+            if (i < first)
+            {
+                EmitArgument(positional[i], keyword: false);
+            }
+            else
+            {
+                _writer.Line($"if (__send > {i.ToString(CultureInfo.InvariantCulture)}) {{ {Present(positional[i], keyword: false)} }}");
+            }
         }
     }
 

@@ -22,6 +22,12 @@ internal sealed record ModuleWrapper(
     IReadOnlyList<ExceptionType>? Exceptions = null,
     IReadOnlyList<PropertyWrapper>? Constants = null)
 {
+    /// <summary>
+    /// The module's signatures come from a stub of other code (a <c>.pyi</c>, an installed package): trailing arguments that
+    /// hold the stub's default are not sent, so the running function's own signature and defaults decide.
+    /// </summary>
+    public bool ElideTrailingDefaults { get; init; }
+
     public string InterfaceName => CSharpNames.InterfaceName(Accessor);
     public string ImplementationName => CSharpNames.ImplementationName(Accessor);
     public string ExtensionsClassName => CSharpNames.ExtensionsClassName(Accessor);
