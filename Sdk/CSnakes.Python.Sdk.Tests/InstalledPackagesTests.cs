@@ -84,9 +84,12 @@ public sealed class InstalledPackagesTests
         StringAssert.Contains(again.Output, "PythonImport: the environment is unchanged");
         Assert.IsFalse(again.Output.Contains("Task \"GeneratePythonWrappers\""), "code generation ran on a no-change build");
 
-        // Installing a package into the environment is a change: the imports are looked up again.
+        // Installing a package into the environment is a change: the imports are looked up again. A wheel is unpacked into
+        // the venv's site-packages as an installer does (pip is not in every venv: the SDK makes them without it).
         var venvPython = Path.Combine(VenvOf(workspace), "bin", "python");
-        var install = DotNetCli.RunProgram(venvPython, workspace, "-m", "pip", "install", "--no-index", "--find-links", E2EEnvironment.WheelDirectory, $"{TinyWheel.Name}==1.0");
+        var wheel = Directory.GetFiles(E2EEnvironment.WheelDirectory, $"{TinyWheel.Name}-1.0-*.whl").Single();
+        var install = DotNetCli.RunProgram(venvPython, workspace, "-c",
+            "import sys, sysconfig, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sysconfig.get_paths()['purelib'])", wheel);
         Assert.AreEqual(0, install.ExitCode, install.ToString());
         var afterInstall = DotNetCli.Run(workspace, "build", "App", "-nodeReuse:false", "--no-restore", "-v:d", $"-p:PythonExecutable={python}");
         Assert.AreEqual(0, afterInstall.ExitCode, afterInstall.ToString());
