@@ -11,7 +11,7 @@ var options = new PythonEnvironmentOptions
     Home = args[2],
     VirtualEnvironment = args[3],
     ModulePaths = [args[4]],
-    ShutdownTimeout = scenario is "endless-thread" or "short-thread" ? TimeSpan.FromSeconds(double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture)) : TimeSpan.FromSeconds(5),
+    ShutdownTimeout = scenario is "endless-thread" or "short-thread" or "pool-endless-thread" ? TimeSpan.FromSeconds(double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture)) : TimeSpan.FromSeconds(5),
     EnableFaultHandler = scenario is "segfault" or "null-reference-faulthandler",
 };
 
@@ -21,6 +21,9 @@ return scenario switch
     "endless-thread" => DisposeWithThread(options, "start_endless_thread"),
     "short-thread" => DisposeWithThread(options, "start_short_thread"),
     "segfault" or "segfault-no-faulthandler" => Segfault(options),
+    "pool-refused-extension" => PoolScenarios.RefusedExtension(options, args[5]),
+    "pool-endless-thread" => PoolScenarios.EndlessThread(options),
+    "pool-churn" => PoolScenarios.Churn(options, int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture)),
     "null-reference" or "null-reference-faulthandler" => NullReference(options),
     _ => throw new ArgumentException($"unknown scenario '{scenario}'"),
 };

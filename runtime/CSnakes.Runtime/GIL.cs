@@ -10,13 +10,28 @@ namespace CSnakes.Runtime;
 /// thread gets its own Python thread state on first use and keeps it until the thread ends.
 /// Generated wrappers and the <see cref="PyObject"/> API take it for you.
 /// </summary>
+/// <remarks>
+/// Each interpreter has its own GIL. A thread is in the main interpreter, except while it runs work of a
+/// <see cref="PythonInterpreterPool"/>: then <see cref="Acquire"/> takes the GIL of the sub-interpreter the work runs on.
+/// </remarks>
 public static class GIL
 {
+    // The state Acquire uses: the thread's main-interpreter state, or a sub-interpreter's while the thread runs pool work.
     [ThreadStatic]
     private static PythonThreadState? t_state;
 
+    // The thread's main-interpreter state while t_state is a sub-interpreter's.
+    [ThreadStatic]
+    private static PythonThreadState? t_mainState;
+
     /// <summary>True when the current thread holds the GIL through <see cref="Acquire"/>.</summary>
     public static bool IsHeld => t_state is { Depth: > 0 };
+
+    /// <summary>The sub-interpreter the calling thread runs pool work in, or null in the main interpreter.</summary>
+    internal static PythonInterpreter? CurrentSubInterpreter => t_state?.Interpreter is { IsMain: false } sub ? sub : null;
+
+    /// <summary>The interpreter the calling thread is in.</summary>
+    internal static PythonInterpreter CurrentInterpreter => t_state?.Interpreter ?? PythonInterpreter.Main;
 
     /// <summary>Takes the GIL for the current thread until the returned scope is disposed.</summary>
     /// <exception cref="ObjectDisposedException">The Python environment was disposed.</exception>
@@ -43,11 +58,11 @@ public static class GIL
                 throw NotRunning();
             }
 
-            // First call on this thread. If Python already holds the GIL here, this is a thread
-            // Python created (e.g. a callback from a Python thread): borrow its thread state.
-            state = CPythonApi.PyGILState_Check() != 0
-                ? new PythonThreadState(0)
-                : PythonThreadState.CreateForCurrentThread();
+            // First call on this thread. If Python already holds a GIL here, this is a thread Python created
+            // (e.g. a callback from a Python thread, maybe in a sub-interpreter): borrow its thread state.
+            state = CPythonApi.ThisThreadHoldsAGil()
+                ? new PythonThreadState(0, PythonInterpreter.FromHandle(CPythonApi.PyInterpreterState_Get()) ?? PythonInterpreter.Main)
+                : PythonThreadState.CreateForCurrentThread(PythonInterpreter.Main);
             t_state = state;
         }
 
@@ -63,7 +78,7 @@ public static class GIL
             // A Python-created thread: inside a callback Python holds the GIL and we borrow it;
             // otherwise take it through the PyGILState API with the thread's own Python state.
             state.Borrowed = true;
-            state.GilStateToken = CPythonApi.PyGILState_Check() != 0 ? -1 : CPythonApi.PyGILState_Ensure();
+            state.GilStateToken = CPythonApi.ThisThreadHoldsAGil() ? -1 : CPythonApi.PyGILState_Ensure();
         }
         else
         {
@@ -72,9 +87,10 @@ public static class GIL
         }
 
         state.Depth = 1;
-        if (PendingReleases.Any)
+        var releases = state.Interpreter.Releases;
+        if (releases.Any)
         {
-            PendingReleases.Drain();
+            releases.Drain();
         }
 
         return new Scope(state);
@@ -101,6 +117,89 @@ public static class GIL
         }
 
         InterpreterLifetime.Leave(state.Flag);
+    }
+
+    /// <summary>
+    /// Makes sure the calling thread has its main-interpreter thread state, so that it is the one registered for the
+    /// thread's PyGILState API (a sub-interpreter state made first would be). The thread holds no GIL.
+    /// </summary>
+    internal static void EnsureMainThreadState()
+    {
+        if (t_state is null && t_mainState is null)
+        {
+            if (!InterpreterLifetime.IsRunning)
+            {
+                throw NotRunning();
+            }
+
+            t_state = PythonThreadState.CreateForCurrentThread(PythonInterpreter.Main);
+        }
+    }
+
+    /// <summary>
+    /// The calling thread's own main-interpreter state, made if needed, for code that takes the main GIL by hand
+    /// (making a sub-interpreter). The thread holds no GIL and is in the main interpreter.
+    /// </summary>
+    internal static PythonThreadState MainThreadState()
+    {
+        if (IsHeld || t_mainState is not null || t_state is { Handle: 0 })
+        {
+            throw new InvalidOperationException("An interpreter pool cannot be made or disposed on a thread that holds the GIL, runs pool work, or was started by Python (for example inside a Python callback).");
+        }
+
+        EnsureMainThreadState();
+        return t_state!;
+    }
+
+    /// <summary>
+    /// Moves the calling thread into the sub-interpreter of <paramref name="state"/> (a state made on this thread):
+    /// <see cref="Acquire"/> takes that interpreter's GIL until <see cref="LeaveSubInterpreter"/>. The thread holds no GIL
+    /// and is in the main interpreter.
+    /// </summary>
+    internal static void EnterSubInterpreter(PythonThreadState state)
+    {
+        if (IsHeld || t_mainState is not null)
+        {
+            throw new InvalidOperationException("Pool work cannot start on a thread that holds the GIL or already runs pool work (for example inside a Python callback, or inside other pool work).");
+        }
+
+        t_mainState = t_state;
+        t_state = state;
+    }
+
+    /// <summary>Returns the calling thread to the main interpreter. The thread holds no GIL.</summary>
+    internal static void LeaveSubInterpreter()
+    {
+        t_state = t_mainState;
+        t_mainState = null;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> in the main interpreter from a thread that is inside a sub-interpreter holding
+    /// its GIL (a Python callback in pool work): the sub-interpreter's GIL is released meanwhile and taken back after.
+    /// </summary>
+    internal static unsafe void RunInMainInterpreter(Action action)
+    {
+        var sub = t_state;
+        var main = t_mainState;
+        if (sub is not { Depth: > 0, Borrowed: false } || main is null)
+        {
+            throw new InvalidOperationException("Only a thread running pool work, inside a Python call, can switch to the main interpreter.");
+        }
+
+        nint saved = CPythonApi.PyEval_SaveThread();
+        t_state = main;
+        t_mainState = null;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            t_mainState = main;
+            t_state = sub;
+            CPythonApi.PyEval_RestoreThread(saved);
+        }
     }
 
     /// <summary>Holds the GIL until disposed. Dispose exactly once, on the thread that acquired it.</summary>

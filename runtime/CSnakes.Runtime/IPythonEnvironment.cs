@@ -2,7 +2,8 @@ namespace CSnakes.Runtime;
 
 /// <summary>
 /// A running, embedded CPython interpreter. There is one per process; dispose it to finalize Python.
-/// Every member may be called from any thread.
+/// Every member may be called from any thread. Work of a <see cref="PythonInterpreterPool"/> is given the
+/// environment of the sub-interpreter it runs on, usable only inside that work.
 /// </summary>
 public interface IPythonEnvironment : IDisposable
 {
@@ -54,4 +55,17 @@ public interface IPythonEnvironment : IDisposable
     /// Generated module accessors (<c>env.Forecast()</c>) call this.
     /// </summary>
     TModule GetModule<TModule>(string moduleName, Func<PyObject, TModule> factory) where TModule : class;
+
+    /// <summary>
+    /// Makes a pool of <paramref name="workers"/> sub-interpreters, each with its own GIL, that run Python code in
+    /// parallel (CPython 3.12+); see <see cref="PythonInterpreterPool"/>. Dispose it when done; disposing the
+    /// environment disposes its pools.
+    /// </summary>
+    /// <param name="workers">How many interpreters, so how much work may run at once; usually the number of cores.</param>
+    /// <exception cref="NotSupportedException">Python is older than 3.12, or this environment cannot make pools.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workers"/> is less than 1.</exception>
+    /// <exception cref="PythonInitializationException">Python could not make or set up a sub-interpreter.</exception>
+    /// <exception cref="ObjectDisposedException">The environment was disposed.</exception>
+    PythonInterpreterPool CreateInterpreterPool(int workers) =>
+        throw new NotSupportedException($"{GetType().Name} cannot make interpreter pools; use the environment PythonEnvironment.Start returned.");
 }

@@ -8,19 +8,44 @@ namespace CSnakes.Runtime;
 /// forget, queued by the finalizer and released the next time any thread takes the GIL).
 /// Every member takes the GIL itself, so it may be used from any thread.
 /// </summary>
+/// <remarks>
+/// An object belongs to the interpreter it was made in. One made inside the work of a
+/// <see cref="PythonInterpreterPool"/> is usable only inside work on that same sub-interpreter: anywhere else its
+/// members throw <see cref="InvalidOperationException"/> naming its interpreter (disposing it is always allowed).
+/// </remarks>
 public sealed partial class PyObject : IDisposable
 {
     private nint _handle;
 
-    private PyObject(nint handle) => _handle = handle;
+    // The sub-interpreter this object belongs to; null for the main interpreter.
+    private readonly PythonInterpreter? _owner;
 
-    /// <summary>The underlying <c>PyObject*</c>; throws once disposed.</summary>
+    private PyObject(nint handle)
+    {
+        _handle = handle;
+        if (PythonInterpreter.SubInterpretersExist)
+        {
+            _owner = GIL.CurrentSubInterpreter;
+        }
+    }
+
+    /// <summary>The underlying <c>PyObject*</c>; throws once disposed, or on a thread in another interpreter.</summary>
     internal nint Handle
     {
         get
         {
             nint handle = _handle;
-            return handle != 0 ? handle : throw new ObjectDisposedException(nameof(PyObject), "This Python object has been disposed.");
+            if (handle == 0)
+            {
+                throw new ObjectDisposedException(nameof(PyObject), "This Python object has been disposed.");
+            }
+
+            if (_owner is not null || PythonInterpreter.SubInterpretersExist)
+            {
+                InterpreterAffinity.Check(_owner, "Python object");
+            }
+
+            return handle;
         }
     }
 
@@ -77,7 +102,12 @@ public sealed partial class PyObject : IDisposable
         }
 
         GC.SuppressFinalize(this);
-        if (GIL.IsHeld)
+        if (InterpreterAffinity.IsForeign(_owner))
+        {
+            // Its interpreter's GIL cannot be taken here: the next thread that takes it releases the reference.
+            InterpreterAffinity.OwnerOf(_owner).Releases.EnqueueObject(handle);
+        }
+        else if (GIL.IsHeld)
         {
             CPythonApi.Py_DecRef(handle);
         }
@@ -103,7 +133,7 @@ public sealed partial class PyObject : IDisposable
         nint handle = _handle;
         if (handle != 0)
         {
-            PendingReleases.EnqueueObject(handle);
+            InterpreterAffinity.OwnerOf(_owner).Releases.EnqueueObject(handle);
         }
     }
 }

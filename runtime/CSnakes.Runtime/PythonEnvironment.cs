@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CSnakes.Runtime.Interpreter;
 using CSnakes.Runtime.Converters;
 using CSnakes.Runtime.Manifest;
@@ -21,9 +20,11 @@ public sealed class PythonEnvironment : IPythonEnvironment
     private static PythonEnvironment? s_current;
 
     private readonly InterpreterHost _host;
+    private readonly PythonEnvironmentOptions _options;
     private readonly TimeSpan _shutdownTimeout;
-    // Keyed by module and wrapper type: two libraries may wrap the same module differently.
-    private readonly ConcurrentDictionary<(string Module, Type Wrapper), object> _modules = new();
+    // Interpreter pools not disposed yet; guarded by itself. Disposing the environment disposes them first.
+    private readonly List<PythonInterpreterPool> _pools = [];
+    private readonly ModuleWrapperCache _modules = new();
     // Run by Dispose while Python still runs (e.g. stopping the asyncio loop thread); guarded by s_startLock.
     private readonly List<Action> _shutdownHooks = [];
     private int _disposed;
@@ -37,10 +38,11 @@ public sealed class PythonEnvironment : IPythonEnvironment
     private static TextWriter ReloadLog => Console.Out;
     private PyObject? _reloadScript;
 
-    private PythonEnvironment(InterpreterHost host, Version version, InterpreterFacts facts, TimeSpan shutdownTimeout)
+    private PythonEnvironment(InterpreterHost host, Version version, InterpreterFacts facts, PythonEnvironmentOptions options)
     {
         _host = host;
-        _shutdownTimeout = shutdownTimeout;
+        _options = options;
+        _shutdownTimeout = options.ShutdownTimeout;
         _facts = facts;
         Version = version;
     }
@@ -76,7 +78,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
                 var host = InterpreterHost.Start(options);
                 SourceFileMap.Use(options.SourceRoots);
                 PythonErrors.CaptureLocals = options.CaptureExceptionLocals;
-                s_current = new PythonEnvironment(host, Native.CPythonApi.Version, InterpreterFacts.Read(), options.ShutdownTimeout);
+                s_current = new PythonEnvironment(host, Native.CPythonApi.Version, InterpreterFacts.Read(), options);
                 if (ReloadSettings.IsEnabled(options, Environment.GetEnvironmentVariable))
                 {
                     s_current._reloader = new ModuleReloader(options.SourceRoots, s_current.ReloadModule, ReloadLog);
@@ -130,40 +132,38 @@ public sealed class PythonEnvironment : IPythonEnvironment
     {
         ArgumentException.ThrowIfNullOrEmpty(moduleName);
         ThrowIfDisposed();
-        using (GIL.Acquire())
-        {
-            using var importlib = PyObject.Steal(Native.CPythonApi.ImportModule("importlib"));
-            using var importModule = importlib.GetAttr("import_module");
-            using var name = PyObject.From(moduleName);
-            return importModule.Call([name]);
-        }
+        return PythonSource.Import(moduleName);
     }
 
     /// <inheritdoc/>
-    public TModule GetModule<TModule>(string moduleName, Func<PyObject, TModule> factory) where TModule : class
+    public TModule GetModule<TModule>(string moduleName, Func<PyObject, TModule> factory) where TModule : class =>
+        _modules.GetOrCreate(moduleName, factory, Import);
+
+    /// <inheritdoc/>
+    public PythonInterpreterPool CreateInterpreterPool(int workers)
     {
-        ArgumentNullException.ThrowIfNull(factory);
-        var key = (moduleName, typeof(TModule));
-        if (_modules.TryGetValue(key, out object? existing))
+        ThrowIfDisposed();
+        var pool = new PythonInterpreterPool(this, _options, workers, Forget);
+        lock (_pools)
         {
-            return (TModule)existing;
+            if (!IsDisposed)
+            {
+                _pools.Add(pool);
+                return pool;
+            }
         }
 
-        // Import outside any lock of ours: Python's import lock already makes the import happen
-        // once, and holding a .NET lock while waiting for the GIL could deadlock.
-        TModule created;
-        using (var module = Import(moduleName))
-        {
-            created = factory(module);
-        }
+        pool.Dispose();
+        ThrowIfDisposed();
+        return pool;
 
-        object winner = _modules.GetOrAdd(key, created);
-        if (!ReferenceEquals(winner, created) && created is IDisposable loser)
+        void Forget(PythonInterpreterPool disposed)
         {
-            loser.Dispose();
+            lock (_pools)
+            {
+                _pools.Remove(disposed);
+            }
         }
-
-        return (TModule)winner;
     }
 
     /// <summary>
@@ -189,14 +189,27 @@ public sealed class PythonEnvironment : IPythonEnvironment
             return;
         }
 
-        _reloader?.Dispose();
-        _reloadScript?.Dispose();
-        foreach (var module in _modules.Values)
+        List<PythonInterpreterPool> pools;
+        lock (_pools)
         {
-            (module as IDisposable)?.Dispose();
+            pools = [.. _pools];
         }
 
-        _modules.Clear();
+        foreach (var pool in pools)
+        {
+            try
+            {
+                pool.Dispose();
+            }
+            catch (TimeoutException)
+            {
+                // An interpreter left running: it stops finalization below, which says so.
+            }
+        }
+
+        _reloader?.Dispose();
+        _reloadScript?.Dispose();
+        _modules.DisposeAll();
         List<Action> hooks;
         lock (s_startLock)
         {
@@ -215,6 +228,15 @@ public sealed class PythonEnvironment : IPythonEnvironment
             string stillRunning = _host.WaitForPythonThreads();
             if (InterpreterLifetime.BeginShutdown())
             {
+                if (SubInterpreters.SubInterpreter.LeftRunning.Count > 0)
+                {
+                    // Finalizing would end those interpreters too, joining their threads with no limit.
+                    _host.Abandon();
+                    throw new TimeoutException(
+                        "Python was not finalized: " + string.Join(" ", SubInterpreters.SubInterpreter.LeftRunning) +
+                        " Finalizing would wait for those threads forever; the interpreter was left as it is and cannot be used again in this process.");
+                }
+
                 if (stillRunning.Length > 0)
                 {
                     _host.Abandon();
@@ -264,7 +286,7 @@ public sealed class PythonEnvironment : IPythonEnvironment
             }
 
             var gone = new List<string>();
-            var wrappers = _modules.Where(m => m.Key.Module == moduleName).Select(m => m.Value).OfType<IReloadableModule>().ToList();
+            var wrappers = _modules.WrappersOf(moduleName).OfType<IReloadableModule>().ToList();
             if (wrappers.Count > 0)
             {
                 using var module = Import(moduleName);

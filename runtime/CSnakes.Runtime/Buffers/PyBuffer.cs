@@ -16,9 +16,13 @@ internal sealed unsafe partial class PyBuffer : IPyBuffer
     private readonly long[] _shape;
     private readonly long[] _strides;
 
+    // The sub-interpreter the exporting object belongs to; null for the main interpreter.
+    private readonly PythonInterpreter? _owner;
+
     private PyBuffer(PyBufferStruct* view)
     {
         _view = (nint)view;
+        _owner = PythonInterpreter.SubInterpretersExist ? GIL.CurrentSubInterpreter : null;
         Format = view->Format is null ? "B" : Marshal.PtrToStringUTF8((nint)view->Format) ?? "B";
         ItemSize = view->ItemSize;
         Length = view->Len;
@@ -176,7 +180,11 @@ internal sealed unsafe partial class PyBuffer : IPyBuffer
         }
 
         GC.SuppressFinalize(this);
-        if (GIL.IsHeld)
+        if (InterpreterAffinity.IsForeign(_owner))
+        {
+            InterpreterAffinity.OwnerOf(_owner).Releases.EnqueueBuffer((nint)view);
+        }
+        else if (GIL.IsHeld)
         {
             Release(view);
         }
@@ -205,7 +213,7 @@ internal sealed unsafe partial class PyBuffer : IPyBuffer
     {
         if (_view != 0)
         {
-            PendingReleases.EnqueueBuffer(_view);
+            InterpreterAffinity.OwnerOf(_owner).Releases.EnqueueBuffer(_view);
         }
     }
 

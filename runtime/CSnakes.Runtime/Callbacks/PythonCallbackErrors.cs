@@ -1,3 +1,4 @@
+using CSnakes.Runtime.Interpreter;
 using CSnakes.Runtime.Native;
 
 namespace CSnakes.Runtime.Callbacks;
@@ -13,7 +14,7 @@ namespace CSnakes.Runtime.Callbacks;
 /// </remarks>
 internal static unsafe class PythonCallbackErrors
 {
-    private static nint s_dotNetError;
+    private static readonly InterpreterLocal s_dotNetError = new();
 
     public static void Raise(Exception exception)
     {
@@ -37,10 +38,11 @@ internal static unsafe class PythonCallbackErrors
         }
     }
 
-    /// <summary>The <c>csnakes.DotNetError</c> class, made on first use and kept for the life of the interpreter.</summary>
+    /// <summary>The <c>csnakes.DotNetError</c> class, made on first use and kept for the life of each interpreter.</summary>
     public static nint DotNetErrorType()
     {
-        nint type = Volatile.Read(ref s_dotNetError);
+        ref nint cache = ref s_dotNetError.Value;
+        nint type = Volatile.Read(ref cache);
         if (type != 0)
         {
             return type;
@@ -57,7 +59,7 @@ internal static unsafe class PythonCallbackErrors
             return CPythonApi.PyExcRuntimeError;
         }
 
-        nint existing = Interlocked.CompareExchange(ref s_dotNetError, type, 0);
+        nint existing = Interlocked.CompareExchange(ref cache, type, 0);
         if (existing != 0)
         {
             CPythonApi.Py_DecRef(type);

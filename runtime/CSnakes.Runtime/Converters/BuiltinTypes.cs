@@ -8,6 +8,7 @@ namespace CSnakes.Runtime.Converters;
 /// </summary>
 internal static unsafe class BuiltinTypes
 {
+    // Static types of the C core, shared by every interpreter (sub-interpreters too), so one cache serves all.
     private static nint s_set, s_frozenset;
 
     public static nint Set => StdlibTypes.Load(ref s_set, "builtins", "set");

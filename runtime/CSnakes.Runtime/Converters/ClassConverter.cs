@@ -1,3 +1,4 @@
+using CSnakes.Runtime.Interpreter;
 using CSnakes.Runtime.Native;
 
 namespace CSnakes.Runtime.Converters;
@@ -16,8 +17,8 @@ public sealed class ClassConverter<TWrapper> : PyConverter<TWrapper>
     private readonly Func<PyObject, TWrapper> _wrap;
     private readonly Func<TWrapper, PyObject> _unwrap;
 
-    // The Python class, imported on first use and kept for the interpreter's life.
-    private nint _class;
+    // The Python class, imported on first use and kept for the life of each interpreter.
+    private readonly InterpreterLocal _class = new();
 
     /// <summary>
     /// The class <paramref name="className"/> of module <paramref name="module"/>; <paramref name="wrap"/>
@@ -57,5 +58,5 @@ public sealed class ClassConverter<TWrapper> : PyConverter<TWrapper>
     }
 
     // Imported on first use and kept for the interpreter's lifetime; the GIL is held, so no other thread fills it meanwhile.
-    private nint PythonClass() => StdlibTypes.Load(ref _class, _module, _className);
+    private nint PythonClass() => StdlibTypes.Load(ref _class.Value, _module, _className);
 }

@@ -1,3 +1,4 @@
+using CSnakes.Runtime.Interpreter;
 using CSnakes.Runtime.Native;
 
 namespace CSnakes.Runtime.Converters;
@@ -20,7 +21,7 @@ public sealed unsafe class EnumConverter<TEnum> : PyConverter<TEnum>
     private readonly string _expected;
 
     // The Python enum class, imported on first use and kept (like the stdlib types) for the interpreter's life.
-    private nint _class;
+    private readonly InterpreterLocal _class = new();
 
     /// <summary>
     /// Members of the Python enum class <paramref name="className"/> in module <paramref name="module"/>,
@@ -119,7 +120,7 @@ public sealed unsafe class EnumConverter<TEnum> : PyConverter<TEnum>
         new(nameof(value), value, $"{value} is not a value of {typeof(TEnum).Name} known to Python ({_expected}).");
 
     // Imported on first use and kept for the interpreter's lifetime; the GIL is held, so no other thread fills it meanwhile.
-    private nint PythonClass() => StdlibTypes.Load(ref _class, _module!, _className!);
+    private nint PythonClass() => StdlibTypes.Load(ref _class.Value, _module!, _className!);
 
     private static string Repr(nint obj) => StrConverter.FromOwnedHandle(CPythonApi.PyObject_Repr(obj));
 

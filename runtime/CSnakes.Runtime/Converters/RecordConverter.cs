@@ -1,3 +1,4 @@
+using CSnakes.Runtime.Interpreter;
 using CSnakes.Runtime.Native;
 
 namespace CSnakes.Runtime.Converters;
@@ -28,8 +29,8 @@ public sealed class RecordConverter<TRecord> : PyConverter<TRecord>
     private readonly Func<TRecord, PyObject[]> _toFields;
     private readonly bool[] _omitWhenNone;
 
-    // The Python class, imported on first use and kept for the interpreter's life.
-    private nint _class;
+    // The Python class, imported on first use and kept for the life of each interpreter.
+    private readonly InterpreterLocal _class = new();
 
     /// <summary>
     /// The record class <paramref name="className"/> of module <paramref name="module"/> with fields
@@ -168,5 +169,5 @@ public sealed class RecordConverter<TRecord> : PyConverter<TRecord>
     }
 
     // Imported on first use and kept for the interpreter's lifetime; the GIL is held, so no other thread fills it meanwhile.
-    private nint PythonClass() => StdlibTypes.Load(ref _class, _module, _className);
+    private nint PythonClass() => StdlibTypes.Load(ref _class.Value, _module, _className);
 }

@@ -1,23 +1,33 @@
+using CSnakes.Runtime.Interpreter;
 using CSnakes.Runtime.Native;
 
 namespace CSnakes.Runtime.Converters;
 
 /// <summary>
 /// Python standard-library types the converters build and recognise (<c>datetime</c>, <c>decimal</c>,
-/// <c>uuid</c>), imported on first use and kept for the life of the interpreter. The caller holds the GIL.
+/// <c>uuid</c>), imported on first use and kept for the life of each interpreter (a sub-interpreter has classes of
+/// its own). The caller holds the GIL.
 /// </summary>
 internal static unsafe class StdlibTypes
 {
-    private static nint s_datetime, s_date, s_time, s_timedelta, s_timezone, s_utc, s_decimal, s_uuid;
+    private static readonly InterpreterLocal s_datetime = new(), s_date = new(), s_time = new(), s_timedelta = new(),
+        s_timezone = new(), s_utc = new(), s_decimal = new(), s_uuid = new();
 
-    public static nint DateTime => Load(ref s_datetime, "datetime", "datetime");
-    public static nint Date => Load(ref s_date, "datetime", "date");
-    public static nint Time => Load(ref s_time, "datetime", "time");
-    public static nint TimeDelta => Load(ref s_timedelta, "datetime", "timedelta");
-    public static nint TimeZone => Load(ref s_timezone, "datetime", "timezone");
-    public static nint Utc => s_utc != 0 ? s_utc : (s_utc = GetAttr(TimeZone, "utc"));
-    public static nint Decimal => Load(ref s_decimal, "decimal", "Decimal");
-    public static nint Uuid => Load(ref s_uuid, "uuid", "UUID");
+    public static nint DateTime => Load(ref s_datetime.Value, "datetime", "datetime");
+    public static nint Date => Load(ref s_date.Value, "datetime", "date");
+    public static nint Time => Load(ref s_time.Value, "datetime", "time");
+    public static nint TimeDelta => Load(ref s_timedelta.Value, "datetime", "timedelta");
+    public static nint TimeZone => Load(ref s_timezone.Value, "datetime", "timezone");
+    public static nint Utc
+    {
+        get
+        {
+            ref nint utc = ref s_utc.Value;
+            return utc != 0 ? utc : (utc = GetAttr(TimeZone, "utc"));
+        }
+    }
+    public static nint Decimal => Load(ref s_decimal.Value, "decimal", "Decimal");
+    public static nint Uuid => Load(ref s_uuid.Value, "uuid", "UUID");
 
     /// <summary><c>isinstance(obj, type)</c>.</summary>
     public static bool IsInstance(nint obj, nint type)
@@ -101,7 +111,10 @@ internal static unsafe class StdlibTypes
     /// <summary><c>str(obj)</c>.</summary>
     public static string Str(nint obj) => StrConverter.FromOwnedHandle(CPythonApi.PyObject_Str(obj));
 
-    /// <summary><c>module.name</c>, looked up once into <paramref name="cache"/> and kept for the interpreter's lifetime.</summary>
+    /// <summary>
+    /// <c>module.name</c>, looked up once into <paramref name="cache"/> and kept for the interpreter's lifetime; pass
+    /// an <see cref="InterpreterLocal"/>'s value, so each interpreter looks up its own.
+    /// </summary>
     public static nint Load(ref nint cache, string module, string name)
     {
         if (cache != 0)
@@ -117,7 +130,7 @@ internal static unsafe class StdlibTypes
 
         try
         {
-            // Released by finalization.
+            // Released by finalization (the main interpreter) or before the sub-interpreter ends.
             return cache = GetAttr(imported, name);
         }
         finally

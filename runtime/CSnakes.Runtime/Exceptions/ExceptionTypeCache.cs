@@ -10,9 +10,9 @@ namespace CSnakes.Runtime;
 /// </summary>
 /// <remarks>
 /// <para>The cache holds a strong reference to every class it maps, so an address in it always means the same
-/// class. Those references are kept for the interpreter's life (the runtime never restarts its one interpreter);
-/// when sub-interpreters come, ending one must drop its entry here and release them under its GIL first, or a
-/// later interpreter at the same address would see stale classes.</para>
+/// class. Those references are kept for the interpreter's life: the main interpreter's until finalization, a
+/// sub-interpreter's until <see cref="ForgetCurrentInterpreter"/> releases them just before it ends (a later
+/// interpreter at the same address must not see stale classes).</para>
 /// <para>Many threads translate at once (free-threaded builds have no GIL, and Python code run by a lookup can
 /// switch threads), so readers take an immutable <see cref="Snapshot"/> without locking, and lookups that run
 /// Python code happen outside the lock, which only guards publishing a merged snapshot (a lock held across Python
@@ -42,6 +42,23 @@ internal sealed class ExceptionTypeCache
     /// <summary>The cache of the interpreter the calling thread is in.</summary>
     public static ExceptionTypeCache ForCurrentInterpreter() =>
         s_byInterpreter.GetOrAdd(CPythonApi.PyInterpreterState_Get(), static _ => new ExceptionTypeCache());
+
+    /// <summary>
+    /// Drops the cache of the interpreter the calling thread is in and releases the classes it held. That
+    /// interpreter's GIL is held and it is about to end: no other thread translates exceptions in it any more.
+    /// </summary>
+    public static unsafe void ForgetCurrentInterpreter()
+    {
+        if (!s_byInterpreter.TryRemove(CPythonApi.PyInterpreterState_Get(), out var cache))
+        {
+            return;
+        }
+
+        foreach (nint cls in cache._current.Factories.Keys)
+        {
+            CPythonApi.Py_DecRef(cls);
+        }
+    }
 
     /// <summary>Resolves the registrations made since the last call and those still pending; returns what is known now.</summary>
     public Snapshot Update()

@@ -115,14 +115,16 @@ internal sealed unsafe class InterpreterHost
         {
             // Python keeps its GIL-free main thread state; the process does not wait for its threads.
             InterpreterLifetime.MarkAbandoned();
+            PythonInterpreter.Main.Releases.Close();
             _stopped.Set();
             return;
         }
 
         CPythonApi.PyEval_RestoreThread(mainThreadState);
-        PendingReleases.Drain();
+        PythonInterpreter.Main.Releases.Drain();
         CPythonApi.Py_FinalizeEx();
         InterpreterLifetime.MarkFinalized();
+        PythonInterpreter.Main.Releases.Close();
         _stopped.Set();
     }
 
@@ -189,13 +191,7 @@ internal sealed unsafe class InterpreterHost
 
     private void ConfigureAfterStart()
     {
-        // This thread holds the GIL; GIL.Acquire sees that and borrows it.
-        using var sys = PyObject.Steal(CPythonApi.ImportModule("sys"));
-
-        // threading records the thread that first imports it as the main thread, and at
-        // finalization waits for that thread's state to go away. Before 3.12 nothing imports it at
-        // startup, so a worker thread could become "main" and finalization would wait forever.
-        CPythonApi.Py_DecRef(CPythonApi.ImportModule("threading"));
+        PythonInterpreter.SetMainHandle(CPythonApi.PyInterpreterState_Main());
         if (!OperatingSystem.IsWindows())
         {
             ForkedChildSignals.Install();
@@ -206,46 +202,8 @@ internal sealed unsafe class InterpreterHost
             FaultHandler.Enable();
         }
 
-        using (var path = sys.GetAttr("path"))
-        using (var insert = path.GetAttr("insert"))
-        {
-            for (int i = _options.ModulePaths.Count - 1; i >= 0; i--)
-            {
-                using var index = PyObject.From(0L);
-                using var folder = PyObject.From(_options.ModulePaths[i]);
-                insert.Call([index, folder]).Dispose();
-            }
-        }
-
-        if (_options.SiteDirectories.Count > 0)
-        {
-            using var site = PyObject.Steal(CPythonApi.ImportModule("site"));
-            using var addSiteDir = site.GetAttr("addsitedir");
-            foreach (string directory in _options.SiteDirectories)
-            {
-                using var folder = PyObject.From(directory);
-                addSiteDir.Call([folder]).Dispose();
-            }
-        }
-
-        // print() output is otherwise block-buffered and lost if the app exits without disposing Python.
-        foreach (string stream in new[] { "stdout", "stderr" })
-        {
-            using var file = sys.GetAttr(stream);
-            if (!file.IsNone() && file.HasAttr("reconfigure"))
-            {
-                using var reconfigure = file.GetAttr("reconfigure");
-                using var on = PyObject.From(true);
-                try
-                {
-                    reconfigure.Call([], [new KeywordArg("line_buffering", on)]).Dispose();
-                }
-                catch (PythonInvocationException)
-                {
-                    // Not a TextIOWrapper (replaced by the host); leave it alone.
-                }
-            }
-        }
+        // This thread holds the GIL; GIL.Acquire sees that and borrows it.
+        InterpreterSetup.Configure(_options);
     }
 
     private void Check(PyStatus status, string step)

@@ -4,37 +4,23 @@ using CSnakes.Runtime.Native;
 namespace CSnakes.Runtime.Interpreter;
 
 /// <summary>
-/// References dropped by finalizers. A finalizer must never take the GIL (it could deadlock the
-/// finalizer thread), so it queues the pointer here and the next thread that takes the GIL
-/// releases it; thread states of ended threads are deleted by <see cref="ThreadStateReaper"/>.
+/// Thread states of ended .NET threads in the main interpreter, deleted by <see cref="ThreadStateReaper"/>, and the
+/// process-wide counts of what was released late (for tests and diagnostics). Objects and buffers wait in their
+/// interpreter's <see cref="ReleaseQueue"/>.
 /// </summary>
 internal static unsafe class PendingReleases
 {
-    private static readonly ConcurrentQueue<nint> s_objects = new();
     private static readonly ConcurrentQueue<nint> s_threadStates = new();
-    private static readonly ConcurrentQueue<nint> s_buffers = new();
-    private static int s_count;
     private static long s_objectsReleased;
     private static long s_threadStatesReleased;
 
-    /// <summary>How many finalized objects have been released (for tests and diagnostics).</summary>
+    /// <summary>How many objects dropped without their GIL have been released (for tests and diagnostics).</summary>
     public static long ObjectsReleased => Interlocked.Read(ref s_objectsReleased);
 
     /// <summary>How many thread states of ended threads have been deleted (for tests and diagnostics).</summary>
     public static long ThreadStatesReleased => Interlocked.Read(ref s_threadStatesReleased);
 
-    public static bool Any => Volatile.Read(ref s_count) != 0;
-
-    public static void EnqueueObject(nint obj)
-    {
-        if (InterpreterLifetime.IsFinalized)
-        {
-            return;
-        }
-
-        s_objects.Enqueue(obj);
-        Interlocked.Increment(ref s_count);
-    }
+    public static void CountObjectReleased() => Interlocked.Increment(ref s_objectsReleased);
 
     public static void EnqueueThreadState(nint threadState)
     {
@@ -43,38 +29,9 @@ internal static unsafe class PendingReleases
             return;
         }
 
-        // Not counted in Any: deleted on the reaper's thread, never by whoever takes the GIL next.
+        // Deleted on the reaper's thread, never by whoever takes the GIL next.
         s_threadStates.Enqueue(threadState);
         ThreadStateReaper.Wake();
-    }
-
-    public static void EnqueueBuffer(nint view)
-    {
-        if (InterpreterLifetime.IsFinalized)
-        {
-            return;
-        }
-
-        s_buffers.Enqueue(view);
-        Interlocked.Increment(ref s_count);
-    }
-
-    /// <summary>Releases the queued objects and buffers. The caller holds the GIL.</summary>
-    public static void Drain()
-    {
-        while (s_objects.TryDequeue(out nint obj))
-        {
-            Interlocked.Decrement(ref s_count);
-            CPythonApi.Py_DecRef(obj);
-            Interlocked.Increment(ref s_objectsReleased);
-        }
-
-        while (s_buffers.TryDequeue(out nint view))
-        {
-            Interlocked.Decrement(ref s_count);
-            PyBuffer.Release((PyBufferStruct*)view);
-        }
-
     }
 
     /// <summary>

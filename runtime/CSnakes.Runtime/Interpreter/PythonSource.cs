@@ -7,6 +7,18 @@ namespace CSnakes.Runtime.Interpreter;
 /// </summary>
 internal static class PythonSource
 {
+    /// <summary>Imports a module by its dotted name (<c>importlib.import_module</c>) in the interpreter the thread is in.</summary>
+    public static PyObject Import(string moduleName)
+    {
+        using (GIL.Acquire())
+        {
+            using var importlib = PyObject.Steal(Native.CPythonApi.ImportModule("importlib"));
+            using var importModule = importlib.GetAttr("import_module");
+            using var name = PyObject.From(moduleName);
+            return importModule.Call([name]);
+        }
+    }
+
     public static PyObject Evaluate(string expression, IReadOnlyDictionary<string, PyObject>? locals, IReadOnlyDictionary<string, PyObject>? globals) =>
         Run("eval", expression, locals, globals, returnNamespace: false);
 

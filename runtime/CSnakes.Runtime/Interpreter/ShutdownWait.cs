@@ -17,11 +17,14 @@ internal static class ShutdownWait
 
         def wait_for_threads(timeout):
             # Joins the non-daemon threads for at most timeout seconds in all; returns the names of
-            # those still running, quoted and comma-separated ("" when none).
+            # those still running, quoted and comma-separated ("" when none). Threads Python did not
+            # start (.NET threads that called in) are dummy threads: not joinable, and not daemon
+            # threads in a sub-interpreter that allows none.
             deadline = time.monotonic() + timeout
             main = threading.main_thread()
             while True:
-                alive = [t for t in threading.enumerate() if t is not main and not t.daemon and t.is_alive()]
+                alive = [t for t in threading.enumerate()
+                         if t is not main and not t.daemon and t.is_alive() and not isinstance(t, threading._DummyThread)]
                 remaining = deadline - time.monotonic()
                 if not alive or remaining <= 0:
                     return ", ".join(repr(t.name) for t in alive)

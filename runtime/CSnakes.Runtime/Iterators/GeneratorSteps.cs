@@ -1,3 +1,4 @@
+using CSnakes.Runtime.Interpreter;
 using CSnakes.Runtime.Converters;
 using CSnakes.Runtime.Native;
 
@@ -6,7 +7,7 @@ namespace CSnakes.Runtime.Iterators;
 /// <summary>
 /// A small Python helper that resumes a generator and reports whether it yielded or returned: the
 /// return value travels in <c>StopIteration.value</c>, which the C# side cannot read from a translated
-/// exception. Compiled once per process with <c>exec</c>. The caller holds the GIL.
+/// exception. Compiled once per interpreter with <c>exec</c>. The caller holds the GIL.
 /// </summary>
 internal static unsafe class GeneratorSteps
 {
@@ -18,18 +19,30 @@ internal static unsafe class GeneratorSteps
                 return (True, stop.value)
         """;
 
-    private static PyObject? s_step;
+    // The compiled step function, one per interpreter.
+    private static readonly InterpreterLocal s_step = new();
 
     /// <summary><c>(finished, value)</c>: the yielded value, or the return value when finished.</summary>
     public static (bool Finished, PyObject Value) Step(PyObject generator, PyObject value)
     {
-        using PyObject result = StepFunction.Call([generator, value]);
+        using PyObject step = PyObject.FromBorrowed(StepFunction());
+        using PyObject result = step.Call([generator, value]);
         return s_result.FromPython(result);
     }
 
     private static readonly TupleConverter<bool, PyObject> s_result = new(BoolConverter.Instance, PyObjectConverter.Instance);
 
-    private static PyObject StepFunction => s_step ??= Compile();
+    /// <summary>The step function, borrowed (the cache keeps it). The GIL is held.</summary>
+    private static nint StepFunction()
+    {
+        ref nint cache = ref s_step.Value;
+        if (cache == 0)
+        {
+            cache = Compile().DetachHandle();
+        }
+
+        return cache;
+    }
 
     private static PyObject Compile()
     {

@@ -32,6 +32,8 @@ internal sealed class LoggingPythonEnvironment(IPythonEnvironment inner, PythonL
 
     public TModule GetModule<TModule>(string moduleName, Func<PyObject, TModule> factory) where TModule : class => inner.GetModule(moduleName, factory);
 
+    public PythonInterpreterPool CreateInterpreterPool(int workers) => inner.CreateInterpreterPool(workers);
+
     public void Dispose()
     {
         bridge.Dispose();

@@ -52,6 +52,7 @@ internal static unsafe partial class CPythonApi
         LoadBuffers();
         LoadCallbacks();
         LoadContainers();
+        LoadSubInterpreterSupport();
     }
 
     internal static Version ParseVersion(string versionText, string path)
