@@ -130,6 +130,10 @@ print(f"ratio venv_build {int(venv_ours) / int(venv_hand):.2f}")
 print(memory)
 PY
 
+# Interpreter pools: the same CPU-bound Python on 2 .NET threads of the main interpreter and on pools of 2 and 4,
+# unpinned (it needs both cores), with Python 3.14's own InterpreterPoolExecutor and multiprocessing as anchors.
+"$repo/eng/bench/pool-scaling.sh" "$work" "$rounds"
+
 # Build time of a large real-world stub set (typeshed's stdlib), in its own table.
 "$repo/eng/bench/typeshed-build.sh" --python "$python_version" --no-pack
 # PythonImport on Debian's real packages: built warning-free? how much typed? (Debian's python3.11 and its packages.)

@@ -73,4 +73,28 @@ public sealed class DependencyInjectionTests
 
         Assert.AreEqual(1, services.Count(d => d.ServiceType == typeof(IFixturesModule)));
     }
+
+    [TestMethod]
+    public void AddPythonInterpreterPoolRegistersAPoolTheContainerDisposes()
+    {
+        var services = new ServiceCollection().AddPython(Env).AddPythonInterpreterPool(2);
+        PythonInterpreterPool pool;
+        using (var provider = services.BuildServiceProvider())
+        {
+            if (Env.Version < new Version(3, 12))
+            {
+                Assert.ThrowsExactly<NotSupportedException>(() => provider.GetRequiredService<PythonInterpreterPool>());
+                return;
+            }
+
+            pool = provider.GetRequiredService<PythonInterpreterPool>();
+            Assert.AreSame(pool, provider.GetRequiredService<PythonInterpreterPool>());
+            Assert.AreEqual(2, pool.Workers);
+            // The generated module interfaces work in its work too.
+            Assert.AreEqual(5L, pool.Run(py => py.FixturesModule().Add(2, 3)));
+        }
+
+        Assert.IsTrue(pool.IsDisposed, "the container did not dispose the pool");
+        Assert.IsFalse(Env.IsDisposed, "the container disposed an environment it did not make");
+    }
 }

@@ -1,5 +1,6 @@
 // The .NET side of the benchmark: the same operations as floor.c, through the generated wrappers
-// (the path users take). Usage: Bench <op>... | Bench --memory   Prints "op <name> <ns per op>".
+// (the path users take). Usage: Bench <op>... | Bench --memory | Bench --pool <rounds>
+// Prints "op <name> <ns per op>" (or the memory and pool-scaling lines).
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -25,6 +26,12 @@ if (args.Length == 1 && args[0] == "--memory")
     long afterSecond = Settled();
     Console.WriteLine($"rss_first_million_mb {(afterFirst - start) / 1048576.0:F2}");
     Console.WriteLine($"rss_growth_mb {(afterSecond - afterFirst) / 1048576.0:F2}");
+    return;
+}
+
+if (args.Length == 2 && args[0] == "--pool")
+{
+    PoolScaling.Run(env, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

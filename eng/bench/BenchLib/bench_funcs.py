@@ -79,3 +79,11 @@ def held_dict_int(n: int) -> dict[str, int]:
 
 def held_dict_float(n: int) -> dict[str, float]:
     return _hold(("df", n), lambda: {"k%d" % i: i * 0.5 for i in range(n)})
+
+
+def burn(n: int) -> int:
+    """CPU-bound pure Python (a few milliseconds for n = 100_000): the interpreter-pool scaling workload."""
+    total = 0
+    for i in range(n):
+        total = (total + i * i) % 1_000_003
+    return total

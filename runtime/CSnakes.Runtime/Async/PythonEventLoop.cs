@@ -42,6 +42,13 @@ internal sealed class PythonEventLoop
     {
         get
         {
+            if (GIL.CurrentSubInterpreter is { } sub)
+            {
+                // The loop runs on a daemon thread of the main interpreter; a sub-interpreter has its own objects
+                // and allows no daemon threads.
+                throw new NotSupportedException($"Async Python functions cannot be awaited inside interpreter-pool work ({sub.Name}) yet. Call them on the main environment, or call a synchronous Python function that runs asyncio.run(...) itself.");
+            }
+
             lock (s_gate)
             {
                 if (s_current is not null)

@@ -33,6 +33,23 @@ public static class PythonServiceCollectionExtensions
         return services.AddPythonModules();
     }
 
+    /// <summary>
+    /// Registers a <see cref="PythonInterpreterPool"/> of <paramref name="workers"/> sub-interpreters as a singleton,
+    /// made from the registered <see cref="IPythonEnvironment"/> on first use and disposed with the container (before
+    /// the environment). Call after <c>AddPython</c>; inject <see cref="PythonInterpreterPool"/> where Python should use
+    /// every core.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="workers">How many interpreters; default: one per processor.</param>
+    public static IServiceCollection AddPythonInterpreterPool(this IServiceCollection services, int? workers = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        int count = workers ?? Environment.ProcessorCount;
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(workers));
+        services.AddSingleton(sp => sp.GetRequiredService<IPythonEnvironment>().CreateInterpreterPool(count));
+        return services;
+    }
+
     // Factories only (no reflection on the accessors), so this works under trimming and Native AOT.
     private static IServiceCollection AddPythonModules(this IServiceCollection services)
     {
