@@ -183,6 +183,9 @@ internal sealed class TypeNamePool
     /// <summary>Marks <paramref name="name"/> taken (a name assigned elsewhere that this pool must not give out).</summary>
     public void Reserve(string name) => _used.Add(name);
 
+    /// <summary>Every name taken or reserved so far: what a member of the holder itself may not be called.</summary>
+    public IEnumerable<string> Taken => _used.Concat(_reserved);
+
     /// <summary><paramref name="name"/> made legal and unique: a reserved name takes the escape, a taken one a number.</summary>
     public string Take(string name)
     {

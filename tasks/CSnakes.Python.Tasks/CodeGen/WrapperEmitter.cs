@@ -72,6 +72,7 @@ internal sealed partial class WrapperEmitter
             EmitRecords();
             EmitClasses();
             EmitExceptions();
+            EmitEnumMembers();
         }
     }
 

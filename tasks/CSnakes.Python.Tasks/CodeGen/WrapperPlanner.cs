@@ -80,10 +80,11 @@ internal sealed partial class WrapperPlanner
             planner._diagnostics.Add(GenerationDiagnostic.Warning(code, sourceFile, line, 1, message));
         }
         var constants = planner.PlanConstants(signatures.Constants ?? [], functions);
+        var enumMembers = planner.PlanEnumMembers(signatures.Enums ?? []);
         // Overloads of one function map the same annotations again; report each problem once.
         diagnostics = planner._diagnostics.Distinct().ToList();
         return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._types.DeclaredEnums, planner._types.DeclaredRecords, classWrappers, recordMethods,
-            planner._types.DefinedAs, exceptions, constants);
+            planner._types.DefinedAs, exceptions, constants, enumMembers);
     }
 
     // An exception class is a .NET exception type: it carries what the runtime read off the Python exception, not the
