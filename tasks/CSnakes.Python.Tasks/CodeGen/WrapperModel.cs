@@ -30,6 +30,9 @@ internal sealed record ModuleWrapper(
     /// </summary>
     public bool ElideTrailingDefaults { get; init; }
 
+    /// <summary>The get-only properties of each record (by C# record name), read from a Python copy of the record.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PropertyWrapper>>? RecordProperties { get; init; }
+
     public string InterfaceName => CSharpNames.InterfaceName(Accessor);
     public string ImplementationName => CSharpNames.ImplementationName(Accessor);
     public string ExtensionsClassName => CSharpNames.ExtensionsClassName(Accessor);

@@ -74,7 +74,7 @@ internal sealed partial class WrapperPlanner
         {
             planner._types.GetOrDeclareRecord(record.Name);
         }
-        var recordMethods = planner.PlanRecordMethods(signatures.Records ?? []);
+        var (recordMethods, recordProperties) = planner.PlanRecordMembers(signatures.Records ?? []);
         foreach (var (code, line, message) in planner._types.RecordNotes)
         {
             planner._diagnostics.Add(GenerationDiagnostic.Warning(code, sourceFile, line, 1, message));
@@ -84,7 +84,7 @@ internal sealed partial class WrapperPlanner
         // Overloads of one function map the same annotations again; report each problem once.
         diagnostics = planner._diagnostics.Distinct().ToList();
         return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._types.DeclaredEnums, planner._types.DeclaredRecords, classWrappers, recordMethods,
-            planner._types.DefinedAs, exceptions, constants, enumMembers);
+            planner._types.DefinedAs, exceptions, constants, enumMembers) { RecordProperties = recordProperties };
     }
 
     // An exception class is a .NET exception type: it carries what the runtime read off the Python exception, not the
