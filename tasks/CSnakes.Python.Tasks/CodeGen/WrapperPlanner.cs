@@ -61,7 +61,8 @@ internal sealed partial class WrapperPlanner
             .Select(c => planner.PlanException(c, index.ExceptionBaseOf(moduleName, c.Name)!))
             .ToList();
         // Wrapper classes are known before any annotation is mapped, so any signature may name them.
-        var classes = planner.ReserveClasses(signatures.Classes ?? []);
+        // Each with what it inherits from its base classes of the run, so its constructor and wrapper have the base's members.
+        var classes = planner.ReserveClasses(signatures.Classes ?? []).Select(c => (Source: planner.WithInheritedMembers(c.Source, index), c.Type)).ToList();
         // A class's constructor is a module method (NewCounter), so it takes part in the name-collision checks.
         var functions = planner.PlanFunctions([.. signatures.Functions ?? [], .. classes.Select(c => planner.Constructor(c.Source)).OfType<PythonFunction>()], ModuleReservedNames);
         var classWrappers = classes.Select(c =>
