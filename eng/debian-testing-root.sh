@@ -21,7 +21,7 @@ packages=(
     python3.14 libpython3.14 python3.14-venv
     python3.15 libpython3.15 python3.15-venv
     python3-numpy python3-mypy ca-certificates libicu-dev
-    python3-jinja2 python3-yaml python3-typeshed   # InstalledPackagesTests: PythonImport of real typed packages on 3.15
+    python3-jinja2 python3-rich python3-yaml python3-typeshed   # InstalledPackagesTests: PythonImport of real typed packages on 3.15
     procps   # kill(1): the web sample's SIGTERM test
 )
 stamp_text="suite=$suite packages=${packages[*]}"

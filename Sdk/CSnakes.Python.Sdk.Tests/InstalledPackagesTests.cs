@@ -4,9 +4,9 @@ namespace CSnakes.Python.Sdk.Tests;
 
 /// <summary>
 /// test-projects/InstalledPackages: a Python project with no .py file, only <c>PythonImport</c> items, built against a
-/// Python whose system site-packages hold Debian's real packages: jinja2 (typed inline, py.typed), yaml (typed by the
-/// yaml-stubs package of python3-typeshed) and the standard library's json, re and sqlite3 (typeshed's stubs carried
-/// by python3-mypy). The app calls each through its wrappers; every line must equal the same call made in Python,
+/// Python whose system site-packages hold Debian's real packages: jinja2 and rich (typed inline, py.typed), yaml (typed
+/// by the yaml-stubs package of python3-typeshed) and the standard library's json, re, sqlite3 and pathlib (typeshed's
+/// stubs carried by python3-mypy). The app calls each through its wrappers; every line must equal the same call made in Python,
 /// including the Python exceptions each raises, caught in C# by their generated types (sqlite3.OperationalError,
 /// json.JSONDecodeError also as the runtime's ValueError, jinja2.TemplateSyntaxError as its base TemplateError).
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class InstalledPackagesTests
 {
     // The same calls as App/Program.cs, printed the same way.
     private const string ExpectedScript = """
-        import sys, jinja2, yaml, json, re, sqlite3
+        import sys, jinja2, yaml, json, re, sqlite3, pathlib, rich.text
         sys.stdout.reconfigure(encoding="utf-8")
         template = jinja2.Environment(autoescape=True).from_string("Hello {{ name }}, {{ items|join(', ') }}!")
         print("jinja2:", template.render(name="<Ada>", items=[1, 2, 3]))
@@ -30,6 +30,16 @@ public sealed class InstalledPackagesTests
         connection.execute("insert into t values (?, ?)", (1, "one"))
         connection.execute("insert into t values (?, ?)", (2, "two"))
         print("sqlite3:", "|".join(str(row) for row in connection.execute("select x, y from t order by x").fetchall()))
+        root = pathlib.PurePath("/usr", "lib")
+        directory = root / "python3"
+        file = directory / "site.tar.gz"
+        print(f"pathlib: {file}|{file.name}|{file.suffix}|{file.stem}|{file.parent}|{','.join(file.suffixes)}|"
+              f"{','.join(file.parts)}|{file.with_suffix('.zip')}|{file.is_absolute()}|{file.parent == directory}")
+        text = rich.text.Text.from_markup("[bold]Hello[/bold], [italic]world[/italic]!")
+        plain, length = text.plain, len(text)
+        appended = text.append(" Bye.", style="red")
+        spans = ",".join(f"{s.start}-{s.end}:{s.style}" for s in appended.spans)
+        print(f"rich: {plain}|{length}|{appended.plain}|{spans}|{text.markup}")
         def qualified(e):
             return type(e).__module__ + "." + type(e).__qualname__
         try:
@@ -64,6 +74,8 @@ public sealed class InstalledPackagesTests
         StringAssert.Contains(File.ReadAllText(Path.Combine(generated, "yaml.g.cs")), "yaml-stubs/__init__.pyi");
         StringAssert.Contains(File.ReadAllText(Path.Combine(generated, "sqlite3.g.cs")), "typeshed/stdlib/sqlite3/__init__.pyi");
         StringAssert.Contains(File.ReadAllText(Path.Combine(generated, "jinja2.g.cs")), "jinja2/__init__.py");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(generated, "rich.text.g.cs")), "rich/text.py");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(generated, "pathlib.g.cs")), "typeshed/stdlib/pathlib");
         // Submodules="false": jinja2 alone; yaml's public submodules are wrapped, its private ones are only read.
         Assert.IsFalse(File.Exists(Path.Combine(generated, "jinja2.environment.g.cs")), "jinja2 has Submodules=\"false\", yet jinja2.environment got a wrapper");
         Assert.IsTrue(File.Exists(Path.Combine(generated, "yaml.nodes.g.cs")), "yaml's submodule yaml.nodes got no wrapper");
@@ -126,11 +138,11 @@ public sealed class InstalledPackagesTests
         return s_python.Value.Python!;
     }
 
-    // An interpreter that imports jinja2, yaml and mypy (typeshed) and sees the yaml-stubs package: Debian's python3-jinja2,
-    // python3-yaml, python3-mypy and python3-typeshed. The run's own choice first (CSNAKES_PYTHON), then Debian's.
+    // An interpreter that imports jinja2, rich, yaml and mypy (typeshed) and sees the yaml-stubs package: Debian's python3-jinja2,
+    // python3-rich, python3-yaml, python3-mypy and python3-typeshed. The run's own choice first (CSNAKES_PYTHON), then Debian's.
     private static (string?, string) FindPython()
     {
-        const string probe = "import jinja2, yaml, mypy, os, sys; sys.exit(0 if any(os.path.isdir(os.path.join(p, 'yaml-stubs')) for p in sys.path) else 3)";
+        const string probe = "import jinja2, rich.text, yaml, mypy, os, sys; sys.exit(0 if any(os.path.isdir(os.path.join(p, 'yaml-stubs')) for p in sys.path) else 3)";
         var tried = new List<string>();
         foreach (var candidate in new[] { Environment.GetEnvironmentVariable("CSNAKES_PYTHON"), "/usr/bin/python3.11", "/usr/bin/python3" }.OfType<string>().Where(c => c.Length > 0).Distinct())
         {
@@ -144,9 +156,9 @@ public sealed class InstalledPackagesTests
             {
                 return (candidate, "");
             }
-            tried.Add($"{candidate}: lacks jinja2, yaml, mypy or yaml-stubs");
+            tried.Add($"{candidate}: lacks jinja2, rich, yaml, mypy or yaml-stubs");
         }
-        return (null, "No interpreter here has Debian's python3-jinja2, python3-yaml, python3-mypy and python3-typeshed: " + string.Join("; ", tried));
+        return (null, "No interpreter here has Debian's python3-jinja2, python3-rich, python3-yaml, python3-mypy and python3-typeshed: " + string.Join("; ", tried));
     }
 
     private static string VenvOf(string workspace)

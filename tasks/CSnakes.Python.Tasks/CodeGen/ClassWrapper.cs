@@ -15,3 +15,9 @@ internal sealed record ClassWrapper(ClassType Type, string? Docstring, IReadOnly
 /// <see cref="IsAttribute"/> says which of the two kinds of Python member it stands for (for its XML docs).
 /// </summary>
 internal sealed record PropertyWrapper(string PythonName, string CSharpName, string? Docstring, CSharpType Type, bool HasSetter, bool IsStatic = false, bool IsAttribute = false);
+
+/// <summary>
+/// The members of a Python enum class C# calls on one of its members: extension methods of the types class on the C# enum
+/// <see cref="Type"/>, one per instance method and one (without parameters) per annotated <c>@property</c>.
+/// </summary>
+internal sealed record EnumExtensions(EnumType Type, IReadOnlyList<FunctionWrapper> Methods, IReadOnlyList<PropertyWrapper> Properties);

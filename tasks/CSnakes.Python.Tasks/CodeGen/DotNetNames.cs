@@ -13,6 +13,7 @@ internal static class DotNetNames
 
     public const string PyObject = Runtime + "PyObject";
     public const string PyCall = Runtime + "PyCall";
+    public const string StringBuilder = "global::System.Text.StringBuilder";
     public const string Gil = Runtime + "GIL";
     public const string PythonEnvironment = Runtime + "IPythonEnvironment";
     public const string PythonModuleAttribute = Runtime + "PythonModule";

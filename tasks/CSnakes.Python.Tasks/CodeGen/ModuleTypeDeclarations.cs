@@ -224,6 +224,12 @@ internal sealed class ModuleTypeDeclarations
     /// <summary>For each declared type another module defines, by C# name, its defining <c>module.Class</c>.</summary>
     public IReadOnlyDictionary<string, string> DefinedAs => _definedAs;
 
+    /// <summary>The names the types class already gives its nested types (and the names it must not use): its own members take others.</summary>
+    public IEnumerable<string> TypeNames => _names.Taken;
+
+    /// <summary>Keeps a member of the types class (an enum's extension method) named <paramref name="name"/> from types declared later.</summary>
+    public void ReserveMemberName(string name) => _names.Reserve(name);
+
     /// <summary>The wrapper class for a plain Python class of this module named <paramref name="pythonName"/>, or null.</summary>
     public ClassType? FindWrappedClass(string pythonName) => _wrappedClasses.GetValueOrDefault(pythonName);
 

@@ -63,14 +63,15 @@ internal static class ReaderNotes
         return GenerationDiagnostic.Message(file, 0, $"{moduleName}: public names with no C# member: {string.Join(", ", listed)}.");
     }
 
-    // Members of Python enums (a C# enum cannot carry them), and classes nested in any class.
+    // Members of Python enums that get no C# enum (the planner names the members of the others it leaves out), and
+    // classes nested in any class.
     private static IEnumerable<(string Name, string? Why)> MembersWithoutMember(FileSignatures signatures)
     {
-        foreach (var pythonEnum in signatures.Enums ?? [])
+        foreach (var pythonEnum in (signatures.Enums ?? []).Where(e => e.Problem is not null))
         {
             foreach (var method in PublicDefs(pythonEnum.Methods))
             {
-                yield return ($"{pythonEnum.Name}.{method}", "member of an enum");
+                yield return ($"{pythonEnum.Name}.{method}", "member of an enum that gets no C# enum");
             }
         }
         var nested = (signatures.Classes ?? []).Select(c => (c.Name, c.NestedClasses))

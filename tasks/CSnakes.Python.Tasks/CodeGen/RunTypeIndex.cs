@@ -148,6 +148,37 @@ internal sealed class RunTypeIndex
         return result;
     }
 
+    /// <summary>
+    /// The plain classes of the run that <paramref name="module"/>.<paramref name="name"/> inherits from, nearest first
+    /// (depth first, left to right, each once: Python's MRO for the single and simple multiple inheritance real
+    /// packages use), with the module that defines each; private ones too. A base the run does not read ends its branch.
+    /// </summary>
+    public IReadOnlyList<(string Module, PythonClass Class)> BaseClassesOf(string module, string name)
+    {
+        var result = new List<(string, PythonClass)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { _origins.GetValueOrDefault(module + "." + name) ?? module + "." + name };
+        void Visit(string origin)
+        {
+            if (!_classes.TryGetValue(origin, out var definition))
+            {
+                return;
+            }
+            foreach (var baseName in definition.Class.Bases ?? [])
+            {
+                // Bases are named in the defining module: dotted as imports resolve, or bare for a class of that module.
+                var key = baseName.Contains('.') ? baseName : definition.Module + "." + baseName;
+                var baseOrigin = _origins.GetValueOrDefault(key) ?? key;
+                if (seen.Add(baseOrigin) && _classes.TryGetValue(baseOrigin, out var found))
+                {
+                    result.Add(found);
+                    Visit(baseOrigin);
+                }
+            }
+        }
+        Visit(seen.First());
+        return result;
+    }
+
     private static int KindOrder(object source) => source switch { PythonEnum => 0, PythonClass => 1, _ => 2 };
 
     // The classes, records and enums a module's report lists, with where each was re-exported from and whether it
@@ -182,6 +213,9 @@ internal sealed class TypeNamePool
 
     /// <summary>Marks <paramref name="name"/> taken (a name assigned elsewhere that this pool must not give out).</summary>
     public void Reserve(string name) => _used.Add(name);
+
+    /// <summary>Every name taken or reserved so far: what a member of the holder itself may not be called.</summary>
+    public IEnumerable<string> Taken => _used.Concat(_reserved);
 
     /// <summary><paramref name="name"/> made legal and unique: a reserved name takes the escape, a taken one a number.</summary>
     public string Take(string name)

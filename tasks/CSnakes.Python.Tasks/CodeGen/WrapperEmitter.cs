@@ -72,6 +72,7 @@ internal sealed partial class WrapperEmitter
             EmitRecords();
             EmitClasses();
             EmitExceptions();
+            EmitEnumMembers();
         }
     }
 
@@ -158,9 +159,11 @@ internal sealed partial class WrapperEmitter
                 w.Line(omitted.Count == 0
                     ? $"    static r => [{toFields}]);"
                     : $"    static r => [{toFields}], omitWhenNone: [{string.Join(", ", omitted)}]);");
-                if (_module.RecordMethods?.GetValueOrDefault(record.Name) is { Count: > 0 } methods)
+                var methods = _module.RecordMethods?.GetValueOrDefault(record.Name) ?? [];
+                var properties = _module.RecordProperties?.GetValueOrDefault(record.Name) ?? [];
+                if (methods.Count + properties.Count > 0)
                 {
-                    WithOwnConverters(() => EmitRecordMethods(record, methods));
+                    WithOwnConverters(() => EmitRecordMethods(record, methods, properties));
                 }
             }
             w.Line();
@@ -168,13 +171,27 @@ internal sealed partial class WrapperEmitter
     }
 
     // A record travels by value: each method call sends a Python copy of this record and calls the method on it.
-    private void EmitRecordMethods(RecordType record, IReadOnlyList<FunctionWrapper> methods)
+    private void EmitRecordMethods(RecordType record, IReadOnlyList<FunctionWrapper> methods, IReadOnlyList<PropertyWrapper> properties)
     {
         CollectConverters(methods);
+        foreach (var property in properties.Where(p => p.Type != ScalarType.Object && p.Type.LazyConverterExpression("") is null))
+        {
+            Register(property.Type);
+        }
         // After PythonConverter: a method returning its own record reads that field while being initialized.
         foreach (var (fieldType, name, expression) in _converterDeclarations)
         {
             _writer.Line($"private static readonly {fieldType} {name} = {expression};");
+        }
+        if (properties.Count > 0)
+        {
+            _writer.Line();
+            EmitRecordPrintMembers(record);
+        }
+        foreach (var property in properties)
+        {
+            _writer.Line();
+            EmitRecordProperty(record, property);
         }
         foreach (var method in methods)
         {

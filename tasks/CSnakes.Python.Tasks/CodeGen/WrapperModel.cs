@@ -8,6 +8,7 @@ namespace CSnakes.Python.Tasks.CodeGen;
 // DefinedAs: for a type this module declares but another module defines (it re-exports it), by C# name, where Python defines it.
 // Exceptions: the module's exception classes, as .NET exception types registered with the runtime.
 // Constants: the module's annotated module-level names, as get-only properties of the module interface.
+// EnumMembers: the methods and properties of its enum classes, as extension methods of the types class.
 internal sealed record ModuleWrapper(
     string Namespace,
     string ModuleName,
@@ -20,13 +21,17 @@ internal sealed record ModuleWrapper(
     IReadOnlyDictionary<string, IReadOnlyList<FunctionWrapper>>? RecordMethods = null,
     IReadOnlyDictionary<string, string>? DefinedAs = null,
     IReadOnlyList<ExceptionType>? Exceptions = null,
-    IReadOnlyList<PropertyWrapper>? Constants = null)
+    IReadOnlyList<PropertyWrapper>? Constants = null,
+    IReadOnlyList<EnumExtensions>? EnumMembers = null)
 {
     /// <summary>
     /// The module's signatures come from a stub of other code (a <c>.pyi</c>, an installed package): trailing arguments that
     /// hold the stub's default are not sent, so the running function's own signature and defaults decide.
     /// </summary>
     public bool ElideTrailingDefaults { get; init; }
+
+    /// <summary>The get-only properties of each record (by C# record name), read from a Python copy of the record.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PropertyWrapper>>? RecordProperties { get; init; }
 
     public string InterfaceName => CSharpNames.InterfaceName(Accessor);
     public string ImplementationName => CSharpNames.ImplementationName(Accessor);

@@ -158,6 +158,11 @@ internal sealed partial class WrapperPlanner
                         $"{_moduleName}: '{className}.{name}' would become the C# member '{csharpName}', which a method of the class already is; it gets no C# member."));
                     continue;
                 }
+                if (!settable && setters.Contains(name))
+                {
+                    // Records (and enum members) travel by value: setting a property would change a Python copy.
+                    Note(getter, $"the property '{className}.{name}' has a setter, but the C# value is a copy of the Python one; the C# member is get-only.");
+                }
                 if (PlanProperty(className, getter, typeName, csharpName, settable && setters.Contains(name)) is { } property)
                 {
                     properties.Add(property);

@@ -61,7 +61,8 @@ internal sealed partial class WrapperPlanner
             .Select(c => planner.PlanException(c, index.ExceptionBaseOf(moduleName, c.Name)!))
             .ToList();
         // Wrapper classes are known before any annotation is mapped, so any signature may name them.
-        var classes = planner.ReserveClasses(signatures.Classes ?? []);
+        // Each with what it inherits from its base classes of the run, so its constructor and wrapper have the base's members.
+        var classes = planner.ReserveClasses(signatures.Classes ?? []).Select(c => (Source: planner.WithInheritedMembers(c.Source, index), c.Type)).ToList();
         // A class's constructor is a module method (NewCounter), so it takes part in the name-collision checks.
         var functions = planner.PlanFunctions([.. signatures.Functions ?? [], .. classes.Select(c => planner.Constructor(c.Source)).OfType<PythonFunction>()], ModuleReservedNames);
         var classWrappers = classes.Select(c =>
@@ -74,16 +75,17 @@ internal sealed partial class WrapperPlanner
         {
             planner._types.GetOrDeclareRecord(record.Name);
         }
-        var recordMethods = planner.PlanRecordMethods(signatures.Records ?? []);
+        var (recordMethods, recordProperties) = planner.PlanRecordMembers(signatures.Records ?? []);
         foreach (var (code, line, message) in planner._types.RecordNotes)
         {
             planner._diagnostics.Add(GenerationDiagnostic.Warning(code, sourceFile, line, 1, message));
         }
         var constants = planner.PlanConstants(signatures.Constants ?? [], functions);
+        var enumMembers = planner.PlanEnumMembers(signatures.Enums ?? []);
         // Overloads of one function map the same annotations again; report each problem once.
         diagnostics = planner._diagnostics.Distinct().ToList();
         return new ModuleWrapper(rootNamespace, moduleName, CSharpNames.ModuleAccessor(moduleName), signatures.Docstring, functions, planner._types.DeclaredEnums, planner._types.DeclaredRecords, classWrappers, recordMethods,
-            planner._types.DefinedAs, exceptions, constants);
+            planner._types.DefinedAs, exceptions, constants, enumMembers) { RecordProperties = recordProperties };
     }
 
     // An exception class is a .NET exception type: it carries what the runtime read off the Python exception, not the

@@ -2,8 +2,8 @@ using System.Globalization;
 using CSnakes.Runtime;
 using Installed;
 
-// Calls installed packages through wrappers generated from <PythonImport> items alone: jinja2 (py.typed), yaml (its
-// yaml-stubs package), and the standard library's json, re and sqlite3 (typeshed's stubs from mypy). Each line prints
+// Calls installed packages through wrappers generated from <PythonImport> items alone: jinja2 and rich.text (py.typed),
+// yaml (its yaml-stubs package), and the standard library's json, re, sqlite3 and pathlib (typeshed's stubs from mypy). Each line prints
 // what Python's str() prints for the same value, so the test can compare it with the same calls made in Python.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 using var env = PythonEnvironment.Start();
@@ -41,6 +41,27 @@ using (var connection = env.Sqlite3().Connect(":memory:"))
     using var cursor = connection.Execute("select x, y from t order by x");
     var rows = cursor.Fetchall();
     Console.WriteLine($"sqlite3: {string.Join("|", rows.Select(row => row.ToString()))}");
+}
+
+// pathlib: PurePath's constructor (typeshed's __new__ or __init__, by version), the / operator, properties, methods.
+using (var root = env.Pathlib().NewPurePath(PyObject.From("/usr"), PyObject.From("lib")))
+using (var directory = root / "python3")
+using (var file = directory / "site.tar.gz")
+using (var parent = file.Parent)
+using (var renamed = file.WithSuffix(".zip"))
+{
+    Console.WriteLine($"pathlib: {file.PythonObject}|{file.Name}|{file.Suffix}|{file.Stem}|{parent.PythonObject}|"
+        + $"{string.Join(",", file.Suffixes)}|{string.Join(",", file.Parts)}|{renamed.PythonObject}|{file.IsAbsolute()}|{parent == directory}");
+}
+
+// rich.text: a classmethod as a static method of the wrapper (no environment argument), properties, a record, Append.
+using (var text = RichTextModule.Text.FromMarkup("[bold]Hello[/bold], [italic]world[/italic]!"))
+{
+    var (plain, length) = (text.Plain, text.Count);
+    // Text.append returns the same Python object, extended.
+    using var appended = text.Append(" Bye.", style: "red");
+    var spans = string.Join(",", appended.Spans.Select(span => $"{span.Start}-{span.End}:{span.Style}"));
+    Console.WriteLine($"rich: {plain}|{length}|{appended.Plain}|{spans}|{text.Markup}");
 }
 
 // Python exceptions arrive as .NET types: the module's own (generated), and the runtime's built-in hierarchy.
