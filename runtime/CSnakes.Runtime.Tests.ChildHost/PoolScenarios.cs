@@ -6,7 +6,7 @@ internal static class PoolScenarios
 {
     /// <summary>
     /// Imports <paramref name="module"/> (an extension without sub-interpreter support) in a pool, disposes the pool,
-    /// then imports it in the main interpreter: on 3.12 that order aborted the process (gh-117953).
+    /// then imports it in the main interpreter: on 3.12 that order aborted the process (gh-117953), which is one reason pools need 3.13.
     /// </summary>
     public static int RefusedExtension(PythonEnvironmentOptions options, string module)
     {

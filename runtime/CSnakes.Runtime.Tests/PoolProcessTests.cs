@@ -5,7 +5,7 @@ namespace CSnakes.Runtime.Tests;
 
 /// <summary>
 /// Interpreter-pool scenarios that could end or hang a process, each in a child process whose outcome is asserted:
-/// an extension module refused by a sub-interpreter (on 3.12 the order refuse, end, import in main aborted CPython),
+/// an extension module refused by a sub-interpreter and then imported by the main interpreter (that order aborted 3.12),
 /// a Python thread that never ends, and memory over many pools.
 /// </summary>
 [TestClass]
@@ -15,9 +15,9 @@ public sealed class PoolProcessTests
 
     private static void RequirePools()
     {
-        if (Env.Version < new Version(3, 12))
+        if (Env.Version < new Version(3, 13))
         {
-            Assert.Inconclusive($"interpreter pools need Python 3.12+; this is {Env.VersionString}");
+            Assert.Inconclusive($"interpreter pools need Python 3.13+; this is {Env.VersionString}");
         }
     }
 
@@ -64,7 +64,7 @@ public sealed class PoolProcessTests
         Assert.AreEqual(0, outcome.ExitCode, outcome.ToString());
         long ours = Growth(outcome.Value);
 
-        // CPython keeps memory of every sub-interpreter it destroys (a few MiB each on 3.12/3.13): the same churn
+        // CPython keeps memory of every sub-interpreter it destroys (a few MiB each on 3.13.0): the same churn
         // through its own _interpreters module, in this run, is the yardstick. A pool keeping anything of its own per
         // interpreter (a thread state, a cache, the interpreter itself) shows up on top of it.
         string script = Path.Combine(AppContext.BaseDirectory, "python", "pool_churn_baseline.py");

@@ -1,23 +1,24 @@
+using CSnakes.Runtime.Async;
 using CSnakes.Runtime.Interpreter;
 using static CSnakes.Runtime.Tests.TestSupport.TestPython;
 
 namespace CSnakes.Runtime.Tests;
 
 /// <summary>
-/// <see cref="PythonInterpreterPool"/>: work runs in sub-interpreters with their own GIL (3.12+), each importing its own
-/// modules; objects stay in their interpreter; cancellation, errors and disposal behave as documented. Before 3.12
-/// making a pool is refused.
+/// <see cref="PythonInterpreterPool"/>: work runs in sub-interpreters with their own GIL (3.13+), each importing its own
+/// modules; objects stay in their interpreter; cancellation, errors, async functions and disposal behave as
+/// documented. Before 3.13 making a pool is refused.
 /// </summary>
 [TestClass]
 public sealed class PoolTests
 {
-    private static bool PoolsSupported => Env.Version >= new Version(3, 12);
+    private static bool PoolsSupported => Env.Version >= new Version(3, 13);
 
     private static PythonInterpreterPool NewPool(int workers = 2)
     {
         if (!PoolsSupported)
         {
-            Assert.Inconclusive($"interpreter pools need Python 3.12+; this is {Env.VersionString}");
+            Assert.Inconclusive($"interpreter pools need Python 3.13+; this is {Env.VersionString}");
         }
 
         return Env.CreateInterpreterPool(workers);
@@ -33,7 +34,7 @@ public sealed class PoolTests
     }
 
     [TestMethod]
-    public void BeforePython312MakingAPoolIsNotSupported()
+    public void BeforePython313MakingAPoolIsNotSupported()
     {
         if (PoolsSupported)
         {
@@ -41,7 +42,7 @@ public sealed class PoolTests
         }
 
         var error = Assert.ThrowsExactly<NotSupportedException>(() => Env.CreateInterpreterPool(2));
-        StringAssert.Contains(error.Message, "3.12");
+        StringAssert.Contains(error.Message, "3.13");
     }
 
     [TestMethod]
@@ -286,5 +287,69 @@ public sealed class PoolTests
         Assert.IsFalse(File.Exists(doneFile));
         pool.Dispose();
         Assert.IsTrue(File.Exists(doneFile), "Dispose ended the interpreter before its thread finished");
+    }
+
+    private static Task<long> Coroutine(IPythonEnvironment python, string name, CancellationToken cancellationToken, params PyObject[] args)
+    {
+        using (GIL.Acquire())
+        {
+            using var module = python.Import("pool_fixtures");
+            using var function = module.GetAttr(name);
+            using var coroutine = function.Call(args);
+            return PythonCoroutine.Run(coroutine, Converters.IntConverter.Instance, "pool_fixtures." + name, cancellationToken);
+        }
+    }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task AsyncPythonFunctionsRunOnTheInterpretersOwnLoop()
+    {
+        using var pool = NewPool(2);
+        // Awaited inside the work and after it: the coroutine runs on its interpreter's loop either way.
+        long inside = pool.Run(py => Coroutine(py, "slow_double", CancellationToken.None, PyObject.From(21L)).GetAwaiter().GetResult());
+        Assert.AreEqual(42L, inside);
+        var started = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => pool.RunAsync(py => Coroutine(py, "slow_double", CancellationToken.None, PyObject.From((long)i)))));
+        CollectionAssert.AreEqual(Enumerable.Range(0, 8).Select(i => 2L * i).ToArray(), await Task.WhenAll(started));
+
+        // Cancelling a coroutine of a sub-interpreter cancels its task.
+        using var cancel = new CancellationTokenSource();
+        var endless = pool.Run(py =>
+        {
+            using (GIL.Acquire())
+            {
+                using var module = py.Import("pool_fixtures");
+                using var function = module.GetAttr("never_ends");
+                using var coroutine = function.Call([]);
+                return PythonCoroutine.Run(coroutine, "pool_fixtures.never_ends", cancel.Token);
+            }
+        });
+        cancel.Cancel();
+        await Assert.ThrowsAsync<OperationCanceledException>(() => endless);
+
+        // The main interpreter's loop is its own and keeps working.
+        using var module = Env.Import("pool_fixtures");
+        using var function = module.GetAttr("slow_double");
+        using var argument = PyObject.From(5L);
+        using var coroutine = function.Call([argument]);
+        Assert.AreEqual(10L, await PythonCoroutine.Run(coroutine, Converters.IntConverter.Instance, "pool_fixtures.slow_double"));
+    }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public void DisposingAPoolCancelsItsPendingCoroutines()
+    {
+        var pool = NewPool(1);
+        var endless = pool.Run(py =>
+        {
+            using (GIL.Acquire())
+            {
+                using var module = py.Import("pool_fixtures");
+                using var function = module.GetAttr("never_ends");
+                using var coroutine = function.Call([]);
+                return PythonCoroutine.Run(coroutine, "pool_fixtures.never_ends");
+            }
+        });
+        pool.Dispose();
+        Assert.IsTrue(endless.IsCanceled || endless.IsFaulted, $"the coroutine's task is {endless.Status} after its interpreter ended");
     }
 }

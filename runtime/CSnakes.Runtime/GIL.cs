@@ -174,34 +174,6 @@ public static class GIL
         t_mainState = null;
     }
 
-    /// <summary>
-    /// Runs <paramref name="action"/> in the main interpreter from a thread that is inside a sub-interpreter holding
-    /// its GIL (a Python callback in pool work): the sub-interpreter's GIL is released meanwhile and taken back after.
-    /// </summary>
-    internal static unsafe void RunInMainInterpreter(Action action)
-    {
-        var sub = t_state;
-        var main = t_mainState;
-        if (sub is not { Depth: > 0, Borrowed: false } || main is null)
-        {
-            throw new InvalidOperationException("Only a thread running pool work, inside a Python call, can switch to the main interpreter.");
-        }
-
-        nint saved = CPythonApi.PyEval_SaveThread();
-        t_state = main;
-        t_mainState = null;
-        try
-        {
-            action();
-        }
-        finally
-        {
-            t_mainState = main;
-            t_state = sub;
-            CPythonApi.PyEval_RestoreThread(saved);
-        }
-    }
-
     /// <summary>Holds the GIL until disposed. Dispose exactly once, on the thread that acquired it.</summary>
     public readonly struct Scope : IDisposable
     {

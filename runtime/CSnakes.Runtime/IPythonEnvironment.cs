@@ -58,11 +58,11 @@ public interface IPythonEnvironment : IDisposable
 
     /// <summary>
     /// Makes a pool of <paramref name="workers"/> sub-interpreters, each with its own GIL, that run Python code in
-    /// parallel (CPython 3.12+); see <see cref="PythonInterpreterPool"/>. Dispose it when done; disposing the
+    /// parallel (CPython 3.13+); see <see cref="PythonInterpreterPool"/>. Dispose it when done; disposing the
     /// environment disposes its pools.
     /// </summary>
     /// <param name="workers">How many interpreters, so how much work may run at once; usually the number of cores.</param>
-    /// <exception cref="NotSupportedException">Python is older than 3.12, or this environment cannot make pools.</exception>
+    /// <exception cref="NotSupportedException">Python is older than 3.13, or this environment cannot make pools.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workers"/> is less than 1.</exception>
     /// <exception cref="PythonInitializationException">Python could not make or set up a sub-interpreter.</exception>
     /// <exception cref="ObjectDisposedException">The environment was disposed.</exception>

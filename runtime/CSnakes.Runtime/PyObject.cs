@@ -29,6 +29,9 @@ public sealed partial class PyObject : IDisposable
         }
     }
 
+    /// <summary>The sub-interpreter this object belongs to; null for the main interpreter.</summary>
+    internal PythonInterpreter? Owner => _owner;
+
     /// <summary>The underlying <c>PyObject*</c>; throws once disposed, or on a thread in another interpreter.</summary>
     internal nint Handle
     {

@@ -38,3 +38,15 @@ def start_thread(seconds: float, done_file: str) -> None:
             f.write("done")
 
     threading.Thread(target=sleep_then_write, name="pool-sleeper").start()
+
+
+async def slow_double(value: int) -> int:
+    """Awaited from .NET on the asyncio loop of the interpreter it runs in."""
+    import asyncio
+    await asyncio.sleep(0.01)
+    return value * 2 + len(calls) * 0
+
+
+async def never_ends() -> None:
+    import asyncio
+    await asyncio.Event().wait()

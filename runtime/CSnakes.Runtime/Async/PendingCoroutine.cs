@@ -1,3 +1,4 @@
+using CSnakes.Runtime.Interpreter;
 using CSnakes.Runtime.Converters;
 
 namespace CSnakes.Runtime.Async;
@@ -104,11 +105,15 @@ internal abstract class PendingCoroutine
         // then take it, so holding a lock across the call could deadlock.
         try
         {
-            using var gil = GIL.Acquire();
+            // The token may be cancelled on any thread; the future lives in the interpreter whose loop runs it.
             // The task's done callback still queues the submission, so the waiter publishes the outcome:
             // Canceled, or the result when the coroutine had already finished.
-            using var cancel = _future!.GetAttr("cancel");
-            cancel.Call().Dispose();
+            var future = _future!;
+            InterpreterAffinity.RunIn(future.Owner, () =>
+            {
+                using var cancel = future.GetAttr("cancel");
+                cancel.Call().Dispose();
+            });
         }
         catch (ObjectDisposedException)
         {

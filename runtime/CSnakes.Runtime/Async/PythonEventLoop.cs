@@ -1,19 +1,23 @@
+using CSnakes.Runtime.Interpreter;
 using CSnakes.Runtime.Converters;
 using CSnakes.Runtime.Native;
 
 namespace CSnakes.Runtime.Async;
 
 /// <summary>
-/// The one asyncio event loop of the process: it runs <c>loop.run_forever()</c> on a Python
-/// daemon thread, so every coroutine submitted from .NET progresses on it concurrently. One .NET
+/// The asyncio event loop of one interpreter: it runs <c>loop.run_forever()</c> on a Python
+/// thread, so every coroutine submitted from .NET progresses on it concurrently. One .NET
 /// background thread completes the .NET tasks: it blocks (without the GIL) until Python's done
 /// callback queues a finished future, then reads the outcome under the GIL. Created on the first
-/// await; stopped by the environment's <c>Dispose</c> before Python finalizes.
+/// await in that interpreter; stopped before it ends: by the environment's <c>Dispose</c> before Python
+/// finalizes, or by a pool before it ends its sub-interpreter (whose loop thread is not a daemon: it allows none).
 /// </summary>
 internal sealed class PythonEventLoop
 {
     private static readonly object s_gate = new();
-    private static PythonEventLoop? s_current;
+    private static readonly Dictionary<PythonInterpreter, PythonEventLoop> s_loops = [];
+
+    private readonly PythonInterpreter _interpreter;
 
     private readonly PyObject _loop;
     private readonly PyObject _submit;
@@ -25,8 +29,9 @@ internal sealed class PythonEventLoop
     private long _nextToken;
     private bool _stopped;
 
-    private PythonEventLoop(PyObject loop)
+    private PythonEventLoop(PyObject loop, PythonInterpreter interpreter)
     {
+        _interpreter = interpreter;
         _loop = loop;
         _submit = loop.GetAttr("submit");
         _discard = loop.GetAttr("discard");
@@ -36,34 +41,29 @@ internal sealed class PythonEventLoop
         _waiter.Start();
     }
 
-    /// <summary>The running loop, started on first use. The caller holds the GIL.</summary>
-    /// <exception cref="ObjectDisposedException">The environment is being disposed.</exception>
+    /// <summary>The running loop of the interpreter the thread is in, started on first use. The caller holds the GIL.</summary>
+    /// <exception cref="ObjectDisposedException">The environment, or the interpreter's pool, is being disposed.</exception>
     public static PythonEventLoop Current
     {
         get
         {
-            if (GIL.CurrentSubInterpreter is { } sub)
-            {
-                // The loop runs on a daemon thread of the main interpreter; a sub-interpreter has its own objects
-                // and allows no daemon threads.
-                throw new NotSupportedException($"Async Python functions cannot be awaited inside interpreter-pool work ({sub.Name}) yet. Call them on the main environment, or call a synchronous Python function that runs asyncio.run(...) itself.");
-            }
-
+            var interpreter = GIL.CurrentInterpreter;
             lock (s_gate)
             {
-                if (s_current is not null)
+                if (s_loops.TryGetValue(interpreter, out var running))
                 {
-                    return s_current;
+                    return running;
                 }
 
-                var loop = new PythonEventLoop(CreatePythonLoop());
-                if (!PythonEnvironment.TryAddShutdownHook(loop.Stop))
+                var loop = new PythonEventLoop(CreatePythonLoop(daemon: interpreter.IsMain), interpreter);
+                bool stopsLater = interpreter.IsMain ? PythonEnvironment.TryAddShutdownHook(loop.Stop) : interpreter.TryAddEndHook(loop.Stop);
+                if (!stopsLater)
                 {
                     loop.Stop();
-                    throw new ObjectDisposedException(nameof(PythonEnvironment), "The Python environment is being disposed; coroutines cannot be started any more.");
+                    throw new ObjectDisposedException(nameof(PythonEnvironment), $"{interpreter.Name} is being shut down; coroutines cannot be started in it any more.");
                 }
 
-                s_current = loop;
+                s_loops[interpreter] = loop;
                 return loop;
             }
         }
@@ -152,6 +152,12 @@ internal sealed class PythonEventLoop
 
     private void WaitLoop()
     {
+        if (_interpreter.Sub is { } sub)
+        {
+            // This thread completes the tasks of a pool's sub-interpreter: it lives in that interpreter.
+            GIL.EnterSubInterpreter(sub.StateForCurrentThread());
+        }
+
         while (true)
         {
             PendingCoroutine? pending = null;
@@ -210,14 +216,14 @@ internal sealed class PythonEventLoop
 
         lock (s_gate)
         {
-            if (ReferenceEquals(s_current, this))
+            if (s_loops.TryGetValue(_interpreter, out var registered) && ReferenceEquals(registered, this))
             {
-                s_current = null;
+                s_loops.Remove(_interpreter);
             }
         }
     }
 
-    private static PyObject CreatePythonLoop()
+    private static PyObject CreatePythonLoop(bool daemon)
     {
         using (GIL.Acquire())
         {
@@ -235,7 +241,8 @@ internal sealed class PythonEventLoop
             using var exec = builtins.GetAttr("exec");
             exec.Call([code, namespaceDict]).Dispose();
             using var loopType = module.GetAttr("Loop");
-            return loopType.Call();
+            using var isDaemon = PyObject.From(daemon);
+            return loopType.Call([isDaemon]);
         }
     }
 

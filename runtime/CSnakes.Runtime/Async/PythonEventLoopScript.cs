@@ -103,10 +103,11 @@ internal static class PythonEventLoopScript
 
 
         class Loop:
-            def __init__(self):
+            def __init__(self, daemon):
+                # A daemon thread on the main interpreter; a pool's sub-interpreter allows none, and stops it itself.
                 self.loop = asyncio.new_event_loop()
                 self._done = queue.SimpleQueue()
-                self._thread = threading.Thread(target=self._run, name="csnakes-asyncio", daemon=True)
+                self._thread = threading.Thread(target=self._run, name="csnakes-asyncio", daemon=daemon)
                 self._thread.start()
 
             def _run(self):

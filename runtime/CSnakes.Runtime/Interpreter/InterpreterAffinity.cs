@@ -34,4 +34,66 @@ internal static class InterpreterAffinity
             $"This {what} belongs to {OwnerOf(owner).Name} and cannot be used in {where}: Python objects never cross interpreters. " +
             "Convert it to a .NET value inside the work that made it, and pass .NET values between interpreters.");
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> holding the GIL of <paramref name="owner"/> (null: the main interpreter), from any
+    /// thread: directly when the thread is in it; by entering it when the thread is in the main interpreter holding no
+    /// GIL; otherwise on a thread of its own, waited for (a thread cannot hold two interpreters' GILs). For callbacks
+    /// that run wherever .NET runs them, such as a cancellation token's.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The owner has ended.</exception>
+    public static void RunIn(PythonInterpreter? owner, Action action)
+    {
+        if (!IsForeign(owner))
+        {
+            using (GIL.Acquire())
+            {
+                action();
+            }
+
+            return;
+        }
+
+        if (owner is { HasEnded: true })
+        {
+            throw new ObjectDisposedException(owner.Name, $"{owner.Name} has ended.");
+        }
+
+        if (owner?.Sub is { } sub && !GIL.IsHeld && GIL.CurrentSubInterpreter is null)
+        {
+            GIL.EnterSubInterpreter(sub.StateForCurrentThread());
+            try
+            {
+                using (GIL.Acquire())
+                {
+                    action();
+                }
+            }
+            finally
+            {
+                GIL.LeaveSubInterpreter();
+            }
+
+            return;
+        }
+
+        Exception? failure = null;
+        var helper = new Thread(() =>
+        {
+            try
+            {
+                RunIn(owner, action);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }) { IsBackground = true, Name = "CSnakes interpreter switch" };
+        helper.Start();
+        helper.Join();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
 }

@@ -17,6 +17,7 @@ internal sealed class PythonInterpreter
 
     // Values of InterpreterLocal caches for this interpreter (sub-interpreters only: the main one keeps them inline).
     private readonly ConcurrentDictionary<InterpreterLocal, StrongBox<nint>> _locals = new();
+    private readonly List<Action> _endHooks = [];
     private volatile bool _ended;
 
     private PythonInterpreter(string name, bool isMain)
@@ -44,6 +45,43 @@ internal sealed class PythonInterpreter
 
     /// <summary>True once the interpreter has been ended (never for the main one: the process ends with it).</summary>
     public bool HasEnded => _ended;
+
+    /// <summary>The sub-interpreter behind this interpreter (null for the main one): it gives threads their states in it.</summary>
+    public SubInterpreters.SubInterpreter? Sub { get; set; }
+
+    /// <summary>
+    /// Registers <paramref name="hook"/> to run when this sub-interpreter is about to end, on the ending thread, which is
+    /// in the interpreter and holds no GIL (e.g. stopping its asyncio loop, which joins threads). False when it has ended.
+    /// </summary>
+    public bool TryAddEndHook(Action hook)
+    {
+        lock (_endHooks)
+        {
+            if (_ended)
+            {
+                return false;
+            }
+
+            _endHooks.Add(hook);
+            return true;
+        }
+    }
+
+    /// <summary>Runs and forgets the end hooks (see <see cref="TryAddEndHook"/>).</summary>
+    public void RunEndHooks()
+    {
+        Action[] hooks;
+        lock (_endHooks)
+        {
+            hooks = [.. _endHooks];
+            _endHooks.Clear();
+        }
+
+        foreach (var hook in hooks)
+        {
+            hook();
+        }
+    }
 
     /// <summary>References dropped on threads that could not take this interpreter's GIL, released when it is next taken.</summary>
     public ReleaseQueue Releases { get; } = new();
@@ -93,7 +131,11 @@ internal sealed class PythonInterpreter
     /// <summary>The interpreter is gone: its references are dropped from now on, and its address may be reused.</summary>
     public void MarkEnded()
     {
-        _ended = true;
+        lock (_endHooks)
+        {
+            _ended = true;
+        }
+
         Releases.Close();
         s_byHandle.TryRemove(new KeyValuePair<nint, PythonInterpreter>(Handle, this));
     }

@@ -38,8 +38,14 @@ internal static unsafe partial class CPythonApi
         return s_threadStateGetInterpreter(threadState);
     }
 
-    /// <summary>True when the loaded libpython can make sub-interpreters with their own GIL (3.12+).</summary>
-    public static bool HasOwnGilSubInterpreters => Version >= new Version(3, 12) && Optional("Py_NewInterpreterFromConfig") != 0;
+    /// <summary>
+    /// True when the runtime makes sub-interpreters with their own GIL: CPython 3.13+. 3.12 has the API, but its
+    /// isolated sub-interpreters corrupt the process's memory with common modules: with pure Python 3.12.1, a
+    /// sub-interpreter that imports <c>asyncio</c> or <c>ssl</c> and is destroyed makes the process abort at exit
+    /// ("free(): invalid pointer"; objects of its allocator left in the main interpreter's free lists), and one that
+    /// refuses a single-phase extension makes the main interpreter's next import of it abort (gh-117953).
+    /// </summary>
+    public static bool HasOwnGilSubInterpreters => Version >= new Version(3, 13) && Optional("Py_NewInterpreterFromConfig") != 0;
 
     /// <summary>
     /// Makes an interpreter (<c>Py_NewInterpreterFromConfig</c>). The caller holds another interpreter's GIL; with an

@@ -7,8 +7,8 @@ namespace CSnakes.Runtime;
 
 /// <summary>
 /// Python sub-interpreters, each with its own GIL, that run Python code in parallel inside this process (CPython
-/// 3.12+). Work given to <see cref="Run{T}"/> or <see cref="RunAsync{T}"/> runs on one of them and gets that
-/// interpreter's <see cref="IPythonEnvironment"/>, on which the generated wrappers work unchanged:
+/// 3.13+). Work given to <see cref="Run{T}"/> or <see cref="RunAsync{T}"/> runs on one of them and gets that
+/// interpreter's <see cref="IPythonEnvironment"/>, on which the generated wrappers work unchanged (CPython 3.13+):
 /// <code>
 /// using var pool = env.CreateInterpreterPool(workers: 2);
 /// long[] counts = await Task.WhenAll(ranges.Select(r => pool.RunAsync(py => py.Primes().Count(r))));
@@ -44,7 +44,11 @@ public sealed class PythonInterpreterPool : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         if (!CPythonApi.FreeThreaded && !CPythonApi.HasOwnGilSubInterpreters)
         {
-            throw new NotSupportedException($"Interpreter pools need CPython 3.12 or newer (sub-interpreters with their own GIL); this process runs Python {main.VersionString}.");
+            throw new NotSupportedException(
+                $"Interpreter pools need CPython 3.13 or newer; this process runs Python {main.VersionString}. " +
+                (CPythonApi.Version >= new Version(3, 12)
+                    ? "3.12 can make sub-interpreters with their own GIL, but they corrupt the process with common modules (a 3.12 sub-interpreter that imports asyncio or ssl makes the process abort at exit), so the runtime does not use them."
+                    : "Sub-interpreters with their own GIL came with 3.12 and became reliable in 3.13."));
         }
 
         _forget = forget;

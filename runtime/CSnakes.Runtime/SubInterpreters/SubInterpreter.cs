@@ -4,7 +4,7 @@ using CSnakes.Runtime.Native;
 namespace CSnakes.Runtime.SubInterpreters;
 
 /// <summary>
-/// One sub-interpreter with its own GIL (<c>Py_NewInterpreterFromConfig</c>, CPython 3.12+): made by a pool, entered
+/// One sub-interpreter with its own GIL (<c>Py_NewInterpreterFromConfig</c>, CPython 3.13+): made by a pool, entered
 /// by the threads that run the pool's work, and ended when the pool is disposed.
 /// </summary>
 /// <remarks>
@@ -28,7 +28,11 @@ internal sealed unsafe class SubInterpreter
 
     private readonly object _gate = new();
     private readonly List<PythonThreadState> _states = [];
-    private SubInterpreter(PythonInterpreter interpreter) => Interpreter = interpreter;
+    private SubInterpreter(PythonInterpreter interpreter)
+    {
+        Interpreter = interpreter;
+        interpreter.Sub = this;
+    }
 
     public PythonInterpreter Interpreter { get; }
 
@@ -86,7 +90,6 @@ internal sealed unsafe class SubInterpreter
             using (GIL.Acquire())
             {
                 InterpreterSetup.Configure(options);
-                ExtensionImportGuard.InstallIfNeeded();
             }
         }
         catch (PythonInvocationException e)
@@ -145,6 +148,29 @@ internal sealed unsafe class SubInterpreter
         }
     }
 
+    /// <summary>
+    /// Drops the ending thread's <c>threading._DummyThread</c> while <c>threading</c> still works. Python makes one for a
+    /// thread it did not start as soon as code asks for the current thread (joining a thread does); since 3.13 it is
+    /// forgotten when its thread state is cleared, which for the ending thread happens after <c>threading</c> was torn
+    /// down, and Python then prints "Exception ignored in _DeleteDummyThreadOnDel.__del__". The GIL is held.
+    /// </summary>
+    private static void ForgetDummyThread()
+    {
+        try
+        {
+            PythonSource.Execute(
+                "import threading\n" +
+                "_info = getattr(threading, '_thread_local_info', None)\n" +
+                "if _info is not None and hasattr(_info, '_track_dummy_thread_ref'):\n" +
+                "    del _info._track_dummy_thread_ref\n",
+                null, null).Dispose();
+        }
+        catch (PythonInvocationException)
+        {
+            // threading replaced by the program: the message Python may print is the only consequence.
+        }
+    }
+
     /// <summary>Records <paramref name="state"/>, a state of this interpreter made on the calling thread.</summary>
     private void Adopt(PythonThreadState state)
     {
@@ -176,6 +202,8 @@ internal sealed unsafe class SubInterpreter
         GIL.EnterSubInterpreter(state);
         try
         {
+            // Before the GIL is taken: a hook may join threads that need it (the asyncio loop's).
+            Interpreter.RunEndHooks();
             using (GIL.Acquire())
             {
                 string stillRunning = WaitForPythonThreads(threadTimeout);
@@ -188,6 +216,7 @@ internal sealed unsafe class SubInterpreter
                 }
 
                 beforeEnd?.Invoke();
+                ForgetDummyThread();
                 ExceptionTypeCache.ForgetCurrentInterpreter();
                 Interpreter.ReleaseCachesBeforeEnd();
                 lock (_gate)

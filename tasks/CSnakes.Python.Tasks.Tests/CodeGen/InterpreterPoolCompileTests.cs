@@ -5,12 +5,12 @@ namespace CSnakes.Python.Tasks.Tests.CodeGen;
 /// <summary>
 /// Generated wrappers work unchanged on the environment pool work is given: module accessors import the module into
 /// that sub-interpreter, records and enums convert there, class static methods and typed exceptions act in it, and
-/// each interpreter keeps its own module state. Generated, compiled against the runtime and run on a real 3.12.
+/// each interpreter keeps its own module state. Generated, compiled against the runtime and run on a real 3.13.
 /// </summary>
 [TestClass]
 public sealed class InterpreterPoolCompileTests
 {
-    private const string PythonVersion = "3.12.1";
+    private const string PythonVersion = "3.13.0";
 
     private const string Module = """
         import datetime
