@@ -174,6 +174,29 @@ public static class GIL
         t_mainState = null;
     }
 
+    /// <summary>
+    /// Deletes the calling thread's main-interpreter state now, on this thread, for a thread of the runtime's own that
+    /// is about to end (a pool's thread, an asyncio waiter). Left to <see cref="ThreadStateReaper"/>, the state would be
+    /// deleted on another thread, which a debug build of CPython 3.12+ rejects with an assertion (the state is this
+    /// thread's PyGILState registration). The thread holds no GIL and runs no pool work.
+    /// </summary>
+    internal static unsafe void EndThread()
+    {
+        var state = t_state;
+        if (state is null || state.Handle == 0 || state.Depth > 0 || t_mainState is not null || !InterpreterLifetime.TryEnter(state.Flag))
+        {
+            return;
+        }
+
+        CPythonApi.PyEval_RestoreThread(state.Handle);
+        CPythonApi.PyThreadState_Clear(state.Handle);
+        CPythonApi.PyThreadState_DeleteCurrent();
+        InterpreterLifetime.Leave(state.Flag);
+        state.Handle = 0;
+        state.Flag.Retired = true;
+        t_state = null;
+    }
+
     /// <summary>Holds the GIL until disposed. Dispose exactly once, on the thread that acquired it.</summary>
     public readonly struct Scope : IDisposable
     {

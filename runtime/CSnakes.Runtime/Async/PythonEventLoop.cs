@@ -156,8 +156,24 @@ internal sealed class PythonEventLoop
         {
             // This thread completes the tasks of a pool's sub-interpreter: it lives in that interpreter.
             GIL.EnterSubInterpreter(sub.StateForCurrentThread());
+            try
+            {
+                CompleteTasks();
+            }
+            finally
+            {
+                GIL.LeaveSubInterpreter();
+                GIL.EndThread();
+            }
+
+            return;
         }
 
+        CompleteTasks();
+    }
+
+    private void CompleteTasks()
+    {
         while (true)
         {
             PendingCoroutine? pending = null;

@@ -26,6 +26,18 @@ internal static unsafe partial class CPythonApi
     private static delegate* unmanaged<nint, long> s_interpreterStateGetId;
     private static delegate* unmanaged<nint> s_threadStateGetUnchecked;
     private static delegate* unmanaged<nint, nint> s_threadStateGetInterpreter;
+    private static delegate* unmanaged<void> s_threadStateDeleteCurrent;
+
+    /// <summary>Deletes the current thread state, which was cleared, and releases its GIL (<c>PyThreadState_DeleteCurrent</c>).</summary>
+    public static void PyThreadState_DeleteCurrent()
+    {
+        if (s_threadStateDeleteCurrent == null)
+        {
+            s_threadStateDeleteCurrent = (delegate* unmanaged<void>)Require("PyThreadState_DeleteCurrent");
+        }
+
+        s_threadStateDeleteCurrent();
+    }
 
     /// <summary>The interpreter of a thread state (<c>PyThreadState_GetInterpreter</c>, 3.9+). Needs no GIL.</summary>
     public static nint PyThreadState_GetInterpreter(nint threadState)

@@ -206,6 +206,18 @@ public sealed class PythonInterpreterPool : IDisposable
 
     private void RunQueuedWork()
     {
+        try
+        {
+            RunQueuedItems();
+        }
+        finally
+        {
+            GIL.EndThread();
+        }
+    }
+
+    private void RunQueuedItems()
+    {
         foreach (var item in _queue.GetConsumingEnumerable())
         {
             if (!item.TryStart())
