@@ -83,7 +83,9 @@ internal sealed unsafe class SubInterpreter
         }
 
         var interpreter = PythonInterpreter.ForNewSubInterpreter(CPythonApi.PyThreadState_GetInterpreter(created), description);
+        var sub = new SubInterpreter(interpreter);
         var creatorState = new PythonThreadState(created, interpreter);
+        sub.Adopt(creatorState);
         GIL.EnterSubInterpreter(creatorState);
         try
         {
@@ -95,15 +97,11 @@ internal sealed unsafe class SubInterpreter
         catch (PythonInvocationException e)
         {
             GIL.LeaveSubInterpreter();
-            var failed = new SubInterpreter(interpreter);
-            failed.Adopt(creatorState);
-            failed.End(TimeSpan.Zero);
+            sub.End(TimeSpan.Zero);
             throw new PythonInitializationException($"A sub-interpreter could not be set up: {e.PythonTypeName}: {e.PythonMessage}", e);
         }
 
         GIL.LeaveSubInterpreter();
-        var sub = new SubInterpreter(interpreter);
-        sub.Adopt(creatorState);
         return sub;
     }
 
