@@ -34,7 +34,7 @@ public sealed class InstalledPackagesTests
         directory = root / "python3"
         file = directory / "site.tar.gz"
         print(f"pathlib: {file}|{file.name}|{file.suffix}|{file.stem}|{file.parent}|{','.join(file.suffixes)}|"
-              f"{','.join(file.parts)}|{file.with_suffix('.zip')}|{file.is_absolute()}|{file.parent == directory}")
+              f"{','.join(file.parts)}|{file.with_suffix('.zip')}|{file.is_absolute()}|{directory < file}")
         text = rich.text.Text.from_markup("[bold]Hello[/bold], [italic]world[/italic]!")
         plain, length = text.plain, len(text)
         appended = text.append(" Bye.", style="red")

@@ -43,7 +43,8 @@ using (var connection = env.Sqlite3().Connect(":memory:"))
     Console.WriteLine($"sqlite3: {string.Join("|", rows.Select(row => row.ToString()))}");
 }
 
-// pathlib: PurePath's constructor (typeshed's __new__ or __init__, by version), the / operator, properties, methods.
+// pathlib: PurePath's constructor (typeshed's __new__ or __init__, by version), the / and < operators, properties,
+// methods. (Not ==: typeshed's newer pathlib stubs declare no __eq__, so the wrapper has no == of its own.)
 using (var root = env.Pathlib().NewPurePath(PyObject.From("/usr"), PyObject.From("lib")))
 using (var directory = root / "python3")
 using (var file = directory / "site.tar.gz")
@@ -51,7 +52,7 @@ using (var parent = file.Parent)
 using (var renamed = file.WithSuffix(".zip"))
 {
     Console.WriteLine($"pathlib: {file.PythonObject}|{file.Name}|{file.Suffix}|{file.Stem}|{parent.PythonObject}|"
-        + $"{string.Join(",", file.Suffixes)}|{string.Join(",", file.Parts)}|{renamed.PythonObject}|{file.IsAbsolute()}|{parent == directory}");
+        + $"{string.Join(",", file.Suffixes)}|{string.Join(",", file.Parts)}|{renamed.PythonObject}|{file.IsAbsolute()}|{directory < file}");
 }
 
 // rich.text: a classmethod as a static method of the wrapper (no environment argument), properties, a record, Append.
