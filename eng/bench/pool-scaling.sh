@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # eng/bench/pool-scaling.sh <bench workspace> <rounds> — called by eng/bench/run.sh once the workspace is set up.
-# Builds the benchmark again for Python 3.13 (interpreter pools need 3.13+; the rest of the benchmark runs on 3.12)
+# Builds the benchmark again for Python 3.13 (interpreter pools need 3.13.1+; the rest of the benchmark runs on 3.12)
 # and prints the interpreter-pool scaling lines, then Python 3.14's own executors as anchors.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -17,7 +17,11 @@ if ! dotnet build "$pool/Bench" -c Release -p:PythonVersion=3.13 -nologo -v:q >/
     echo "skipped: the benchmark could not be built for Python 3.13 (pools need 3.13+)"
     exit 0
 fi
-DOTNET_TC_CallCountingDelayMs=0 dotnet "$pool/Bench/bin/Release/net10.0/Bench.dll" --pool "$((rounds + 2))" | sed 's/^pool /ratio pool_/'
+if ! DOTNET_TC_CallCountingDelayMs=0 dotnet "$pool/Bench/bin/Release/net10.0/Bench.dll" --pool "$((rounds + 2))" > "$pool/out.txt" 2>&1; then
+    echo "skipped: $(grep -m1 -o 'Interpreter pools need[^.]*' "$pool/out.txt" || tail -1 "$pool/out.txt")"
+else
+    sed 's/^pool /ratio pool_/' "$pool/out.txt"
+fi
 root_script="$repo/eng/debian-testing-root.sh"
 if "$root_script" ensure >/dev/null 2>&1; then
     "$root_script" run python3.14 "$repo/eng/bench/pool_anchor.py" "$((rounds + 2))" | sed 's/^anchor /ratio anchor_/'

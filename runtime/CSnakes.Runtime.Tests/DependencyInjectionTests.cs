@@ -81,7 +81,7 @@ public sealed class DependencyInjectionTests
         PythonInterpreterPool pool;
         using (var provider = services.BuildServiceProvider())
         {
-            if (Env.Version < new Version(3, 13))
+            if (Env.Version <= new Version(3, 13, 0))
             {
                 Assert.ThrowsExactly<NotSupportedException>(() => provider.GetRequiredService<PythonInterpreterPool>());
                 return;

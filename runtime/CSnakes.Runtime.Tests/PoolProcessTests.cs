@@ -15,7 +15,7 @@ public sealed class PoolProcessTests
 
     private static void RequirePools()
     {
-        if (Env.Version < new Version(3, 13))
+        if (Env.Version <= new Version(3, 13, 0))
         {
             Assert.Inconclusive($"interpreter pools need Python 3.13+; this is {Env.VersionString}");
         }

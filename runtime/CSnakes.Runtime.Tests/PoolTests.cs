@@ -12,7 +12,7 @@ namespace CSnakes.Runtime.Tests;
 [TestClass]
 public sealed class PoolTests
 {
-    private static bool PoolsSupported => Env.Version >= new Version(3, 13);
+    private static bool PoolsSupported => Env.Version > new Version(3, 13, 0);
 
     private static PythonInterpreterPool NewPool(int workers = 2)
     {

@@ -51,6 +51,14 @@ public sealed class PythonInterpreterPool : IDisposable
                     : "Sub-interpreters with their own GIL came with 3.12 and became reliable in 3.13."));
         }
 
+        if (CPythonApi.Version == new Version(3, 13, 0))
+        {
+            // Seen here: pyenv's 3.13.0 aborted ("double free or corruption") ending a sub-interpreter after pool work
+            // mixing records, dates and a translated exception, where Debian's 3.13.15, 3.14 and 3.15 ran the same
+            // app cleanly; 3.13.1 to 3.13.14 were not tried.
+            throw new NotSupportedException("Interpreter pools need CPython 3.13.1 or newer: 3.13.0 was seen to corrupt memory when ending a sub-interpreter. Update to the latest 3.13 release.");
+        }
+
         _forget = forget;
         _threadTimeout = options.ShutdownTimeout;
         int number = Interlocked.Increment(ref s_lastPoolNumber);

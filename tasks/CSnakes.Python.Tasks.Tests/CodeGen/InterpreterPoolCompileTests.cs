@@ -5,7 +5,8 @@ namespace CSnakes.Python.Tasks.Tests.CodeGen;
 /// <summary>
 /// Generated wrappers work unchanged on the environment pool work is given: module accessors import the module into
 /// that sub-interpreter, records and enums convert there, class static methods and typed exceptions act in it, and
-/// each interpreter keeps its own module state. Generated, compiled against the runtime and run on a real 3.13.
+/// each interpreter keeps its own module state. Generated with pyenv's 3.13 reading the module, compiled against the runtime,
+/// and run on Debian testing's CPython 3.15 (the Debian testing root): pools refuse pyenv's 3.13.0.
 /// </summary>
 [TestClass]
 public sealed class InterpreterPoolCompileTests
@@ -90,7 +91,7 @@ public sealed class InterpreterPoolCompileTests
         GeneratedApp.Generate(folder, python, "primes.py");
         folder.Write("app/Program.cs", Program);
 
-        var run = GeneratedApp.BuildAndRun(Path.Combine(folder.Path, "app"), python, PythonVersion, pythonRoot);
+        var run = GeneratedApp.BuildAndRunInDebianTestingRoot(Path.Combine(folder.Path, "app"), "15", pythonRoot);
 
         TestContext.WriteLine(run);
         StringAssert.Contains(run, "tallies: 4/Even/2026-12-08 25/Odd/2026-12-08 168/Even/2026-12-08 303/Odd/2026-12-08\n");
