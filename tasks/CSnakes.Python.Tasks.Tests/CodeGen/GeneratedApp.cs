@@ -60,17 +60,13 @@ internal static class GeneratedApp
                 startInfo.ArgumentList.Add(argument);
             }
 
-            using var process = Process.Start(startInfo)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            var output = stdout + stderr.GetAwaiter().GetResult();
-            if (process.ExitCode == 3)
+            var (exitCode, output) = Execute(startInfo);
+            if (exitCode == 3)
             {
                 Assert.Inconclusive("no Debian testing root here: " + output);
             }
 
-            Assert.AreEqual(0, process.ExitCode, output);
+            Assert.AreEqual(0, exitCode, output);
             return output;
         }
         finally
@@ -107,12 +103,18 @@ internal static class GeneratedApp
         {
             startInfo.ArgumentList.Add(argument);
         }
+        var (exitCode, output) = Execute(startInfo);
+        Assert.AreEqual(0, exitCode, output);
+        return output;
+    }
+
+    /// <summary>Runs <paramref name="startInfo"/> (output redirected) to its end; returns its exit code and its stdout followed by its stderr.</summary>
+    private static (int ExitCode, string Output) Execute(ProcessStartInfo startInfo)
+    {
         using var process = Process.Start(startInfo)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        var output = stdout + stderr.GetAwaiter().GetResult();
-        Assert.AreEqual(0, process.ExitCode, output);
-        return output;
+        return (process.ExitCode, stdout + stderr.GetAwaiter().GetResult());
     }
 }
